@@ -1,0 +1,4 @@
+import { accessToken } from "@/lib/api/auth";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(accessToken);

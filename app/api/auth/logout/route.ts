@@ -1,0 +1,4 @@
+import { logout } from "@/lib/api/auth";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(logout);

@@ -1,0 +1,4 @@
+import { jwks } from "@/lib/api/auth";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(jwks);

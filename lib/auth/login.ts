@@ -1,0 +1,57 @@
+import { db } from "../db";
+import { ApiError, forbidden, internal, unauthorized } from "../errors";
+import { recordSecurityEvent, type RequestMeta } from "../events";
+import { verifyAgainstDummy, verifySecret } from "../passwords";
+import { createSession } from "../sessions";
+import { reserveAttempt, throttleKeys } from "../throttle";
+import { issuePartialToken } from "../tokens/jwt";
+import { activeMethods } from "../two-factor/methods";
+import { normalizeEmail } from "../users";
+import type { LoginBody } from "./schemas";
+
+export { loginBody } from "./schemas";
+
+/**
+ * Checks a password under the account's throttle. Wrong passwords count toward the wait
+ * (spec §5); a right one resets it. Shared by login and the password change.
+ */
+export async function checkPassword(user: { id: number; passwordHash: string | null }, password: string, meta: RequestMeta) {
+  if (!user.passwordHash) throw internal("NO_PASSWORD_INFO");
+  const attempt = await reserveAttempt(throttleKeys.password(user.id), "TOO_MANY_FAILED_PASSWORD_CHECKS");
+  if (await verifySecret(user.passwordHash, password)) {
+    await attempt.succeeded();
+    return;
+  }
+  if (attempt.failures >= 5) await recordSecurityEvent(user.id, "throttle.triggered", meta, { detail: { factor: "password", failures: attempt.failures } });
+  throw unauthorized("PASSWORD_INCORRECT");
+}
+
+/**
+ * Password login. Without 2FA: a new session (its refresh token). With 2FA: 401 2FA_REQUIRED
+ * carrying a partial token and the active methods (spec §2.1).
+ */
+export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(body.username) } });
+  if (!user) {
+    await verifyAgainstDummy(body.password); // an unknown account costs the same hash work
+    throw unauthorized("PASSWORD_INCORRECT");
+  }
+  try {
+    await checkPassword(user, body.password, meta);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "PASSWORD_INCORRECT") await recordSecurityEvent(user.id, "login.failure", meta);
+    throw error;
+  }
+  if (user.lockedAt) {
+    await recordSecurityEvent(user.id, "login.locked", meta);
+    throw forbidden("ACCOUNT_LOCKED");
+  }
+  const methods = await activeMethods(user.id);
+  if (methods.length > 0) {
+    await recordSecurityEvent(user.id, "login.2fa_required", meta);
+    throw new ApiError(401, "2FA_REQUIRED", { partialToken: await issuePartialToken(user.id), methods });
+  }
+  const { session, refreshToken } = await createSession(user.id, meta);
+  await recordSecurityEvent(user.id, "login.success", meta);
+  return { refreshToken, sessionId: session.id, userId: user.id };
+}

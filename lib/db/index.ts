@@ -1,0 +1,23 @@
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { isPostgresUrl } from "../config";
+
+export type { Prisma } from "../generated/prisma/client";
+
+// The generated client is provider-specific: it is generated from prisma/schema.prisma (SQLite)
+// or prisma/postgres/schema.prisma (PostgreSQL) to match DATABASE_URL (see scripts/start.ts).
+function createClient(): PrismaClient {
+  const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+  const adapter = isPostgresUrl(url)
+    ? new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+    : new PrismaLibSQL({ url });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { gatehousePrisma?: PrismaClient };
+export const db: PrismaClient = globalForPrisma.gatehousePrisma ?? createClient();
+globalForPrisma.gatehousePrisma = db;
+
+export const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

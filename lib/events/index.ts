@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db";
+
+// Spec §6: what happened to an account, by whom, from where.
+export const eventKinds = [
+  "login.success",
+  "login.failure",
+  "login.2fa_required",
+  "login.locked",
+  "throttle.triggered",
+  "totp.enabled",
+  "totp.disabled",
+  "email_otp.enabled",
+  "email_otp.disabled",
+  "recovery_code.used",
+  "recovery_codes.reset",
+  "password.changed",
+  "password.reset",
+  "email.transfer_started",
+  "email.transfer_completed",
+  "email.transfer_undone",
+  "session.revoked",
+  "sessions.revoked",
+  "account.created",
+  "account.locked",
+  "account.unlocked",
+  "admin.granted",
+  "admin.revoked",
+  "2fa.reset",
+  "admin.action",
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const noMeta: RequestMeta = { ip: null, userAgent: null };
+
+export async function recordSecurityEvent(
+  userId: number,
+  kind: EventKind,
+  meta: RequestMeta,
+  extra: { actorId?: number; detail?: Record<string, unknown> } = {},
+) {
+  await db.securityEvent.create({
+    data: {
+      id: randomUUID(),
+      userId,
+      kind,
+      actorId: extra.actorId ?? null,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+      detail: extra.detail ? JSON.stringify(extra.detail) : null,
+    },
+  });
+}
+
+export async function listSecurityEvents(userId: number, take = 50) {
+  const rows = await db.securityEvent.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
+  return rows.map(({ id, kind, createdAt, ip, userAgent, actorId, detail }) => ({
+    id,
+    kind,
+    createdAt,
+    ip,
+    userAgent,
+    byAdministrator: actorId !== null && actorId !== userId,
+    detail: detail ? (JSON.parse(detail) as Record<string, unknown>) : null,
+  }));
+}

@@ -1,0 +1,88 @@
+import { db } from "../db";
+import { tooManyRequests } from "../errors";
+
+// Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
+// waits 2^(n−5) s, capped at 15 minutes. A success resets the count.
+export const FREE_FAILURES = 5;
+export const MAX_WAIT_SECONDS = 15 * 60;
+
+export const waitAfterFailures = (failures: number) =>
+  failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS);
+
+export const throttleKeys = {
+  password: (userId: number) => `password:${userId}`,
+  totp: (userId: number) => `totp:${userId}`,
+  emailOtp: (userId: number) => `email-otp:${userId}`,
+  recoveryCode: (userId: number) => `recovery-code:${userId}`,
+};
+
+const secondsUntil = (date: Date | null, now = Date.now()) => (date ? Math.max(0, Math.ceil((date.getTime() - now) / 1000)) : 0);
+
+async function row(key: string) {
+  return db.throttle.upsert({ where: { key }, create: { key }, update: {} });
+}
+
+export interface Attempt {
+  key: string;
+  /** the consecutive failure count if this attempt fails */
+  failures: number;
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Reserves one guarded check. The attempt is counted as a failure before the secret is checked
+ * (compare-and-swap on the counter), so concurrent guesses each take their own slot and none slip
+ * past the wait; a success then resets the count. During a wait it throws 429 without counting.
+ */
+export async function reserveAttempt(key: string, code: string): Promise<Attempt> {
+  for (let round = 0; round < 50; round++) {
+    const current = await row(key);
+    const now = Date.now();
+    const wait = secondsUntil(current.blockedUntil, now);
+    if (wait > 0) throw tooManyRequests(code, wait);
+    const failures = current.failures + 1;
+    const blockSeconds = waitAfterFailures(failures);
+    const { count } = await db.throttle.updateMany({
+      where: { key, failures: current.failures },
+      data: { failures, blockedUntil: blockSeconds ? new Date(now + blockSeconds * 1000) : null },
+    });
+    if (count === 1) {
+      return {
+        key,
+        failures,
+        succeeded: async () => {
+          await db.throttle.updateMany({ where: { key }, data: { failures: 0, blockedUntil: null } });
+        },
+      };
+    }
+  }
+  throw tooManyRequests(code, 1); // extreme contention: refuse rather than check unguarded
+}
+
+/** Seconds until the next guarded check may run (the wait-time queries). */
+export async function secondsUntilNextAttempt(key: string): Promise<number> {
+  const current = await db.throttle.findUnique({ where: { key } });
+  return secondsUntil(current?.blockedUntil ?? null);
+}
+
+/**
+ * Claims a "one per N seconds" slot (code mails, reset mails, transfers). Throws 429 with the
+ * remaining wait when the slot is taken. Returns a release function for when the mail never left.
+ */
+export async function claimSlot(key: string, seconds: number, code: string): Promise<() => Promise<void>> {
+  const current = await row(key);
+  const now = Date.now();
+  const wait = secondsUntil(current.blockedUntil, now);
+  if (wait > 0) throw tooManyRequests(code, wait);
+  const until = new Date(now + seconds * 1000);
+  const { count } = await db.throttle.updateMany({
+    where: { key, OR: [{ blockedUntil: null }, { blockedUntil: { lte: new Date(now) } }] },
+    data: { blockedUntil: until },
+  });
+  if (count !== 1) throw tooManyRequests(code, seconds);
+  return async () => {
+    await db.throttle.updateMany({ where: { key, blockedUntil: until }, data: { blockedUntil: null } });
+  };
+}
+
+export const secondsUntilSlot = secondsUntilNextAttempt;

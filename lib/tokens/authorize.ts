@@ -1,0 +1,55 @@
+import { unauthorized } from "../errors";
+import { findSessionByRefreshToken, isSessionActive } from "../sessions";
+import { hasActiveSecondFactor } from "../two-factor/methods";
+import { db } from "../db";
+import { looksLikeJwt, verifySignedToken, type SignedTokenKind } from "./jwt";
+
+export type TokenKind = "refresh" | SignedTokenKind;
+
+/**
+ * Which token an endpoint takes (spec §2 and §4). A sudo token serves wherever an access token
+ * does; "sudo-or-access-without-2fa" is the spec's S/A¬2FA.
+ */
+export type TokenRule = "refresh" | "access" | "access-or-partial" | "sudo" | "sudo-or-access-without-2fa";
+
+export const acceptedKinds: Record<TokenRule, TokenKind[]> = {
+  refresh: ["refresh"],
+  access: ["access", "sudo"],
+  "access-or-partial": ["access", "sudo", "partial"],
+  sudo: ["sudo"],
+  "sudo-or-access-without-2fa": ["sudo", "access"],
+};
+
+export interface Principal {
+  kind: TokenKind;
+  userId: number;
+  sessionId: string | null;
+  /** the bearer token itself (refresh-token endpoints rotate or revoke it) */
+  token: string;
+}
+
+const invalid = () => unauthorized("INVALID_TOKEN");
+
+export async function authorize(token: string | null, rule: TokenRule): Promise<Principal> {
+  if (!token) throw unauthorized("NO_TOKEN_PROVIDED");
+  const kinds = acceptedKinds[rule];
+
+  if (!looksLikeJwt(token)) {
+    if (!kinds.includes("refresh") || token.length > 100) throw invalid();
+    const session = await findSessionByRefreshToken(token);
+    if (!session) throw invalid();
+    return { kind: "refresh", userId: session.userId, sessionId: session.id, token };
+  }
+
+  const claims = await verifySignedToken(token);
+  if (!claims || !kinds.includes(claims.kind)) throw invalid();
+  if (claims.sessionId) {
+    if (!(await isSessionActive(claims.sessionId, claims.userId))) throw invalid();
+  } else {
+    // partial tokens have no session yet: the account itself must still be usable
+    const user = await db.user.findUnique({ where: { id: claims.userId }, select: { lockedAt: true } });
+    if (!user || user.lockedAt) throw invalid();
+  }
+  if (rule === "sudo-or-access-without-2fa" && claims.kind === "access" && (await hasActiveSecondFactor(claims.userId))) throw invalid();
+  return { kind: claims.kind, userId: claims.userId, sessionId: claims.sessionId, token };
+}

@@ -1,0 +1,20 @@
+// Every API endpoint answers at /api/<path> and at /<path> (spec §1), so existing Eniris clients
+// can use this server's origin as their "auth URL" unchanged.
+const apiPrefixes = ["auth", "user", "v1"];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  typedRoutes: false,
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/.well-known/:path*", destination: "/api/well-known/:path*" },
+        { source: "/api/.well-known/:path*", destination: "/api/well-known/:path*" },
+        ...apiPrefixes.map((prefix) => ({ source: `/${prefix}/:path*`, destination: `/api/${prefix}/:path*` })),
+      ],
+    };
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,68 @@
+// Operator CLI: npm run user -- create --email <email> --password <password> [--admin]
+//                npm run user -- list | lock <email> | unlock <email>
+// Uses the same DATABASE_URL and lib/ code as the server.
+import "../lib/config/load-env";
+import { parseArgs } from "node:util";
+import { ApiError } from "../lib/errors";
+import { db } from "../lib/db";
+import { createUser, findUserByEmail, setLocked } from "../lib/users";
+
+const usage = `usage:
+  npm run user -- create --email <email> --password <password> [--admin]
+  npm run user -- list
+  npm run user -- lock <email>
+  npm run user -- unlock <email>`;
+
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: "string" }, password: { type: "string" }, admin: { type: "boolean", default: false }, help: { type: "boolean" } },
+  });
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return;
+  }
+  switch (command) {
+    case "create": {
+      if (!values.email) fail("--email is required");
+      if (!values.password) fail("--password is required");
+      const user = await createUser({ email: values.email, password: values.password, role: values.admin ? "admin" : "user" });
+      console.log(`created ${user.role} ${user.email} (id ${user.id})`);
+      return;
+    }
+    case "list": {
+      const users = await db.user.findMany({ orderBy: { id: "asc" }, include: { totp: true, emailOtp: true } });
+      for (const u of users) {
+        const twoFactor = [u.totp?.activatedAt && "totp", u.emailOtp?.activatedAt && "email-otp"].filter(Boolean).join("+") || "-";
+        console.log([String(u.id).padStart(5), u.email.padEnd(40), u.role.padEnd(6), twoFactor.padEnd(14), u.lockedAt ? "locked" : ""].join("  "));
+      }
+      console.log(`${users.length} account(s)`);
+      return;
+    }
+    case "lock":
+    case "unlock": {
+      if (!target) fail(`${command} needs an email address`);
+      const user = await findUserByEmail(target);
+      if (!user) fail(`no account with email ${target}`);
+      await setLocked(user.id, command === "lock");
+      console.log(`${command}ed ${user.email}`);
+      return;
+    }
+    default:
+      fail(`unknown command "${command}"\n${usage}`);
+  }
+}
+
+main()
+  .catch((error) => {
+    if (error instanceof ApiError) fail(error.code);
+    if (error?.name === "ZodError") fail(error.issues?.map((i: { message: string }) => i.message).join("; "));
+    fail(error instanceof Error ? error.message : String(error));
+  })
+  .finally(() => db.$disconnect());
