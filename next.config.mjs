@@ -5,6 +5,8 @@ const apiPrefixes = ["auth", "user", "v1"];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Tests and parallel work build into their own folder (NEXT_DIST_DIR) so builds never collide.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
   async rewrites() {
     return {

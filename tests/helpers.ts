@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users";
+
+export const baseUrl = () => process.env.APP_URL!;
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+/** One HTTP request to the test server. `body` objects are sent as JSON; strings are sent raw. */
+export async function api(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token != null) headers.Authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (typeof init.body === "string") body = init.body;
+  else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers["Content-Type"] ??= "application/json";
+  }
+  const response = await fetch(baseUrl() + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** The spec's error envelope, exactly (plus documented extras). */
+export function expectEnvelope(response: ApiResponse, status: number, message: string) {
+  if (response.status !== status || response.json?.message !== message) {
+    throw new Error(`expected ${status} ${message}, got ${response.status} ${response.text}`);
+  }
+  const allowed = new Set(["statusCode", "error", "message", "retryAfter", "partialToken", "methods"]);
+  for (const key of Object.keys(response.json)) if (!allowed.has(key)) throw new Error(`unexpected envelope key ${key}`);
+  if (response.json.statusCode !== status) throw new Error(`statusCode ${response.json.statusCode} != ${status}`);
+}
+
+export const uniqueEmail = (tag = "user") => `${tag}-${randomUUID().slice(0, 12)}@example.com`;
+export const TEST_PASSWORD = "Sturdy-Lantern-42";
+
+export async function createTestUser(opts: { password?: string | null; role?: "user" | "admin"; email?: string } = {}) {
+  const email = opts.email ?? uniqueEmail();
+  const password = opts.password === undefined ? TEST_PASSWORD : opts.password;
+  const user = await createUser({ email, password, role: opts.role });
+  return { id: user.id, email, password: password ?? "" };
+}
+
+export async function login(user: { email: string; password: string }): Promise<string> {
+  const response = await api("/auth/login", { body: { username: user.email, password: user.password } });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${response.text}`);
+  return response.text;
+}
+
+export async function signedIn(user: { email: string; password: string }) {
+  const refreshToken = await login(user);
+  const access = await api("/auth/accesstoken", { token: refreshToken });
+  if (access.status !== 200) throw new Error(`accesstoken failed: ${access.text}`);
+  return { refreshToken, accessToken: access.text };
+}
+
+/** Marks TOTP active without going through the API (for tests of other areas). */
+export async function markTotpActive(userId: number) {
+  await db.totpFactor.upsert({ where: { userId }, create: { userId, activatedAt: new Date() }, update: { activatedAt: new Date() } });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

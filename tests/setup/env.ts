@@ -1,0 +1,19 @@
+// The environment every test process and the test server share. Each variable can be
+// overridden, so parallel runs (or CI's PostgreSQL pass) use their own database, port and build.
+export function testEnv(): Record<string, string> {
+  const port = process.env.TEST_PORT ?? "3210";
+  return {
+    NODE_ENV: "test",
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? "file:./prisma/test.db",
+    APP_URL: `http://127.0.0.1:${port}`,
+    TEST_PORT: port,
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
+    MAIL_TRANSPORT: "outbox",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    HASH_CONCURRENCY: "2",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(process.env.TEST_LOG_FILE ? { TEST_LOG_FILE: process.env.TEST_LOG_FILE } : {}),
+  };
+}
