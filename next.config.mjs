@@ -7,7 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Tests and parallel work build into their own folder (NEXT_DIST_DIR) so builds never collide.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  typedRoutes: false,
+  // The build type-checks the app only; `npm test` type-checks everything (tests, scripts, e2e).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   async rewrites() {
     return {
       beforeFiles: [

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/app/(auth)/login/actions";
@@ -10,37 +10,32 @@ import { callApi, describeFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useSingleFlight } from "@/components/use-single-flight";
 
 export function LoginForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const busy = useRef(false); // a double click must not send the request twice
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<LoginBody>({ resolver: zodResolver(loginBody), shouldFocusError: true });
 
-  const onSubmit = handleSubmit(async (values) => {
-    if (busy.current) return;
-    busy.current = true;
+  const signInOnce = useSingleFlight(async (values: LoginBody) => {
     setFailure(null);
-    try {
-      const result = await callApi<string>("/auth/login", { body: values, text: true });
-      if (!result.ok) {
-        setFailure(result.error.code === "2FA_REQUIRED" ? "This account uses two-factor authentication." : describeFailure(result.error));
-        return;
-      }
-      if (!(await completeSignIn(result.data)).ok) {
-        setFailure("Signing in failed. Please try again.");
-        return;
-      }
-      router.replace("/account");
-      router.refresh();
-    } finally {
-      busy.current = false;
+    const result = await callApi<string>("/auth/login", { body: values, text: true });
+    if (!result.ok) {
+      setFailure(result.error.code === "2FA_REQUIRED" ? "This account uses two-factor authentication." : describeFailure(result.error));
+      return;
     }
+    if (!(await completeSignIn(result.data)).ok) {
+      setFailure("Signing in failed. Please try again.");
+      return;
+    }
+    router.replace("/account");
+    router.refresh();
   });
+  const onSubmit = handleSubmit(signInOnce);
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">

@@ -43,11 +43,11 @@ export async function resetDatabase(url: string) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   }
   migrate(url);
-  if (!isPostgresUrl(url)) await useWal(url);
+  if (!isPostgresUrl(url)) await enableWal(url);
 }
 
 /** WAL lets the server and a test process (or the CLI) write the same SQLite file without blocking reads. */
-export async function useWal(url: string) {
+export async function enableWal(url: string) {
   const { createClient } = await import("@libsql/client");
   const client = createClient({ url });
   await client.execute("PRAGMA journal_mode = WAL");

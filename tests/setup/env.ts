@@ -17,3 +17,15 @@ export function testEnv(): Record<string, string> {
     ...(process.env.TEST_LOG_FILE ? { TEST_LOG_FILE: process.env.TEST_LOG_FILE } : {}),
   };
 }
+
+/** The Playwright run's server: same build as the API tests, its own database and port. */
+export function e2eEnv(): Record<string, string> {
+  const port = process.env.E2E_PORT ?? "3220";
+  return {
+    ...testEnv(),
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db",
+    APP_URL: `http://127.0.0.1:${port}`,
+    E2E_PORT: port,
+    DEV_MAILBOX: "1",
+  };
+}

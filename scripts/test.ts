@@ -1,0 +1,63 @@
+// `npm test`: every check, in order, with one summary line at the end.
+//   schemas in sync · migrations match the schema · type check · lint · unit + API tests (Vitest,
+//   real database, real server) · browser specs (Playwright, real Chromium).
+// `npm test -- --api-only` runs just the Vitest suite (CI runs it again on PostgreSQL).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+const apiOnly = process.argv.includes("--api-only");
+const results: { name: string; passed: number; failed: number }[] = [];
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return r.status === 0;
+}
+
+function check(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) {
+  const ok = run(name, command, args, env);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+/** A test runner stage: counts come from its JSON report; a crash with no report counts as one failure. */
+function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number }, env?: NodeJS.ProcessEnv) {
+  rmSync(report, { force: true });
+  const ok = run(name, command, args, env);
+  const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1 };
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  results.push({ name, ...counts });
+}
+
+const vitestCounts = (json: unknown) => {
+  const r = json as { numPassedTests: number; numFailedTests: number };
+  return { passed: r.numPassedTests, failed: r.numFailedTests };
+};
+const playwrightCounts = (json: unknown) => {
+  const r = json as { stats: { expected: number; unexpected: number; flaky: number } };
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
+};
+
+if (!apiOnly) {
+  check("Prisma schemas in sync", "npx", ["tsx", "scripts/sync-schemas.ts", "--check"]);
+  check("SQLite migrations match the schema", "npx", [
+    "prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code",
+  ], { DATABASE_URL: "file:./prisma/migrate-check.db" });
+  rmSync("prisma/migrate-check.db", { force: true });
+  check("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
+  check("Lint", "npx", ["eslint", "."]);
+}
+
+suite("Unit and API tests (Vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], "test-results/vitest.json", vitestCounts);
+
+if (!apiOnly) {
+  suite("Browser tests (Playwright, Chromium)", "npx", ["tsx", "scripts/e2e.ts"], "test-results/playwright.json", playwrightCounts, {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json",
+  });
+}
+
+console.log("\nSummary");
+for (const r of results) console.log(`  ${r.failed ? "✗" : "✓"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
