@@ -7,6 +7,8 @@ import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/app/(auth)/login/actions";
 import { callApi, describeFailure } from "@/components/api-client";
+import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
+import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -15,6 +17,9 @@ import { useSingleFlight } from "@/components/use-single-flight";
 export function LoginForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[] } | null>(null);
+  const wait = useCountdown(blockedUntil);
   const {
     register,
     handleSubmit,
@@ -25,24 +30,34 @@ export function LoginForm() {
     setFailure(null);
     const result = await callApi<string>("/auth/login", { body: values, text: true });
     if (!result.ok) {
-      setFailure(result.error.code === "2FA_REQUIRED" ? "This account uses two-factor authentication." : describeFailure(result.error));
+      const { code, partialToken, methods, status, retryAfter } = result.error;
+      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods: methods as Method[] });
+      else if (status === 429) setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
+      else setFailure(describeFailure(result.error));
       return;
     }
-    if (!(await completeSignIn(result.data)).ok) {
+    await finish(result.data);
+  });
+  const onSubmit = handleSubmit(signInOnce);
+
+  async function finish(refreshToken: string) {
+    if (!(await completeSignIn(refreshToken)).ok) {
       setFailure("Signing in failed. Please try again.");
+      setSecondStep(null);
       return;
     }
     router.replace("/account");
     router.refresh();
-  });
-  const onSubmit = handleSubmit(signInOnce);
+  }
+
+  if (secondStep) return <SecondFactorStep {...secondStep} onDone={finish} />;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
       <TextField label="Email" type="email" autoComplete="username" {...register("username")} error={errors.username?.message && `Email ${errors.username.message}`} />
       <TextField label="Password" type="password" autoComplete="current-password" {...register("password")} error={errors.password?.message && `Password ${errors.password.message}`} />
-      <FormAlert message={failure} />
-      <Button type="submit" pending={isSubmitting} className="mt-2 w-full">
+      <FormAlert message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+      <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
     </form>

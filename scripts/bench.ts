@@ -1,0 +1,207 @@
+// `npm run bench`: builds and starts a production server (SQLite by default; PostgreSQL when
+// DATABASE_URL says so), drives it over loopback with autocannon at 50 connections, measures raw
+// argon2id verifies per second on this machine, prints a table and writes bench/results.json.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import autocannon from "autocannon";
+import { generate } from "otplib";
+import { ensureBuild } from "./lib/build";
+import { ensureClientFor, providerOf, resetDatabase } from "./lib/database";
+
+const PORT = process.env.BENCH_PORT ?? "3250";
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const databaseUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : "file:./prisma/bench.db";
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: databaseUrl,
+  APP_URL: BASE,
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
+  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+  MAIL_TRANSPORT: "outbox",
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+interface Row {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+function rssOfTree(rootPid: number): number {
+  // the server process and its children (next start may fork a worker)
+  let total = 0;
+  const pids = [rootPid];
+  try {
+    const children = readFileSync(`/proc/${rootPid}/task/${rootPid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    pids.push(...children);
+  } catch {}
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {}
+  }
+  return total;
+}
+
+async function cannon(opts: { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; requests?: autocannon.Request[] }) {
+  const result = await autocannon({
+    url: BASE + opts.path,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: opts.method ?? "GET",
+    headers: opts.headers,
+    body: opts.body,
+    requests: opts.requests,
+  });
+  return result;
+}
+
+async function rawArgon2VerifiesPerSecond(): Promise<number> {
+  const { hashSecret, verifySecret } = await import("../lib/passwords/hash");
+  const hash = await hashSecret("Bench-Password-1");
+  const until = Date.now() + 5000;
+  let done = 0;
+  const worker = async () => {
+    while (Date.now() < until) {
+      await verifySecret(hash, "Bench-Password-1");
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, worker));
+  return done / 5;
+}
+
+async function main() {
+  Object.assign(process.env, env);
+  ensureClientFor(databaseUrl);
+  await resetDatabase(databaseUrl);
+  ensureBuild(env.NEXT_DIST_DIR!, providerOf(databaseUrl), env);
+
+  // accounts: one without 2FA (login, reads), one with TOTP (the throttle path)
+  const { createUser } = await import("../lib/users");
+  const { db } = await import("../lib/db");
+  const { encrypt } = await import("../lib/crypto");
+  const password = "Bench-Password-1";
+  await createUser({ email: "bench@example.com", password });
+  const totpUser = await createUser({ email: "bench-totp@example.com", password });
+  const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  await db.totpFactor.create({ data: { userId: totpUser.id, secretEnc: encrypt(secret), activatedAt: new Date() } });
+
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT, "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOfTree(server.pid!))), 100);
+  try {
+    await waitForHealth();
+    const json = (body: unknown) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const refresh = await (await fetch(`${BASE}/auth/login`, json({ username: "bench@example.com", password }))).text();
+    const access = await (await fetch(`${BASE}/auth/accesstoken`, { headers: { authorization: `Bearer ${refresh}` } })).text();
+    const partial = (await (await fetch(`${BASE}/auth/login`, json({ username: "bench-totp@example.com", password }))).json()).partialToken as string;
+    const wrongTotp = (await generate({ secret })) === "000000" ? "111111" : "000000";
+    const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+    // warm every route once (first requests compile/load modules)
+    for (const path of ["/api/health", "/user/2fa"]) await fetch(BASE + path, { headers: bearer(access) });
+
+    console.log(`Benchmark: ${CONNECTIONS} connections, ${DURATION} s per endpoint, ${cpus().length} cores, ${providerOf(databaseUrl)}`);
+    const runs: [string, Awaited<ReturnType<typeof cannon>>][] = [];
+    const measure = async (name: string, opts: Parameters<typeof cannon>[0]) => {
+      process.stdout.write(`  ${name} …\n`);
+      runs.push([name, await cannon(opts)]);
+    };
+    await measure("GET /api/health (baseline)", { path: "/api/health" });
+    await measure("GET /user/2fa", { path: "/user/2fa", headers: bearer(access) });
+    await measure("GET /auth/accesstoken", { path: "/auth/accesstoken", headers: bearer(refresh) });
+    await measure("POST /auth/login", { path: "/auth/login", ...json({ username: "bench@example.com", password }) });
+    await measure("POST /user/2fa/totp/authenticate (wrong)", { path: "/user/2fa/totp/authenticate", ...json({ totp: wrongTotp }), headers: { ...json({}).headers, ...bearer(partial) } });
+
+    // a login flood must not starve token-checked reads (bounded hashing)
+    process.stdout.write("  login flood + GET /user/2fa …\n");
+    const [, during] = await Promise.all([
+      cannon({ path: "/auth/login", ...json({ username: "bench@example.com", password }) }),
+      autocannon({ url: `${BASE}/user/2fa`, connections: 5, duration: DURATION, headers: bearer(access) }),
+    ]);
+
+    const argon2PerSecond = await rawArgon2VerifiesPerSecond();
+    const baseline = runs[0][1].requests.average;
+    const rows: Row[] = runs.map(([name, r]) => {
+      const errors = r.errors + r.timeouts + (name.includes("(wrong)") ? r.non2xx - (r["4xx"] ?? 0) : r.non2xx);
+      const isLogin = name.startsWith("POST /auth/login");
+      const isRead = name === "GET /user/2fa" || name === "GET /auth/accesstoken";
+      const ratio = isLogin ? r.requests.average / argon2PerSecond : r.requests.average / baseline;
+      const p99ok = isLogin || r.latency.p99 < 100;
+      let target = isLogin ? "≥ 80% of raw argon2id" : isRead ? "≥ 70% of baseline, p99 < 100 ms" : "p99 < 100 ms";
+      let met: boolean | null = p99ok && errors === 0;
+      if (isLogin) met = ratio >= 0.8 && errors === 0;
+      else if (isRead) met = ratio >= 0.7 && p99ok && errors === 0;
+      if (name.includes("baseline")) target = "baseline; p99 < 100 ms";
+      return {
+        name,
+        reqPerSec: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors,
+        ratio: `${Math.round(ratio * 100)}% of ${isLogin ? "argon2id" : "baseline"}`,
+        target,
+        met,
+      };
+    });
+    rows.push({
+      name: "GET /user/2fa during login flood",
+      reqPerSec: Math.round(during.requests.average),
+      p50: during.latency.p50,
+      p99: during.latency.p99,
+      errors: during.errors + during.non2xx,
+      ratio: "-",
+      target: "p99 < 200 ms",
+      met: during.latency.p99 < 200 && during.errors + during.non2xx === 0,
+    });
+
+    const peakRssMb = Math.round(peakRss / 1024 / 1024);
+    const table = [
+      "| endpoint | req/s | p50 ms | p99 ms | errors | ratio | target | met |",
+      "|---|---:|---:|---:|---:|---|---|---|",
+      ...rows.map((r) => `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} | ${r.target} | ${r.met ? "yes" : "no"} |`),
+      `| raw argon2id verifies (${availableParallelism()} threads) | ${Math.round(argon2PerSecond)} | | | | | | |`,
+      `| peak server RSS | ${peakRssMb} MB | | | | | < 400 MB | ${peakRssMb < 400 ? "yes" : "no"} |`,
+    ].join("\n");
+    console.log(`\n${table}\n`);
+    mkdirSync("bench", { recursive: true });
+    writeFileSync(
+      "bench/results.json",
+      JSON.stringify({ date: new Date().toISOString(), database: providerOf(databaseUrl), cores: cpus().length, connections: CONNECTIONS, seconds: DURATION, argon2VerifiesPerSecond: argon2PerSecond, peakRssMb, rows, table }, null, 2),
+    );
+    console.log("wrote bench/results.json");
+  } finally {
+    clearInterval(sampler);
+    server.kill("SIGTERM");
+    const { db: client } = await import("../lib/db");
+    await client.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
