@@ -48,6 +48,7 @@ if (!apiOnly) {
 }
 
 suite("Unit and API tests (Vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], "test-results/vitest.json", vitestCounts);
+check("No secret in the server's log", "npx", ["tsx", "scripts/check-logs.ts"]);
 
 if (!apiOnly) {
   suite("Browser tests (Playwright, Chromium)", "npx", ["tsx", "scripts/e2e.ts"], "test-results/playwright.json", playwrightCounts, {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
 
@@ -10,6 +11,26 @@ export interface ApiResponse {
   text: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
+}
+
+// Every secret a test sends or receives is recorded, so scripts/check-logs.ts can prove that the
+// server never wrote one to its log.
+const secretFields = new Set(["password", "newPassword", "oldPassword", "otp", "totp", "recoveryCode", "token", "accessToken", "refreshToken", "sudoToken", "partialToken"]);
+const secretsDir = () => `test-results/secrets-${process.env.TEST_PORT}`;
+
+export function recordSecrets(...values: unknown[]) {
+  const found: string[] = [];
+  const visit = (value: unknown, key?: string) => {
+    if (typeof value === "string") {
+      if ((key && secretFields.has(key)) || key === "recoveryCodes") found.push(value);
+    } else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, k);
+  };
+  values.forEach((v) => visit(v));
+  const meaningful = found.filter((s) => s.length >= 6 && s.length <= 512);
+  if (meaningful.length === 0) return;
+  mkdirSync(secretsDir(), { recursive: true });
+  appendFileSync(`${secretsDir()}/${process.pid}.txt`, meaningful.map((s) => s.replace(/\n/g, " ")).join("\n") + "\n");
 }
 
 /** One HTTP request to the test server. `body` objects are sent as JSON; strings are sent raw. */
@@ -31,6 +52,12 @@ export async function api(
   try {
     json = JSON.parse(text);
   } catch {}
+  let sentBody: unknown;
+  try {
+    sentBody = body ? JSON.parse(body) : undefined;
+  } catch {}
+  const isToken = response.ok && response.headers.get("content-type")?.startsWith("text/plain");
+  recordSecrets({ token: init.token ?? undefined }, sentBody, json, isToken ? { token: text } : undefined);
   return { status: response.status, headers: response.headers, text, json };
 }
 

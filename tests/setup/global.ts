@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { ensureBuild } from "../../scripts/lib/build";
 import { ensureClientFor, providerOf, resetDatabase } from "../../scripts/lib/database";
 import { testEnv } from "./env";
@@ -20,8 +20,12 @@ async function waitForHealth(url: string, timeoutMs = 60_000) {
   throw new Error(`test server did not answer ${url} within ${timeoutMs} ms`);
 }
 
+export const serverLogFile = (port: string) => `test-results/server-${port}.log`;
+
 export default async function setup() {
   const env = testEnv();
+  mkdirSync("test-results", { recursive: true });
+  rmSync(`test-results/secrets-${env.TEST_PORT}`, { recursive: true, force: true });
   Object.assign(process.env, env);
   ensureClientFor(env.DATABASE_URL);
   await resetDatabase(env.DATABASE_URL);
@@ -31,18 +35,15 @@ export default async function setup() {
     throw new Error(`port ${env.TEST_PORT} is already in use (a stale test server?): stop it or set TEST_PORT`);
   }
   server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.TEST_PORT, "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const logFile = process.env.TEST_LOG_FILE;
-  if (logFile) {
-    const sink = createWriteStream(logFile, { flags: "a" });
-    server.stdout!.pipe(sink);
-    server.stderr!.pipe(sink);
-  } else {
-    server.stderr!.pipe(process.stderr);
-    server.stdout!.resume();
-  }
+  // Everything the server writes is kept: scripts/check-logs.ts greps it for every secret the
+  // tests used (tests/helpers.ts records them).
+  const sink = createWriteStream(serverLogFile(env.TEST_PORT));
+  server.stdout!.pipe(sink);
+  server.stderr!.pipe(sink);
+  server.stderr!.pipe(process.stderr);
   await waitForHealth(`${env.APP_URL}/api/health`);
 
   return async () => {
