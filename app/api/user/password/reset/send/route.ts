@@ -1,0 +1,4 @@
+import { sendResetCode } from "@/lib/api/password";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(sendResetCode);

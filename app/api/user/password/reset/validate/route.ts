@@ -1,0 +1,4 @@
+import { validateResetCode } from "@/lib/api/password";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(validateResetCode);

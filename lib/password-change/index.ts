@@ -1,0 +1,59 @@
+import { checkPassword } from "../auth/login";
+import { db, type Prisma } from "../db";
+import { internal, unauthorized } from "../errors";
+import { recordSecurityEvent, type RequestMeta } from "../events";
+import { notifyAccountHolder, type MailOptions } from "../mail";
+import { assertAcceptablePassword, hashSecret } from "../passwords";
+import { throttleKeys } from "../throttle";
+import { requireUser } from "../users";
+import type { ChangePasswordBody } from "./schemas";
+
+export { changePasswordBody, type ChangePasswordBody } from "./schemas";
+
+/**
+ * Writes a new password hash and ends sessions, inside the caller's transaction so the two happen
+ * together or not at all. `keepSessionId` survives (a change keeps the caller signed in; a reset
+ * keeps nobody). The password throttle starts afresh: the old count was about another password.
+ * Only `tx` may be used in here: with SQLite the transaction holds the one connection.
+ */
+export async function storeNewPassword(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  passwordHash: string,
+  opts: { keepSessionId: string | null; expectedHash?: string | null },
+): Promise<{ sessionsEnded: number }> {
+  const where = opts.expectedHash === undefined ? { id: userId } : { id: userId, passwordHash: opts.expectedHash };
+  const updated = await tx.user.updateMany({ where, data: { passwordHash } });
+  // the password changed under us (a concurrent change or reset): the checked one is no longer current
+  if (updated.count !== 1) throw unauthorized("PASSWORD_INCORRECT");
+  const ended = await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(opts.keepSessionId ? { id: { not: opts.keepSessionId } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  await tx.throttle.updateMany({ where: { key: throttleKeys.password(userId) }, data: { failures: 0, blockedUntil: null } });
+  return { sessionsEnded: ended.count };
+}
+
+/**
+ * Spec §4 #19: change the password knowing the old one. The new one must meet the policy (checked
+ * first, so a rejected choice does not spend a password check); the old one is checked under the
+ * password throttle of §5 (401 PASSWORD_INCORRECT, 429, 500 NO_PASSWORD_INFO). Every other session
+ * ends; the caller's stays. Recorded and announced to the account holder.
+ */
+export async function changePassword(
+  principal: { userId: number; sessionId: string | null },
+  body: ChangePasswordBody,
+  meta: RequestMeta,
+  mail: MailOptions = {},
+): Promise<void> {
+  const user = await requireUser(principal.userId);
+  if (!user.passwordHash) throw internal("NO_PASSWORD_INFO");
+  assertAcceptablePassword(body.newPassword, user.email, "newPassword");
+  await checkPassword(user, body.oldPassword, meta);
+  const passwordHash = await hashSecret(body.newPassword);
+  const { sessionsEnded } = await db.$transaction((tx) =>
+    storeNewPassword(tx, user.id, passwordHash, { keepSessionId: principal.sessionId, expectedHash: user.passwordHash }),
+  );
+  await recordSecurityEvent(user.id, "password.changed", meta, { detail: { otherSessionsEnded: sessionsEnded } });
+  await notifyAccountHolder(user.id, "password-changed", mail);
+}
