@@ -1,0 +1,4 @@
+import { openApiDocument } from "@/lib/api/discovery";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(openApiDocument);

@@ -1,0 +1,150 @@
+import { reasonPhrases } from "../errors";
+import { MAX_BODY_BYTES } from "../http/body";
+import type { AnyEndpoint } from "../http/endpoint";
+import type { JsonSchema } from "./json-schema";
+
+// Error responses: the spec's envelope, one response per status listing its `message` codes, and
+// the errors every endpoint of a kind can answer (added here so no declaration has to repeat them).
+
+export const TWO_FACTOR_REQUIRED = "2FA_REQUIRED";
+
+export const errorComponents: Record<string, JsonSchema> = {
+  ErrorEnvelope: {
+    type: "object",
+    description:
+      "Every error answer. `message` is a machine-readable code (e.g. `INVALID_TOKEN`), except for 400, where it is a human-readable sentence naming the offending field (e.g. `username is required`). The request id is in the `X-Request-Id` header.",
+    required: ["statusCode", "error", "message"],
+    properties: {
+      statusCode: { type: "integer", description: "The HTTP status, repeated", examples: [401] },
+      error: { type: "string", enum: [...new Set(Object.values(reasonPhrases))], description: "The reason phrase of the status" },
+      message: { type: "string", description: "The error code (400: a sentence naming the field)" },
+      retryAfter: {
+        type: "integer",
+        minimum: 1,
+        description: "429 only: seconds to wait before trying again (also sent as the `Retry-After` header)",
+      },
+    },
+  },
+  TwoFactorRequired: {
+    description:
+      "The 401 answer of `POST /auth/login` for an account with an active second factor: continue with one `authenticate` call using `partialToken` (for email OTP, call `POST /user/2fa/email-otp/challenge` first).",
+    allOf: [{ $ref: "#/components/schemas/ErrorEnvelope" }],
+    type: "object",
+    required: ["statusCode", "error", "message", "partialToken", "methods"],
+    properties: {
+      statusCode: { const: 401 },
+      error: { const: reasonPhrases[401] },
+      message: { const: TWO_FACTOR_REQUIRED },
+      partialToken: { type: "string", description: "A partial token (JWT, 5 minutes)" },
+      methods: {
+        type: "array",
+        items: { type: "string", enum: ["totp", "emailOtp", "recoveryCode"] },
+        description: "The user's active methods: `totp` and `emailOtp` when active, `recoveryCode` while unused recovery codes exist",
+      },
+    },
+  },
+};
+
+export const errorHeaders = {
+  RetryAfter: {
+    description: "Seconds to wait before trying again (the same number as `retryAfter`)",
+    required: true,
+    schema: { type: "integer", minimum: 1 },
+  },
+};
+
+/** The errors the endpoint can answer: its declared ones plus those the wrapper adds. */
+export function errorCodes(endpoint: AnyEndpoint): Map<number, string[]> {
+  const byStatus = new Map<number, string[]>();
+  const add = (status: number, code: string) => {
+    const codes = byStatus.get(status) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    byStatus.set(status, codes);
+  };
+  if (endpoint.query || endpoint.body || endpoint.params) byStatus.set(400, []);
+  if (endpoint.auth !== "none") {
+    add(401, "NO_TOKEN_PROVIDED");
+    add(401, "INVALID_TOKEN");
+  }
+  for (const [status, code] of endpoint.errors ?? []) {
+    if (status === 400) byStatus.set(400, byStatus.get(400) ?? []);
+    // a 400's message is a sentence, not a code: declared 400 "codes" are examples only
+    add(status, code);
+  }
+  if (endpoint.body) add(413, "PAYLOAD_TOO_LARGE");
+  add(500, "INTERNAL_SERVER_ERROR");
+  return new Map([...byStatus.entries()].sort(([a], [b]) => a - b));
+}
+
+const envelope = (status: number, code: string, extra: Record<string, unknown> = {}) => ({
+  statusCode: status,
+  error: reasonPhrases[status] ?? "Error",
+  message: code,
+  ...extra,
+});
+
+function statusSchema(status: number, codes: string[]): JsonSchema {
+  const message: JsonSchema =
+    status === 400
+      ? { type: "string", description: "A sentence naming the offending field, e.g. `username is required`" }
+      : { type: "string", enum: codes };
+  return {
+    allOf: [{ $ref: "#/components/schemas/ErrorEnvelope" }],
+    type: "object",
+    required: status === 429 ? ["statusCode", "error", "message", "retryAfter"] : ["statusCode", "error", "message"],
+    properties: { statusCode: { const: status }, error: { const: reasonPhrases[status] ?? "Error" }, message },
+  };
+}
+
+const statusIntro: Record<number, string> = {
+  400: "The request is malformed: a body that is not JSON, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field.",
+  401: "Not authenticated:",
+  403: "Refused:",
+  404: "Not found:",
+  409: "The account is not in the state this call needs:",
+  413: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+  429: "Throttled: wait `retryAfter` seconds (also in the `Retry-After` header) before the next try; a try during the wait does not lengthen it.",
+  500: "The server could not complete the request:",
+};
+
+const codeNotes: Record<string, string> = {
+  NO_TOKEN_PROVIDED: "no `Authorization: Bearer` header, or an empty token",
+  INVALID_TOKEN: "the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation",
+  [TWO_FACTOR_REQUIRED]: "the password is right and a second factor is owed: the body carries `partialToken` and `methods` (see `TwoFactorRequired`)",
+  PAYLOAD_TOO_LARGE: "the body is too large",
+  INTERNAL_SERVER_ERROR: "an unexpected error; it is logged with the request id",
+};
+
+/** One OpenAPI response object for `status` with its codes. */
+export function errorResponse(status: number, codes: string[], badRequestExample = "body is not valid JSON"): Record<string, unknown> {
+  const lines = codes.map((c) => `- \`${c}\`${codeNotes[c] ? `: ${codeNotes[c]}` : ""}`);
+  const description = [statusIntro[status] ?? reasonPhrases[status] ?? "Error", ...(status === 400 ? [] : lines)].join("\n");
+  const retry = status === 429 ? { retryAfter: 30 } : {};
+  const plain = codes.filter((c) => c !== TWO_FACTOR_REQUIRED);
+  const schema: JsonSchema = codes.includes(TWO_FACTOR_REQUIRED)
+    ? plain.length
+      ? { oneOf: [statusSchema(status, plain), { $ref: "#/components/schemas/TwoFactorRequired" }] }
+      : { $ref: "#/components/schemas/TwoFactorRequired" }
+    : statusSchema(status, codes);
+  const exampleCodes = status === 400 ? [badRequestExample] : codes;
+  const examples = Object.fromEntries(
+    exampleCodes.map((code) => [
+      status === 400 ? "invalid" : code,
+      {
+        summary: code,
+        value:
+          code === TWO_FACTOR_REQUIRED
+            ? envelope(status, code, { partialToken: "eyJhbGciOiJFUzI1NiIs…", methods: ["totp", "recoveryCode"] })
+            : envelope(status, code, retry),
+      },
+    ]),
+  );
+  return {
+    description,
+    headers: {
+      "X-Request-Id": { $ref: "#/components/headers/XRequestId" },
+      ...(status === 429 ? { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } : {}),
+    },
+    content: { "application/json": { schema, examples } },
+  };
+}
