@@ -1,3 +1,4 @@
+import { assertAdmin } from "../admin/authorize";
 import { unauthorized } from "../errors";
 import { findSessionByRefreshToken, isSessionActive } from "../sessions";
 import { hasActiveSecondFactor } from "../two-factor/methods";
@@ -8,9 +9,18 @@ export type TokenKind = "refresh" | SignedTokenKind;
 
 /**
  * Which token an endpoint takes (spec §2 and §4). A sudo token serves wherever an access token
- * does; "sudo-or-access-without-2fa" is the spec's S/A¬2FA.
+ * does; "sudo-or-access-without-2fa" is the spec's S/A¬2FA. "admin-access" and "admin-sudo" (ours)
+ * take an access or a sudo token like "access" and "sudo", and then require the token's account
+ * to be an administrator (403 ADMIN_REQUIRED).
  */
-export type TokenRule = "refresh" | "access" | "access-or-partial" | "sudo" | "sudo-or-access-without-2fa";
+export type TokenRule =
+  | "refresh"
+  | "access"
+  | "access-or-partial"
+  | "sudo"
+  | "sudo-or-access-without-2fa"
+  | "admin-access"
+  | "admin-sudo";
 
 export const acceptedKinds: Record<TokenRule, TokenKind[]> = {
   refresh: ["refresh"],
@@ -18,7 +28,12 @@ export const acceptedKinds: Record<TokenRule, TokenKind[]> = {
   "access-or-partial": ["access", "sudo", "partial"],
   sudo: ["sudo"],
   "sudo-or-access-without-2fa": ["sudo", "access"],
+  "admin-access": ["access", "sudo"],
+  "admin-sudo": ["sudo"],
 };
+
+/** The rules that also require the administrator role. */
+export const adminRules: ReadonlySet<TokenRule> = new Set<TokenRule>(["admin-access", "admin-sudo"]);
 
 export interface Principal {
   kind: TokenKind;
@@ -51,5 +66,6 @@ export async function authorize(token: string | null, rule: TokenRule): Promise<
     if (!user || user.lockedAt) throw invalid();
   }
   if (rule === "sudo-or-access-without-2fa" && claims.kind === "access" && (await hasActiveSecondFactor(claims.userId))) throw invalid();
+  if (adminRules.has(rule)) await assertAdmin(claims.userId);
   return { kind: claims.kind, userId: claims.userId, sessionId: claims.sessionId, token };
 }

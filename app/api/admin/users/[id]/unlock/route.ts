@@ -1,0 +1,4 @@
+import { adminUnlockUser } from "@/lib/api/admin";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(adminUnlockUser);

@@ -1,0 +1,163 @@
+import { isPostgresUrl } from "../config";
+import { db, type Prisma } from "../db";
+import { notFound } from "../errors";
+import { listSessions } from "../sessions";
+import { throttleKeys } from "../throttle";
+import { keysetPage, type KeysetOrder } from "./keyset";
+import type { ParsedUserListQuery, UserDetail, UserFilter, UserListResponse, UserSort, UserSummary } from "./schemas";
+
+// The accounts list and an account's detail, for the dashboard and GET /admin/users[/{id}].
+
+/** The highest code point: every string that starts with `prefix` sorts below prefix + this (binary order). */
+const MAX_CHAR = "\u{10FFFF}";
+
+/**
+ * Prefix search on the email. Emails are stored lower-cased, so the query is lower-cased too.
+ * On SQLite, `LIKE 'q%'` cannot use the (BINARY) email index, but the equivalent range
+ * `email >= q AND email < q || U+10FFFF` can: the range narrows the index, `startsWith` keeps it
+ * exact. On PostgreSQL the range is only safe under the C collation, so there `startsWith`
+ * (LIKE 'q%') stands alone: it uses the unique index when the database collation is C (or
+ * the index has text_pattern_ops), and otherwise reads the table, which for 100,000 rows is
+ * still some tens of milliseconds.
+ */
+export function emailPrefixWhere(prefix: string): Prisma.UserWhereInput {
+  if (isPostgresUrl(process.env.DATABASE_URL ?? "")) return { email: { startsWith: prefix } };
+  return { email: { gte: prefix, lt: prefix + MAX_CHAR, startsWith: prefix } };
+}
+
+const twoFactorOn: Prisma.UserWhereInput = {
+  OR: [{ totp: { is: { activatedAt: { not: null } } } }, { emailOtp: { is: { activatedAt: { not: null } } } }],
+};
+
+const filterWhere: Record<UserFilter, Prisma.UserWhereInput> = {
+  "2fa-on": twoFactorOn,
+  "2fa-off": { NOT: twoFactorOn },
+  locked: { lockedAt: { not: null } },
+  admin: { role: "admin" },
+};
+
+const orders: Record<UserSort, KeysetOrder> = {
+  email: { name: "email", field: "email", dir: "asc", kind: "string" },
+  "-email": { name: "-email", field: "email", dir: "desc", kind: "string" },
+  created: { name: "created", field: "createdAt", dir: "asc", kind: "date" },
+  "-created": { name: "-created", field: "createdAt", dir: "desc", kind: "date" },
+};
+
+const summarySelect = {
+  id: true,
+  email: true,
+  role: true,
+  lockedAt: true,
+  createdAt: true,
+  totp: { select: { activatedAt: true } },
+  emailOtp: { select: { activatedAt: true } },
+} satisfies Prisma.UserSelect;
+
+type SummaryRow = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
+
+export function toUserSummary(row: SummaryRow): UserSummary {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role === "admin" ? "admin" : "user",
+    lockedAt: row.lockedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    twoFactor: { totp: !!row.totp?.activatedAt, emailOtp: !!row.emailOtp?.activatedAt },
+  };
+}
+
+export function userListWhere(query: Pick<ParsedUserListQuery, "query" | "match" | "filter">): Prisma.UserWhereInput {
+  const parts: Prisma.UserWhereInput[] = [];
+  if (query.query) parts.push(query.match === "contains" ? { email: { contains: query.query } } : emailPrefixWhere(query.query));
+  for (const filter of query.filter ?? []) parts.push(filterWhere[filter]);
+  return parts.length ? { AND: parts } : {};
+}
+
+/** GET /admin/users: 25 accounts a page, by keyset, with the total counted separately. */
+export async function listUsers(query: ParsedUserListQuery): Promise<UserListResponse> {
+  const where = userListWhere(query);
+  const page = await keysetPage({
+    order: orders[query.sort],
+    where: where as Record<string, unknown>,
+    cursor: query.cursor,
+    count: () => db.user.count({ where }),
+    find: (args) => db.user.findMany({ ...(args as Prisma.UserFindManyArgs), select: summarySelect }) as Promise<SummaryRow[]>,
+    keyOf: (row) => (query.sort.endsWith("email") ? row.email : row.createdAt.toISOString()),
+  });
+  const { rows, ...rest } = page;
+  return { users: rows.map(toUserSummary), ...rest };
+}
+
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+const EVENTS_SHOWN = 100;
+
+/** GET /admin/users/{id}: methods, recovery codes, sessions, throttles, and the event timeline. */
+export async function userDetail(userId: number): Promise<UserDetail> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { ...summarySelect, updatedAt: true, passwordHash: true, totp: { select: { activatedAt: true, pendingSecretEnc: true } }, emailOtp: true },
+  });
+  if (!user) throw notFound("USER_NOT_FOUND");
+  const keys = {
+    password: throttleKeys.password(userId),
+    totp: throttleKeys.totp(userId),
+    emailOtp: throttleKeys.emailOtp(userId),
+    recoveryCode: throttleKeys.recoveryCode(userId),
+  } as const;
+  const [codes, sessions, throttleRows, events] = await Promise.all([
+    db.recoveryCode.findMany({ where: { userId }, select: { usedAt: true, createdAt: true } }),
+    listSessions(userId, null),
+    db.throttle.findMany({ where: { key: { in: Object.values(keys) } } }),
+    db.securityEvent.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EVENTS_SHOWN,
+      include: { actor: { select: { id: true, email: true } } },
+    }),
+  ]);
+  const totpActive = !!user.totp?.activatedAt;
+  const emailOtpActive = !!user.emailOtp?.activatedAt;
+  const byKey = new Map(throttleRows.map((row) => [row.key, row]));
+  return {
+    user: {
+      ...toUserSummary({ ...user, totp: user.totp ? { activatedAt: user.totp.activatedAt } : null }),
+      updatedAt: user.updatedAt.toISOString(),
+      hasPassword: user.passwordHash !== null,
+    },
+    twoFactor: {
+      enabled: totpActive || emailOtpActive,
+      totp: user.totp ? { activatedAt: iso(user.totp.activatedAt), pending: user.totp.pendingSecretEnc !== null } : null,
+      emailOtp: user.emailOtp ? { email: user.emailOtp.email, activatedAt: iso(user.emailOtp.activatedAt), pendingEmail: user.emailOtp.pendingEmail } : null,
+      recoveryCodes: {
+        remaining: codes.filter((c) => !c.usedAt).length,
+        total: codes.length,
+        createdAt: codes.length ? new Date(Math.min(...codes.map((c) => c.createdAt.getTime()))).toISOString() : null,
+      },
+    },
+    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString(), ip: s.ip, userAgent: s.userAgent })),
+    throttles: (Object.keys(keys) as (keyof typeof keys)[]).map((purpose) => {
+      const row = byKey.get(keys[purpose]);
+      return { purpose, failures: row?.failures ?? 0, blockedUntil: iso(row?.blockedUntil), updatedAt: iso(row?.updatedAt) };
+    }),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      createdAt: e.createdAt.toISOString(),
+      ip: e.ip,
+      userAgent: e.userAgent,
+      actor: e.actor && e.actorId !== userId ? { id: e.actor.id, email: e.actor.email } : null,
+      detail: parseDetail(e.detail),
+    })),
+  };
+}
+
+function parseDetail(detail: string | null): Record<string, unknown> | null {
+  if (!detail) return null;
+  try {
+    const value: unknown = JSON.parse(detail);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { value: detail };
+  }
+}
