@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 
 // Spec §6: what happened to an account, by whom, from where.
 export const eventKinds = [
@@ -38,13 +38,18 @@ export interface RequestMeta {
 
 export const noMeta: RequestMeta = { ip: null, userAgent: null };
 
+/**
+ * Records an event. Pass the transaction client as `tx` when the event belongs to a change made
+ * in that transaction, so a crash can never leave the change without its record (or the reverse).
+ */
 export async function recordSecurityEvent(
   userId: number,
   kind: EventKind,
   meta: RequestMeta,
   extra: { actorId?: number; detail?: Record<string, unknown> } = {},
+  tx: Prisma.TransactionClient = db,
 ) {
-  await db.securityEvent.create({
+  await tx.securityEvent.create({
     data: {
       id: randomUUID(),
       userId,
