@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MailList, MailViewer } from "@/components/dev/mailbox";
+import { getMailMessage, listMailMessages } from "@/lib/mail/mailbox";
+
+// Development mailbox: what the outbox (and every other transport) recorded. Off in production
+// unless DEV_MAILBOX=1, because it shows codes and links.
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false, follow: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export default async function DevMailboxPage({ searchParams }: { searchParams: SearchParams }) {
+  if (!(process.env.NODE_ENV !== "production" || process.env.DEV_MAILBOX === "1")) notFound();
+  const params = await searchParams;
+  const to = first(params.to)?.toLowerCase();
+  const id = first(params.id);
+  const [messages, selected] = await Promise.all([listMailMessages({ limit: 100, to }), id ? getMailMessage(id) : null]);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-baseline justify-between gap-3 px-4 py-3">
+          <h1 className="font-semibold text-brand">Gatehouse · development mailbox</h1>
+          <p className="text-sm text-slate-600">{messages.length === 100 ? "The newest 100 messages" : `${messages.length} messages`}, newest first</p>
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
+        <MailList messages={messages} selectedId={selected?.id} to={to} />
+        {selected ? (
+          <MailViewer message={selected} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">
+            {id ? "That message does not exist." : "Choose a message to read it."}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

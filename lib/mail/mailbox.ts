@@ -1,0 +1,31 @@
+import { db } from "../db";
+
+// Read access to the mail log, for the development mailbox (and the admin dashboard).
+
+export interface MailSummary {
+  id: string;
+  toAddress: string;
+  subject: string;
+  status: string;
+  transport: string;
+  template: string;
+  origin: string;
+  language: string;
+  createdAt: Date;
+}
+
+export async function listMailMessages(options: { limit?: number; to?: string } = {}): Promise<MailSummary[]> {
+  return db.mailMessage.findMany({
+    where: options.to ? { toAddress: options.to } : undefined,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(options.limit ?? 50, 1), 500),
+    select: { id: true, toAddress: true, subject: true, status: true, transport: true, template: true, origin: true, language: true, createdAt: true },
+  });
+}
+
+export async function getMailMessage(id: string) {
+  return db.mailMessage.findUnique({ where: { id } });
+}
+
+/** The development mailbox is on outside production, and in production only with DEV_MAILBOX=1. */
+export const devMailboxEnabled = () => process.env.NODE_ENV !== "production" || process.env.DEV_MAILBOX === "1";
