@@ -1,4 +1,4 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { BusyTolerantLibSQL } from "./sqlite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { isPostgresUrl } from "../config";
@@ -11,7 +11,7 @@ function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
   const adapter = isPostgresUrl(url)
     ? new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
-    : new PrismaLibSQL({ url });
+    : new BusyTolerantLibSQL({ url });
   return new PrismaClient({ adapter });
 }
 
