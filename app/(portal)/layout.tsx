@@ -1,23 +1,27 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { PortalNav } from "@/components/account/portal-nav";
+import { Button } from "@/components/ui/button";
 import { currentPortalSession } from "@/lib/browser-session";
 import { requireUser } from "@/lib/users";
 import { signOutAction } from "./account/actions";
-import { Button } from "@/components/ui/button";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await currentPortalSession();
   if (!session) redirect("/login");
   const user = await requireUser(session.userId);
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+    <div className="min-h-screen bg-slate-50">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/account" className="font-semibold text-brand">
             Gatehouse
           </Link>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="max-w-[14rem] truncate text-slate-700" data-testid="signed-in-as">
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <span className="max-w-[11rem] truncate text-slate-700 sm:max-w-[16rem]" data-testid="signed-in-as" title={user.email}>
               {user.email}
             </span>
             <form action={signOutAction}>
@@ -28,7 +32,10 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <PortalNav />
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

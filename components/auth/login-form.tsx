@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -50,7 +51,15 @@ export function LoginForm() {
     router.refresh();
   }
 
-  if (secondStep) return <SecondFactorStep {...secondStep} onDone={finish} />;
+  if (secondStep)
+    return (
+      <div className="flex flex-col gap-4">
+        <SecondFactorStep {...secondStep} onDone={finish} />
+        <Button type="button" variant="ghost" className="self-start px-0" onClick={() => setSecondStep(null)}>
+          Start again
+        </Button>
+      </div>
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
@@ -60,6 +69,9 @@ export function LoginForm() {
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
+      <Link href="/forgot-password" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
+        Forgot your password?
+      </Link>
     </form>
   );
 }

@@ -16,10 +16,10 @@ const methodLabels: Record<Method, string> = {
   recoveryCode: "Recovery code",
 };
 
-const endpoints: Record<Method, { path: string; field: "totp" | "otp" | "recoveryCode"; length: number }> = {
-  totp: { path: "/user/2fa/totp/authenticate", field: "totp", length: 6 },
+const endpoints: Record<Method, { path: string; field: "totp" | "otp" | "recoveryCode"; length: number; nextGuess?: string }> = {
+  totp: { path: "/user/2fa/totp/authenticate", field: "totp", length: 6, nextGuess: "/user/2fa/totp/next-guess" },
   emailOtp: { path: "/user/2fa/email-otp/authenticate", field: "otp", length: 6 },
-  recoveryCode: { path: "/user/2fa/recovery-code/authenticate", field: "recoveryCode", length: 16 },
+  recoveryCode: { path: "/user/2fa/recovery-code/authenticate", field: "recoveryCode", length: 16, nextGuess: "/user/2fa/recovery-code/next-guess" },
 };
 
 interface Tokens {
@@ -38,18 +38,36 @@ export function SecondFactorStep({ partialToken, methods, onDone }: { partialTok
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  // each factor has its own throttle (spec §5), so each its own wait
+  const [blockedUntil, setBlockedUntil] = useState<Partial<Record<Method, number>>>({});
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
-  const wait = useCountdown(blockedUntil);
+  const wait = useCountdown(blockedUntil[method] ?? null);
   const resendIn = useCountdown(resendAt);
   const inputRef = useRef<HTMLInputElement>(null);
   const groupId = useId();
 
+  const blockFor = (m: Method, seconds: number) => setBlockedUntil((all) => ({ ...all, [m]: Date.now() + seconds * 1000 }));
+
+  /** A wrong guess may start a wait (after the 5th): ask the wait-time query so the countdown shows at once. */
+  const checkWait = async (m: Method) => {
+    const path = endpoints[m].nextGuess;
+    if (!path) return;
+    const next = await callApi<{ duration: number }>(path, { token: partialToken });
+    if (next.ok && next.data.duration > 0) blockFor(m, next.data.duration);
+  };
+
   useEffect(() => inputRef.current?.focus(), [method]);
 
+  // a wait may be running already (an earlier try): show it from the start
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the answer of an API call
+    void checkWait(methods[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the first method
+  }, []);
+
   const showFailure = (error: ApiFailure) => {
-    if (error.status === 429 && error.retryAfter) setBlockedUntil(Date.now() + error.retryAfter * 1000);
+    if (error.status === 429) blockFor(method, error.retryAfter ?? 1);
     setFailure(error.status === 429 ? null : describeFailure(error));
   };
 
@@ -79,6 +97,7 @@ export function SecondFactorStep({ partialToken, methods, onDone }: { partialTok
       if (!result.ok) {
         if (result.error.code === "INVALID_TOKEN") setFailure("This sign-in took too long. Start again with your password.");
         else showFailure(result.error);
+        if (result.error.status === 401 && result.error.code !== "INVALID_TOKEN") await checkWait(method);
         inputRef.current?.focus();
         return;
       }
@@ -106,6 +125,7 @@ export function SecondFactorStep({ partialToken, methods, onDone }: { partialTok
                   checked={method === m}
                   onChange={() => {
                     setMethod(m);
+                    void checkWait(m);
                     setCode("");
                     setFieldError(undefined);
                     setFailure(null);

@@ -1,0 +1,41 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback } from "react";
+import { callApi, type ApiResult } from "@/components/api-client";
+import { useAccessToken } from "@/components/use-access-token";
+
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+}
+
+/** Asks past the token cache: is the browser's session still live? */
+async function sessionAlive() {
+  const response = await fetch("/api/portal/token", { cache: "no-store" }).catch(() => null);
+  return !response || response.status !== 401;
+}
+
+const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED" } };
+
+/**
+ * The portal's calls to the public API with the signed-in session's access token. When the
+ * session has ended (signed out elsewhere, ended from another device), the page goes to /login.
+ */
+export function useAccessCall() {
+  const getAccessToken = useAccessToken();
+  const router = useRouter();
+  return useCallback(
+    async <T = unknown>(path: string, init: CallInit = {}): Promise<ApiResult<T>> => {
+      const token = await getAccessToken();
+      if (!token) {
+        router.replace("/login");
+        return signedOut;
+      }
+      const result = await callApi<T>(path, { ...init, token });
+      if (!result.ok && result.error.code === "INVALID_TOKEN" && !(await sessionAlive())) router.replace("/login");
+      return result;
+    },
+    [getAccessToken, router],
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { describeFailure } from "@/components/api-client";
+import { formatTime } from "@/components/activity/format-time";
+import { MessageSlot } from "@/components/account/message-slot";
+import { useAccessCall } from "@/components/account/use-portal-api";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { describeUserAgent } from "./user-agent";
+
+interface SessionItem {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/**
+ * The person's live sessions (GET /user/sessions), this one marked; end one
+ * (DELETE /user/sessions/{id}) or every other one (DELETE /user/sessions).
+ */
+export function SessionList() {
+  const call = useAccessCall();
+  const [sessions, setSessions] = useState<SessionItem[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmingAll, setConfirmingAll] = useState(false);
+  const [ending, setEnding] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await call<SessionItem[]>("/user/sessions");
+    if (result.ok) setSessions(result.data);
+    else setFailure(describeFailure(result.error));
+  }, [call]);
+
+  useEffect(() => {
+    // the list is the API's, fetched once the page is in the browser
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const endOne = useSingleFlight(async (session: SessionItem) => {
+    setFailure(null);
+    setNotice(null);
+    setEnding(session.id);
+    try {
+      const result = await call(`/user/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" });
+      if (!result.ok && result.error.code !== "SESSION_NOT_FOUND") return setFailure(describeFailure(result.error));
+      setNotice(`Ended the session of ${describeUserAgent(session.userAgent)}.`);
+      await load();
+      heading.current?.focus();
+    } finally {
+      setEnding(null);
+    }
+  });
+
+  const endOthers = useSingleFlight(async () => {
+    setFailure(null);
+    setNotice(null);
+    setEnding("others");
+    try {
+      const result = await call("/user/sessions", { method: "DELETE" });
+      if (!result.ok) return setFailure(describeFailure(result.error));
+      setConfirmingAll(false);
+      setNotice("Every other session has ended. Those devices have to sign in again.");
+      await load();
+      heading.current?.focus();
+    } finally {
+      setEnding(null);
+    }
+  });
+
+  const others = sessions?.filter((s) => !s.current) ?? [];
+
+  return (
+    <Card>
+      <div className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
+            {sessions ? `${sessions.length} signed-in ${sessions.length === 1 ? "session" : "sessions"}` : "Signed-in sessions"}
+          </h2>
+          {others.length > 0 && !confirmingAll && (
+            <Button type="button" variant="secondary" onClick={() => setConfirmingAll(true)}>
+              End all other sessions
+            </Button>
+          )}
+        </div>
+        {confirmingAll && (
+          <div role="group" aria-labelledby="end-all-question" className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+            <p id="end-all-question" className="text-sm text-amber-950">
+              End {others.length} other {others.length === 1 ? "session" : "sessions"}? Every other device and app signed in to your account will have to sign in again. This
+              one stays signed in.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" variant="danger" pending={ending === "others"} onClick={() => void endOthers()} autoFocus>
+                {ending === "others" ? "Ending…" : "Yes, end them"}
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirmingAll(false)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        )}
+        <MessageSlot message={failure ?? notice} tone={failure ? "error" : "success"} />
+        {!sessions ? (
+          <p className="text-sm text-slate-600" aria-busy="true">
+            Loading sessions…
+          </p>
+        ) : (
+          <ul aria-label="Sessions" className="divide-y divide-slate-200" data-testid="session-list">
+            {sessions.map((session) => (
+              <li key={session.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-current={session.current} data-testid="session">
+                <div className="min-w-0">
+                  <p className="text-sm font-medium text-slate-900">
+                    {describeUserAgent(session.userAgent)}
+                    {session.current && <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>}
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    {session.ip ? `${session.ip} · ` : ""}signed in {formatTime(session.createdAt)} · last active {formatTime(session.lastUsedAt)}
+                  </p>
+                </div>
+                {!session.current && (
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="shrink-0 self-start sm:self-auto"
+                    pending={ending === session.id}
+                    aria-label={`End session: ${describeUserAgent(session.userAgent)}, last active ${formatTime(session.lastUsedAt)}`}
+                    onClick={() => void endOne(session)}
+                  >
+                    {ending === session.id ? "Ending…" : "End session"}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { describeFailure } from "@/components/api-client";
+import { fieldFailure } from "@/components/account/api-errors";
+import { MessageSlot } from "@/components/account/message-slot";
+import { NewPasswordField } from "@/components/account/new-password-field";
+import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useCountdown } from "@/components/use-countdown";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-change/schemas";
+
+/**
+ * Change the password knowing the current one: PUT /user/password/old-password (S/A¬2FA: with
+ * 2FA on, the person confirms it's them first). Every other session ends; this one stays.
+ */
+export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; hasTwoFactor: boolean }) {
+  const call = useSecureCall(hasTwoFactor);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const wait = useCountdown(blockedUntil);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordBody>({ resolver: zodResolver(changePasswordBody), defaultValues: { oldPassword: "", newPassword: "" }, shouldFocusError: true });
+  const newPassword = useWatch({ control, name: "newPassword" }) ?? "";
+
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  const save = useSingleFlight(async (values: ChangePasswordBody) => {
+    setFailure(null);
+    const result = await call("/user/password/old-password", { method: "PUT", body: values }, "sudo-if-2fa");
+    if (result.ok) return setDone(true);
+    if (isCancelled(result)) return;
+    const { code, status, retryAfter } = result.error;
+    const field = fieldFailure(result.error, ["oldPassword", "newPassword"] as const);
+    if (field) setError(field.field, { type: "server", message: field.message }, { shouldFocus: true });
+    else if (code === "PASSWORD_INCORRECT") setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
+    else if (status === 429) {
+      setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
+      setFocus("oldPassword");
+    } else setFailure(describeFailure(result.error));
+  });
+
+  if (done) {
+    return (
+      <div className="flex flex-col gap-3">
+        <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+          Password changed
+        </h2>
+        <p role="status" className="text-sm text-slate-700">
+          Your password has been changed. Every other device and app signed in to your account has been signed out; this one stays signed in.
+        </p>
+        <Link href="/account" className="font-medium text-brand hover:underline">
+          Back to your account
+        </Link>
+      </div>
+    );
+  }
+
+  const message = (field: "oldPassword" | "newPassword", name: string) => {
+    const error = errors[field];
+    return error?.message && (error.type === "server" && !/^(is|must) /.test(error.message) ? error.message : `${name} ${error.message}`);
+  };
+
+  return (
+    <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
+      <TextField label="Current password" type="password" autoComplete="current-password" {...register("oldPassword")} error={message("oldPassword", "Current password")} />
+      <NewPasswordField registration={register("newPassword")} value={newPassword} error={message("newPassword", "New password")} />
+      {hasTwoFactor && <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>}
+      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+      <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
+        {isSubmitting ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

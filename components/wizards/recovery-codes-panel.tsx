@@ -1,0 +1,125 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+
+/** For display and print: "ABCD-EFGH-JKMN-PQRS". Sign-in takes them with or without the dashes. */
+export const formatRecoveryCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;
+
+const LEAVE_WARNING = "You have not confirmed that you saved your new recovery codes. They are shown only once. Leave anyway?";
+
+/**
+ * A fresh set of recovery codes, shown once: copy, download as .txt, print. The person cannot
+ * move on until they tick that the codes are saved: "Done" waits for the box, closing or reloading
+ * the tab asks first (beforeunload), and so does following a link inside the portal.
+ */
+export function RecoveryCodesPanel({ codes, onDone, doneLabel = "Done" }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+  const [saved, setSaved] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const checkboxId = useId();
+  const text = [
+    "Gatehouse recovery codes",
+    `Created ${new Date().toISOString().slice(0, 10)}. Each code works once. Keep them somewhere safe.`,
+    "",
+    ...codes.map(formatRecoveryCode),
+    "",
+  ].join("\n");
+
+  useEffect(() => heading.current?.focus(), []);
+
+  useEffect(() => {
+    if (saved) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    // client-side navigation does not fire beforeunload: ask on links, capture phase, before Next's router
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("download") !== null) return;
+      if (!window.confirm(LEAVE_WARNING)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    // and on forms that leave the page (the header's "Sign out")
+    const onSubmit = (event: SubmitEvent) => {
+      if (!window.confirm(LEAVE_WARNING)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", onClick, true);
+    document.addEventListener("submit", onSubmit, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", onClick, true);
+      document.removeEventListener("submit", onSubmit, true);
+    };
+  }, [saved]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("Recovery codes copied to the clipboard.");
+    } catch {
+      setCopied("Copying is blocked in this browser. Select the codes and copy them, or download them.");
+    }
+  };
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "gatehouse-recovery-codes.txt";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section aria-labelledby={`${checkboxId}-heading`} className="flex flex-col gap-4" data-testid="recovery-codes-panel">
+      <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none">
+        Save your recovery codes
+      </h2>
+      <p className="text-sm text-slate-700 print:hidden">
+        If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this once, and any earlier
+        recovery codes no longer work.
+      </p>
+      <ol aria-label="Recovery codes" className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2" data-testid="recovery-codes">
+        {codes.map((code) => (
+          <li key={code} className="tracking-wider select-all">
+            {formatRecoveryCode(code)}
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap gap-2 print:hidden">
+        <Button type="button" variant="secondary" onClick={() => void copy()}>
+          Copy codes
+        </Button>
+        <Button type="button" variant="secondary" onClick={download}>
+          Download .txt
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => window.print()}>
+          Print
+        </Button>
+      </div>
+      <div className="min-h-11 print:hidden">
+        <FormAlert message={copied} tone="info" />
+      </div>
+      <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 print:hidden">
+        <label htmlFor={checkboxId} className="flex items-start gap-2 text-sm font-medium text-slate-900">
+          <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved these recovery codes
+          somewhere safe
+        </label>
+        <Button type="button" className="self-start" disabled={!saved} onClick={onDone}>
+          {doneLabel}
+        </Button>
+      </div>
+    </section>
+  );
+}

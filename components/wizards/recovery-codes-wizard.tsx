@@ -1,0 +1,76 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeFailure } from "@/components/api-client";
+import { ActionLink } from "@/components/account/action-link";
+import { MessageSlot } from "@/components/account/message-slot";
+import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
+import { Button } from "@/components/ui/button";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { WizardSteps } from "./wizard-steps";
+
+const steps = ["Confirm", "Save the new codes"];
+
+/** A new set of recovery codes: POST /user/2fa/recovery-code/reset (sudo); the old set stops working. */
+export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: boolean; remaining: number; total: number }) {
+  const router = useRouter();
+  const call = useSecureCall(enabled);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const create = useSingleFlight(async () => {
+    setFailure(null);
+    setPending(true);
+    try {
+      const result = await call<{ recoveryCodes: string[] }>("/user/2fa/recovery-code/reset", { body: {} }, "sudo");
+      if (result.ok) setCodes(result.data.recoveryCodes);
+      else if (result.error.code === "2FA_IS_DISABLED") setFailure("Two-step verification is off, so there are no recovery codes to replace.");
+      else if (!isCancelled(result)) setFailure(describeFailure(result.error));
+    } finally {
+      setPending(false);
+    }
+  });
+
+  if (!enabled) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-slate-700">Recovery codes come with two-step verification. Turn on an authenticator app or email codes first; you get your codes then.</p>
+        <div className="flex flex-wrap gap-2">
+          <ActionLink href="/account/authenticator" variant="primary">
+            Set up authenticator app
+          </ActionLink>
+          <ActionLink href="/account/email-codes">Set up email codes</ActionLink>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <WizardSteps steps={steps} current={codes ? 1 : 0} />
+      {codes ? (
+        <RecoveryCodesPanel
+          codes={codes}
+          onDone={() => {
+            router.push("/account");
+            router.refresh();
+          }}
+        />
+      ) : (
+        <div className="flex flex-col gap-4">
+          <p className="text-sm text-slate-700">
+            You have <strong>{remaining}</strong> of {total} recovery codes left. New codes replace all of them: the codes you have now stop working at once. You will
+            be asked to confirm it&apos;s you.
+          </p>
+          <MessageSlot message={failure} />
+          <Button type="button" className="self-start" pending={pending} onClick={() => void create()}>
+            {pending ? "Creating…" : "Create new recovery codes"}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

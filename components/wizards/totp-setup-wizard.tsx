@@ -1,0 +1,214 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import QRCode from "qrcode";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { describeFailure } from "@/components/api-client";
+import { CodeField } from "@/components/account/code-field";
+import { MessageSlot } from "@/components/account/message-slot";
+import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
+import { Button } from "@/components/ui/button";
+import { useCountdown } from "@/components/use-countdown";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { totpBody, type TotpBody } from "@/lib/two-factor/schemas";
+import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { WizardSteps } from "./wizard-steps";
+
+const steps = ["Start", "Scan and confirm", "Recovery codes"];
+
+/** "JBSWY3DPEHPK3PXP…" → "JBSW Y3DP EHPK 3PXP …", easier to read and type. */
+export const groupKey = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+
+/**
+ * Set up (or replace) an authenticator app: POST /user/2fa/totp/setup → the QR code of its
+ * otpauth:// URL and the key in groups of 4 → a code from the app to POST /user/2fa/totp/enable →
+ * the new recovery codes.
+ */
+export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boolean; replacing: boolean }) {
+  const router = useRouter();
+  const call = useSecureCall(hasTwoFactor);
+  const [step, setStep] = useState(0);
+  const [url, setUrl] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const start = useSingleFlight(async () => {
+    setFailure(null);
+    setPending(true);
+    try {
+      const result = await call<{ url: string }>("/user/2fa/totp/setup", { body: {} }, "sudo-if-2fa");
+      if (result.ok) {
+        setUrl(result.data.url);
+        setStep(1);
+      } else if (!isCancelled(result)) setFailure(describeFailure(result.error));
+    } finally {
+      setPending(false);
+    }
+  });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <WizardSteps steps={steps} current={step} />
+      {step === 0 && (
+        <div className="flex flex-col gap-4">
+          <p className="text-sm text-slate-700">
+            An authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis) shows a new 6-digit code every 30
+            seconds. After your password, Gatehouse asks for the current code.
+          </p>
+          {replacing && (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              You already use an authenticator app. It keeps working until you confirm the new one; after that only the new one does.
+            </p>
+          )}
+          <MessageSlot message={failure} />
+          <Button type="button" className="self-start" pending={pending} onClick={() => void start()}>
+            {pending ? "Preparing…" : "Show the QR code"}
+          </Button>
+        </div>
+      )}
+      {step === 1 && url && (
+        <ScanStep
+          url={url}
+          enable={(totp) => call<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp } }, "access")}
+          onEnabled={(recoveryCodes) => {
+            setCodes(recoveryCodes);
+            setStep(2);
+          }}
+          onRestart={(message) => {
+            setUrl(null);
+            setFailure(message);
+            setStep(0);
+          }}
+        />
+      )}
+      {step === 2 && codes && (
+        <div className="flex flex-col gap-4">
+          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+            Your authenticator app is on. From now on, signing in asks for a code from it.
+          </p>
+          <RecoveryCodesPanel
+            codes={codes}
+            onDone={() => {
+              router.push("/account");
+              router.refresh();
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ScanStep({
+  url,
+  enable,
+  onEnabled,
+  onRestart,
+}: {
+  url: string;
+  enable: (totp: string) => ReturnType<ReturnType<typeof useSecureCall>>;
+  onEnabled: (codes: string[]) => void;
+  onRestart: (message: string) => void;
+}) {
+  const secret = new URL(url).searchParams.get("secret") ?? "";
+  const [qr, setQr] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const wait = useCountdown(blockedUntil);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<TotpBody>({ resolver: zodResolver(totpBody), defaultValues: { totp: "" }, shouldFocusError: true });
+
+  useEffect(() => {
+    let live = true;
+    QRCode.toDataURL(url, { width: 224, margin: 1, errorCorrectionLevel: "M" }).then(
+      (data) => live && setQr(data),
+      () => live && setQr(null),
+    );
+    heading.current?.focus();
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  const copyKey = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied("Key copied to the clipboard.");
+    } catch {
+      setCopied("Copying is blocked in this browser: select the key and copy it.");
+    }
+  };
+
+  const confirm = useSingleFlight(async ({ totp }: TotpBody) => {
+    setFailure(null);
+    const result = await enable(totp.trim());
+    if (result.ok) return onEnabled((result.data as { recoveryCodes: string[] }).recoveryCodes);
+    const { code, status, retryAfter } = result.error;
+    if (code === "TOTP_INCORRECT") {
+      setError("totp", { type: "server", message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically." }, { shouldFocus: true });
+    } else if (status === 429) {
+      setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
+      setFocus("totp");
+    } else if (code === "TOTP_UNINITIALIZED") {
+      onRestart("This set-up was replaced, perhaps in another tab. Start again to get a new QR code.");
+    } else if (!isCancelled(result)) setFailure(describeFailure(result.error));
+  });
+
+  return (
+    <form onSubmit={handleSubmit(confirm)} noValidate className="flex flex-col gap-5">
+      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
+        Scan the QR code
+      </h2>
+      <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
+        <div className="flex size-[232px] shrink-0 items-center justify-center self-center rounded-md border border-slate-300 bg-white sm:self-start">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser */}
+          {qr ? <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" /> : <span className="text-sm text-slate-600">Drawing…</span>}
+        </div>
+        <div className="flex min-w-0 flex-col gap-3 text-sm text-slate-700">
+          <p>1. In your authenticator app, add an account and scan this code.</p>
+          <div className="flex flex-col gap-2">
+            <p>Cannot scan it? Enter this key instead (time-based, 6 digits):</p>
+            <code className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900" data-testid="totp-key">
+              {groupKey(secret)}
+            </code>
+            <div className="flex flex-wrap items-center gap-2">
+              <Button type="button" variant="secondary" onClick={() => void copyKey()}>
+                Copy key
+              </Button>
+              <a href={url} className="text-sm font-medium text-brand hover:underline">
+                Open in an authenticator app on this device
+              </a>
+            </div>
+            <div className="min-h-6">
+              <p aria-live="polite" className="text-xs text-slate-700">
+                {copied}
+              </p>
+            </div>
+          </div>
+          <p>2. Enter the 6-digit code the app now shows.</p>
+        </div>
+      </div>
+      <div className="flex max-w-xs flex-col gap-2">
+        <CodeField
+          label="6-digit code from the app"
+          {...register("totp")}
+          error={errors.totp?.message && (errors.totp.type === "server" ? errors.totp.message : `Code ${errors.totp.message}`)}
+        />
+      </div>
+      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+      <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
+        {isSubmitting ? "Checking…" : "Turn on authenticator app"}
+      </Button>
+    </form>
+  );
+}

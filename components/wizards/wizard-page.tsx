@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+/** The frame of a wizard page: a way back, the title, one focused card. */
+export function WizardPage({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/account" className="w-fit text-sm font-medium text-brand hover:underline print:hidden">
+        ← Back to your account
+      </Link>
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      {intro && <div className="text-sm text-slate-700 print:hidden">{intro}</div>}
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</section>
+    </div>
+  );
+}
