@@ -25,7 +25,7 @@ const env: NodeJS.ProcessEnv = {
   MAIL_TRANSPORT: "outbox",
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
-};
+} as NodeJS.ProcessEnv;
 
 interface Row {
   name: string;

@@ -8,19 +8,19 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 const apiOnly = process.argv.includes("--api-only");
 const results: { name: string; passed: number; failed: number }[] = [];
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}) {
   console.log(`\n▶ ${name}`);
   const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return r.status === 0;
 }
 
-function check(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) {
+function check(name: string, command: string, args: string[], env?: Record<string, string | undefined>) {
   const ok = run(name, command, args, env);
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
 /** A test runner stage: counts come from its JSON report; a crash with no report counts as one failure. */
-function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number }, env?: NodeJS.ProcessEnv) {
+function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number }, env?: Record<string, string | undefined>) {
   rmSync(report, { force: true });
   const ok = run(name, command, args, env);
   const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1 };

@@ -13,7 +13,7 @@ function newestMtime(entry: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
-export function ensureBuild(distDir: string, provider: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function ensureBuild(distDir: string, provider: string, env: Record<string, string | undefined> = process.env): boolean {
   const buildId = path.join(distDir, "BUILD_ID");
   const marker = path.join(distDir, "gatehouse-provider");
   const fresh =
@@ -23,7 +23,7 @@ export function ensureBuild(distDir: string, provider: string, env: NodeJS.Proce
     statSync(buildId).mtimeMs > Math.max(...sources.map(newestMtime));
   if (fresh) return false;
   console.log(`Building Gatehouse (${provider}) into ${distDir} …`);
-  execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(marker, provider);
   return true;
 }
