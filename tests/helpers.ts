@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
+import { waitAfterFailures } from "@/lib/throttle";
 
 export const baseUrl = () => process.env.APP_URL!;
 
@@ -36,7 +37,7 @@ export function recordSecrets(...values: unknown[]) {
 /** One HTTP request to the test server. `body` objects are sent as JSON; strings are sent raw. */
 export async function api(
   path: string,
-  init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string>; baseUrl?: string } = {},
 ): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token != null) headers.Authorization = `Bearer ${init.token}`;
@@ -46,7 +47,7 @@ export async function api(
     body = JSON.stringify(init.body);
     headers["Content-Type"] ??= "application/json";
   }
-  const response = await fetch(baseUrl() + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const response = await fetch((init.baseUrl ?? baseUrl()) + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const text = await response.text();
   let json: unknown = undefined;
   try {
@@ -97,6 +98,30 @@ export async function signedIn(user: { email: string; password: string }) {
 /** Marks TOTP active without going through the API (for tests of other areas). */
 export async function markTotpActive(userId: number) {
   await db.totpFactor.upsert({ where: { userId }, create: { userId, activatedAt: new Date() }, update: { activatedAt: new Date() } });
+}
+
+/**
+ * How many password checks spec §5 permits in a burst that lasted `ms`, starting from
+ * `failures` consecutive failures: each checked failure from the 5th on opens a wait of
+ * 2^(n−5) s, and only attempts after a wait ends are checked.
+ */
+export function permittedChecks(ms: number, failures = 0): number {
+  let checks = 0;
+  let elapsed = 0;
+  for (let n = failures + 1; ; n++) {
+    checks++;
+    const wait = waitAfterFailures(n) * 1000;
+    if (wait === 0) continue;
+    elapsed += wait;
+    if (elapsed > ms) return checks;
+  }
+}
+
+/** Runs `n` requests at once; answers their results and how long the burst took. */
+export async function burst<T>(n: number, make: (i: number) => Promise<T>): Promise<{ results: T[]; ms: number }> {
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+  return { results, ms: performance.now() - started };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
