@@ -1,4 +1,5 @@
 import type { AnyEndpoint } from "../http/endpoint";
+import * as admin from "./admin";
 import * as auth from "./auth";
 import * as discovery from "./discovery";
 import * as email from "./email";
@@ -10,7 +11,7 @@ import * as twoFactor from "./two-factor";
 // The registry: every endpoint declaration of the app, read by the OpenAPI document and checked
 // against the route files on disk by tests/api/openapi-registry.test.ts. A new lib/api module is
 // added to `modules`; every endpoint it exports is picked up by itself.
-const modules: Record<string, Record<string, unknown>> = { auth, twoFactor, password, email, sessions, discovery, portal };
+const modules: Record<string, Record<string, unknown>> = { auth, twoFactor, password, email, sessions, discovery, admin, portal };
 
 export interface RegisteredEndpoint {
   /** the declaration's export name: the OpenAPI operationId */

@@ -5,6 +5,7 @@ import type { RequestMeta } from "../events";
 import { log } from "../log";
 import { authorize, type Principal, type TokenRule } from "../tokens/authorize";
 import { readJsonBody } from "./body";
+import { applyCorsHeaders } from "./cors";
 import { requestMeta } from "./meta";
 import { baseHeaders, errorResponse, json, REFRESH_COOKIE } from "./responses";
 import { parseOrThrow } from "./validation";
@@ -103,6 +104,8 @@ export async function handleRequest(
     }
   }
   response.headers.set("X-Request-Id", requestId);
+  // cross-origin pages may read the public API (CORS_ORIGINS); never the portal's plumbing
+  if (!endpoint.internal) applyCorsHeaders(request, response.headers);
   log.info(
     { requestId, method: request.method, route: endpoint.path, status: response.status, ms: Math.round(performance.now() - started) },
     "request",
@@ -112,16 +115,18 @@ export async function handleRequest(
 
 type RouteHandler = (request: Request, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
-const methodNotAllowed = (allowed: string) => async () => {
+const methodNotAllowed = (allowed: string, internal: boolean) => async (request: Request) => {
   const response = errorResponse(new ApiError(405, "METHOD_NOT_ALLOWED"));
   response.headers.set("Allow", allowed);
+  if (!internal) applyCorsHeaders(request, response.headers);
   return response;
 };
 
 /** The Next route exports for the endpoints sharing one path; other methods answer 405 in the envelope. */
 export function serve(...endpoints: AnyEndpoint[]): Record<Method | "PATCH", RouteHandler> {
   const allowed = endpoints.map((e) => e.method).join(", ");
-  const handlers = { GET: methodNotAllowed(allowed), POST: methodNotAllowed(allowed), PUT: methodNotAllowed(allowed), DELETE: methodNotAllowed(allowed), PATCH: methodNotAllowed(allowed) } as Record<Method | "PATCH", RouteHandler>;
+  const notAllowed = methodNotAllowed(allowed, endpoints.every((e) => e.internal));
+  const handlers = { GET: notAllowed, POST: notAllowed, PUT: notAllowed, DELETE: notAllowed, PATCH: notAllowed } as Record<Method | "PATCH", RouteHandler>;
   for (const endpoint of endpoints) handlers[endpoint.method] = (request, context) => handleRequest(endpoint, request, context?.params);
   return handlers;
 }

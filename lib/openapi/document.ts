@@ -37,6 +37,7 @@ const tagDescriptions: Record<string, string> = {
   Email: "Move the account to a new email address (spec §4 #20–#21).",
   Sessions: "The user's signed-in sessions *(ours)*.",
   Discovery: "This document, the discovery document and the keys that verify tokens offline.",
+  Administration: "The administrators' dashboard API *(ours)*: accounts, their 2FA and sessions, actions, the mail log. Administrators only.",
 };
 const tagOrder = Object.keys(tagDescriptions);
 const methodOrder = ["GET", "POST", "PUT", "DELETE"];

@@ -69,6 +69,8 @@ const sentences: Record<string, string> = {
   sudo: "A sudo token: a second factor checked within the last 5 minutes.",
   "sudo-or-access-without-2fa":
     "A sudo token, or an access token while the account has no active second factor (S/A¬2FA). With 2FA active, an access token answers 401 `INVALID_TOKEN`: get a sudo token from an `authenticate` call first (step-up).",
+  "admin-access": "An access token (a sudo token also serves) of an administrator's account; any other account gets 403 `ADMIN_REQUIRED`.",
+  "admin-sudo": "A sudo token of an administrator's account; any other account gets 403 `ADMIN_REQUIRED`.",
 };
 
 function ruleSentence(rule: Rule): string {
