@@ -48,18 +48,47 @@ const orderBy = (order: KeysetOrder, forward: boolean): OrderBy => {
   return [{ [order.field]: dir }, { id: dir }];
 };
 
-export async function keysetPage<Row extends { id: number | string }>(options: {
+/**
+ * For few matches among many rows (e.g. the 5 administrators among 100,000 accounts), SQLite walks
+ * the sort order's index and checks every row: it has no statistics on skewed values (no
+ * sqlite_stat4), so it cannot know the filter's index would find 5 rows at once. Given the count,
+ * a small match set is instead read whole without ORDER BY (the planner then uses the filter's
+ * index), sorted here in the same binary order as the database, and cut into the page.
+ */
+export interface SmallSetStrategy<Key extends { id: number | string }> {
+  /** at most this many matches take the small-set path */
+  threshold: number;
+  /** every matching row's id and sort key, in any order (called only when count ≤ threshold) */
+  keys: (where: Where, take: number) => Promise<Key[]>;
+}
+
+const compareKeys = (kind: KeysetOrder["kind"], a: string, b: string) =>
+  kind === "string" ? Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")) : new Date(a).getTime() - new Date(b).getTime();
+const compareIds = (a: number | string, b: number | string) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+
+export async function keysetPage<Row extends { id: number | string }, Key extends { id: number | string } = Row>(options: {
   order: KeysetOrder;
   where: Where;
   cursor?: Cursor;
   count: () => Promise<number>;
   find: (args: { where: Where; orderBy: OrderBy; take: number }) => Promise<Row[]>;
-  keyOf: (row: Row) => string;
+  keyOf: (row: Row | Key) => string;
+  /** the rows with these ids (any order); needed with `smallSet` */
+  byIds?: (ids: Row["id"][]) => Promise<Row[]>;
+  smallSet?: SmallSetStrategy<Key>;
   pageSize?: number;
 }): Promise<KeysetPage<Row>> {
   const { order, where, cursor, keyOf } = options;
   const size = options.pageSize ?? ADMIN_PAGE_SIZE;
   if (cursor && cursor.s !== order.name) throw badRequest("cursor belongs to another sort order or list");
+  if (cursor) keyValue(order, cursor.k);
+  if (options.smallSet && options.byIds) {
+    const total = await options.count();
+    if (total <= options.smallSet.threshold) {
+      const page = await smallSetPage(options as Required<typeof options>, size);
+      if (page) return page;
+    }
+  }
   const forward = !cursor || cursor.d === "a";
   const seek = cursor ? { AND: [where, seekWhere(order, cursor, forward)] } : where;
 
@@ -94,5 +123,52 @@ export async function keysetPage<Row extends { id: number | string }>(options: {
     to: offset + rows.length,
     nextCursor: hasAfter && last ? at(last, "a", offset + rows.length) : null,
     prevCursor: hasBefore && first ? at(first, "b", offset - size) : null,
+  };
+}
+
+async function smallSetPage<Row extends { id: number | string }, Key extends { id: number | string }>(
+  options: {
+    order: KeysetOrder;
+    where: Where;
+    cursor?: Cursor;
+    keyOf: (row: Row | Key) => string;
+    byIds: (ids: Row["id"][]) => Promise<Row[]>;
+    smallSet: SmallSetStrategy<Key>;
+  },
+  size: number,
+): Promise<KeysetPage<Row> | null> {
+  const { order, cursor, keyOf } = options;
+  const cap = options.smallSet.threshold * 2;
+  const keys = await options.smallSet.keys(options.where, cap + 1);
+  if (keys.length > cap) return null; // grew meanwhile: take the ordinary path
+  const sign = order.dir === "asc" ? 1 : -1;
+  const compare = (a: { k: string; id: number | string }, b: { k: string; id: number | string }) =>
+    sign * (compareKeys(order.kind, a.k, b.k) || compareIds(a.id, b.id));
+  const sorted = keys.map((row) => ({ k: keyOf(row), id: row.id })).sort(compare);
+  let start = 0;
+  if (cursor) {
+    const at = { k: cursor.k, id: cursor.id };
+    if (cursor.d === "a") {
+      start = sorted.findIndex((row) => compare(row, at) > 0);
+      if (start < 0) start = sorted.length;
+    } else {
+      let end = sorted.findIndex((row) => compare(row, at) >= 0);
+      if (end < 0) end = sorted.length;
+      start = Math.max(0, end - size);
+    }
+  }
+  const slice = sorted.slice(start, start + size);
+  const found = new Map((await options.byIds(slice.map((row) => row.id as Row["id"]))).map((row) => [row.id, row]));
+  const rows = slice.map((row) => found.get(row.id)).filter((row): row is Row => !!row);
+  const encode = (row: { k: string; id: number | string }, d: "a" | "b", o: number) => encodeCursor({ s: order.name, k: row.k, id: row.id, d, o: Math.max(0, o) });
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  return {
+    rows,
+    total: sorted.length,
+    from: rows.length ? start + 1 : 0,
+    to: start + rows.length,
+    nextCursor: last && start + slice.length < sorted.length ? encode(last, "a", start + slice.length) : null,
+    prevCursor: first && start > 0 ? encode(first, "b", start - size) : null,
   };
 }

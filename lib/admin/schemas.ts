@@ -157,6 +157,7 @@ export const userDetailResponse = z.object({
       purpose: z.enum(throttlePurposes),
       failures: z.number().int().min(0).describe("consecutive failures"),
       blockedUntil: isoDate.nullable().describe("the next check waits until then"),
+      waitSeconds: z.number().int().min(0).describe("seconds until the next check may run; 0 = now"),
       updatedAt: isoDate.nullable(),
     }),
   ),

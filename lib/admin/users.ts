@@ -73,16 +73,54 @@ export function userListWhere(query: Pick<ParsedUserListQuery, "query" | "match"
   return parts.length ? { AND: parts } : {};
 }
 
+/** Accounts with an active method, counted from the (small) factor tables instead of joining every account. */
+async function countTwoFactorOn(): Promise<number> {
+  const active = { activatedAt: { not: null } };
+  const [totp, emailOtp, both] = await Promise.all([
+    db.totpFactor.count({ where: active }),
+    db.emailOtpFactor.count({ where: active }),
+    db.totpFactor.count({ where: { ...active, user: { emailOtp: { is: active } } } }),
+  ]);
+  return totp + emailOtp - both;
+}
+
+/**
+ * The total for a list. A 2FA filter alone would join every account to count; it is counted from
+ * the factor tables instead. Anything else is narrowed by an index first (email range, role,
+ * lockedAt) and counted directly.
+ */
+async function countUsers(query: ParsedUserListQuery, where: Prisma.UserWhereInput): Promise<number> {
+  const filters = query.filter ?? [];
+  if (!query.query && filters.length === 1 && filters[0] === "2fa-on") return countTwoFactorOn();
+  if (!query.query && filters.length === 1 && filters[0] === "2fa-off") {
+    const [all, on] = await Promise.all([db.user.count(), countTwoFactorOn()]);
+    return all - on;
+  }
+  return db.user.count({ where });
+}
+
+/** At most this many matches are read whole and sorted in memory on SQLite (see SmallSetStrategy). */
+const SMALL_SET = 1_000;
+
+const keySelect = { id: true, email: true, createdAt: true } satisfies Prisma.UserSelect;
+type KeyRow = Prisma.UserGetPayload<{ select: typeof keySelect }>;
+
 /** GET /admin/users: 25 accounts a page, by keyset, with the total counted separately. */
 export async function listUsers(query: ParsedUserListQuery): Promise<UserListResponse> {
   const where = userListWhere(query);
-  const page = await keysetPage({
+  const sqlite = !isPostgresUrl(process.env.DATABASE_URL ?? "");
+  const page = await keysetPage<SummaryRow, KeyRow>({
     order: orders[query.sort],
     where: where as Record<string, unknown>,
     cursor: query.cursor,
-    count: () => db.user.count({ where }),
+    count: () => countUsers(query, where),
     find: (args) => db.user.findMany({ ...(args as Prisma.UserFindManyArgs), select: summarySelect }) as Promise<SummaryRow[]>,
     keyOf: (row) => (query.sort.endsWith("email") ? row.email : row.createdAt.toISOString()),
+    byIds: (ids) => db.user.findMany({ where: { id: { in: ids } }, select: summarySelect }),
+    // PostgreSQL keeps value statistics and plans few matches well by itself
+    smallSet: sqlite && (query.filter?.length || query.match === "contains")
+      ? { threshold: SMALL_SET, keys: (w, take) => db.user.findMany({ where: w as Prisma.UserWhereInput, select: keySelect, take }) }
+      : undefined,
   });
   const { rows, ...rest } = page;
   return { users: rows.map(toUserSummary), ...rest };
@@ -116,6 +154,7 @@ export async function userDetail(userId: number): Promise<UserDetail> {
       include: { actor: { select: { id: true, email: true } } },
     }),
   ]);
+  const now = Date.now();
   const totpActive = !!user.totp?.activatedAt;
   const emailOtpActive = !!user.emailOtp?.activatedAt;
   const byKey = new Map(throttleRows.map((row) => [row.key, row]));
@@ -138,7 +177,8 @@ export async function userDetail(userId: number): Promise<UserDetail> {
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString(), ip: s.ip, userAgent: s.userAgent })),
     throttles: (Object.keys(keys) as (keyof typeof keys)[]).map((purpose) => {
       const row = byKey.get(keys[purpose]);
-      return { purpose, failures: row?.failures ?? 0, blockedUntil: iso(row?.blockedUntil), updatedAt: iso(row?.updatedAt) };
+      const waitSeconds = row?.blockedUntil ? Math.max(0, Math.ceil((row.blockedUntil.getTime() - now) / 1000)) : 0;
+      return { purpose, failures: row?.failures ?? 0, blockedUntil: iso(row?.blockedUntil), waitSeconds, updatedAt: iso(row?.updatedAt) };
     }),
     events: events.map((e) => ({
       id: e.id,

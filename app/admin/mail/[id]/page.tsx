@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDateTime } from "@/components/admin/format";
+import { Card } from "@/components/ui/card";
+import { mailMessage } from "@/lib/admin/mail-log";
+import { mailIdParams, type MailMessageDetail } from "@/lib/admin/schemas";
+import { ApiError } from "@/lib/errors";
+import { requireAdminPage } from "../../guard";
+
+export const metadata: Metadata = { title: "Mail" };
+export const dynamic = "force-dynamic";
+
+export default async function MailMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdminPage();
+  const parsed = mailIdParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  let message: MailMessageDetail;
+  try {
+    message = await mailMessage(parsed.data.id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+  const rows: [string, React.ReactNode][] = [
+    ["Time", formatDateTime(message.createdAt)],
+    ["To", message.userId ? <Link href={`/admin/users/${message.userId}`} className="text-brand underline">{message.toAddress}</Link> : message.toAddress],
+    ["From", message.fromAddress],
+    ["Status", message.status === "sent" ? "Sent" : `Failed${message.error ? `: ${message.error}` : ""}`],
+    ["Template", message.template],
+    ["Brand · language", `${message.origin} · ${message.language}`],
+    ["Transport", message.transport],
+  ];
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/admin/mail" className="text-sm text-brand underline-offset-2 hover:underline">
+          ← Mail log
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold">{message.subject || message.template}</h1>
+      </div>
+      <Card>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card title="As HTML">
+        {/* sandbox without any allow-* token: no scripts, no forms, no same-origin access, no navigation of this page */}
+        <iframe title={`HTML of the mail “${message.subject}”`} sandbox="" srcDoc={message.html} referrerPolicy="no-referrer" className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+      </Card>
+      <Card title="As text">
+        <pre className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-4 text-sm whitespace-pre-wrap">{message.text}</pre>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateTime, formatNumber } from "@/components/admin/format";
+import { FormAlert } from "@/components/ui/form-alert";
+import { listMail } from "@/lib/admin/mail-log";
+import { mailListQuery, type MailListResponse } from "@/lib/admin/schemas";
+import { ApiError } from "@/lib/errors";
+import { requireAdminPage } from "../guard";
+
+export const metadata: Metadata = { title: "Mail log" };
+export const dynamic = "force-dynamic";
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function MailLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const params = await searchParams;
+  const parsed = mailListQuery.safeParse({ status: one(params.status), to: one(params.to), cursor: one(params.cursor) });
+  let result: MailListResponse | null = null;
+  let problem: string | null = null;
+  if (!parsed.success) problem = `The filter could not be read (${parsed.error.issues[0].path.join(".")}): start again.`;
+  else {
+    try {
+      result = await listMail(parsed.data);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 400) throw error;
+      problem = "That page link no longer fits this filter: start again.";
+    }
+  }
+  const current = parsed.success ? parsed.data : { status: undefined, to: undefined };
+  const link = (cursor: string) => {
+    const search = new URLSearchParams();
+    if (current.status) search.set("status", current.status);
+    if (current.to) search.set("to", current.to);
+    search.set("cursor", cursor);
+    return `/admin/mail?${search}`;
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Mail log</h1>
+      <p className="text-sm text-slate-700">Every message Gatehouse sent or tried to send, through any transport, newest first.</p>
+      <form method="get" action="/admin/mail" aria-label="Filter mail" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
+          <label htmlFor="to" className="text-sm font-medium text-slate-800">
+            Recipient (exact address)
+          </label>
+          <input id="to" name="to" type="email" defaultValue={current.to ?? ""} maxLength={256} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="status" className="text-sm font-medium text-slate-800">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={current.status ?? ""} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="">Any</option>
+            <option value="sent">Sent</option>
+            <option value="failed">Failed</option>
+          </select>
+        </div>
+        <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+          Filter
+        </button>
+      </form>
+      <FormAlert message={problem} />
+      {result && (
+        <section aria-labelledby="mail-results" className="flex flex-col gap-3">
+          <h2 id="mail-results" className="text-sm font-medium text-slate-700">
+            {result.total === 0 ? "No messages." : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} messages`}
+          </h2>
+          {result.messages.length > 0 && (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Messages</caption>
+                <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">Time</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Recipient</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Subject</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Brand · language</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Transport</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.messages.map((m) => (
+                    <tr key={m.id} className="border-b border-slate-100 last:border-0">
+                      <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDateTime(m.createdAt)}</td>
+                      <td className="px-4 py-2 break-all">{m.toAddress}</td>
+                      <td className="px-4 py-2">
+                        <Link href={`/admin/mail/${m.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+                          {m.subject || m.template}
+                        </Link>
+                        <div className="text-xs text-slate-600">{m.template}</div>
+                      </td>
+                      <td className="px-4 py-2">
+                        {m.status === "sent" ? (
+                          <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">Sent</span>
+                        ) : (
+                          <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900" title={m.error ?? undefined}>
+                            Failed
+                          </span>
+                        )}
+                      </td>
+                      <td className="px-4 py-2">
+                        {m.origin} · {m.language}
+                      </td>
+                      <td className="px-4 py-2">{m.transport}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <nav aria-label="Pages" className="flex justify-between gap-3">
+            {result.prevCursor ? (
+              <Link href={link(result.prevCursor)} rel="prev" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+                ← Newer
+              </Link>
+            ) : (
+              <span />
+            )}
+            {result.nextCursor && (
+              <Link href={link(result.nextCursor)} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+                Older →
+              </Link>
+            )}
+          </nav>
+        </section>
+      )}
+    </div>
+  );
+}

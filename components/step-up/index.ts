@@ -1,0 +1,24 @@
+// The reusable "confirm it's you" step-up (spec §2: sudo tokens). Wrap a signed-in area once:
+//
+//   <StepUpProvider> … <SudoStatus /> … </StepUpProvider>
+//
+// and in any client component below it:
+//
+//   const { withSudo } = useStepUp();
+//   const result = await withSudo(
+//     (sudoToken) => callApi("/user/2fa/totp", { method: "DELETE", token: sudoToken }),
+//     { reason: "Turn off your authenticator app" },
+//   );
+//   if (result === null) return;          // the person closed the dialog
+//   if (!result.ok) show(result.error);   // the action's own answer
+//
+// The dialog learns the person's active methods (GET /user/2fa) and proves one — authenticator
+// code, emailed code (it sends the challenge), or a recovery code — with the portal's access token
+// (/api/portal/token), getting a sudo token (5 minutes). The token lives in React state only (never
+// storage), is reused until shortly before it expires, shown with a countdown by <SudoStatus />,
+// and asked for again when it runs out or the server refuses it (401 INVALID_TOKEN).
+// A person without an active second factor is told to set one up first.
+export { StepUpProvider, useStepUp, tokenExpiry, type StepUp, type Sudo, type WithSudoOptions } from "./step-up-provider";
+export { SudoStatus } from "./sudo-status";
+export { Modal } from "./modal";
+export type { StepUpMethod } from "./step-up-dialog";
