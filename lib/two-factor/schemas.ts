@@ -22,7 +22,9 @@ export const recoveryCodeBody = z.object({
 });
 export type RecoveryCodeBody = z.infer<typeof recoveryCodeBody>;
 
-export const emailOtpSetupBody = z.object({ email: emailSchema.describe("The address that will receive the codes") });
+// z.string() first: a missing field then reads "email is required" (emailSchema's own message
+// would replace the type error's and read "must be of type string").
+export const emailOtpSetupBody = z.object({ email: z.string().pipe(emailSchema).describe("The address that will receive the codes") });
 export type EmailOtpSetupBody = z.infer<typeof emailOtpSetupBody>;
 
 /** The spec's `{}` bodies (a missing or empty body counts as `{}`). */

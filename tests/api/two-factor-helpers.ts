@@ -2,7 +2,7 @@ import { generate } from "otplib";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, signedIn, sleep } from "../helpers";
+import { api, createTestUser, expectEnvelope, signedIn, sleep, type ApiResponse } from "../helpers";
 
 // Shared by tests/api/two-factor-*.test.ts: tokens of every kind, TOTP codes from the otpauth URL,
 // email codes from the outbox, and throttle manipulation (instead of sleeping).
@@ -123,4 +123,27 @@ export async function expectTokenRule(
   }
   expectEnvelope(await api(request.path, { method: request.method, body: request.body }), 401, "NO_TOKEN_PROVIDED");
   expectEnvelope(await api(request.path, { method: request.method, body: request.body, token: "garbage" }), 401, "INVALID_TOKEN");
+}
+
+/**
+ * The failure that starts a wait: `failures` counted and a wait of `seconds` set from that moment.
+ * Then the wait is stretched to 30 s, so the next check lands inside it however slow the machine.
+ */
+export async function expectWaitStarted(key: string, failures: number, seconds: number) {
+  const row = await db.throttle.findUniqueOrThrow({ where: { key } });
+  expect(row.failures).toBe(failures);
+  expect(row.blockedUntil).not.toBeNull();
+  const length = row.blockedUntil!.getTime() - row.updatedAt.getTime();
+  expect(length).toBeGreaterThan(seconds * 1000 - 500);
+  expect(length).toBeLessThan(seconds * 1000 + 500);
+  await db.throttle.update({ where: { key }, data: { blockedUntil: new Date(Date.now() + 30_000) } });
+}
+
+/** A 429 inside a stretched wait: the envelope, retryAfter ≈ 30 s in body and header, and nothing counted. */
+export async function expectThrottled(response: ApiResponse, code: string, key: string, failures: number) {
+  expectEnvelope(response, 429, code);
+  expect(response.json.retryAfter).toBeGreaterThanOrEqual(25);
+  expect(response.json.retryAfter).toBeLessThanOrEqual(30);
+  expect(response.headers.get("retry-after")).toBe(String(response.json.retryAfter));
+  expect((await db.throttle.findUniqueOrThrow({ where: { key } })).failures).toBe(failures);
 }
