@@ -51,9 +51,9 @@ export async function changePassword(
   assertAcceptablePassword(body.newPassword, user.email, "newPassword");
   await checkPassword(user, body.oldPassword, meta);
   const passwordHash = await hashSecret(body.newPassword);
-  const { sessionsEnded } = await db.$transaction((tx) =>
-    storeNewPassword(tx, user.id, passwordHash, { keepSessionId: principal.sessionId, expectedHash: user.passwordHash }),
-  );
-  await recordSecurityEvent(user.id, "password.changed", meta, { detail: { otherSessionsEnded: sessionsEnded } });
+  await db.$transaction(async (tx) => {
+    const { sessionsEnded } = await storeNewPassword(tx, user.id, passwordHash, { keepSessionId: principal.sessionId, expectedHash: user.passwordHash });
+    await recordSecurityEvent(user.id, "password.changed", meta, { detail: { otherSessionsEnded: sessionsEnded } }, tx);
+  });
   await notifyAccountHolder(user.id, "password-changed", mail);
 }

@@ -53,28 +53,21 @@ const invalidCode = () => unauthorized("OTP_INVALID_EXPIRED");
 /**
  * #16: mails a 6-digit reset code to the address when it belongs to an account; answers the same
  * (nothing) when it does not. Order: unknown brand (500) and forbidden provider (403) before the
- * slot is claimed, so neither uses it up.
+ * slot is claimed, so neither uses it up. Before the answer, known and unknown addresses do the
+ * very same database work (claim the slot, look the address up); storing the code and mailing it
+ * belong to the delivery, which the route defers until after the answer.
  */
 export async function sendPasswordResetCode(email: string, mail: MailOptions = {}, opts: { defer?: Defer } = {}): Promise<void> {
   resolveMailConfiguration(mail.origin);
   const address = normalizeEmail(email);
   assertAllowedMailProvider(address);
-  const slotKey = resetThrottleKeys.codeMail(address);
-  const release = await claimSlot(slotKey, RESET_MAIL_INTERVAL_SECONDS, "TOO_MANY_RESET_MAIL_ATTEMPTS");
+  const release = await claimSlot(resetThrottleKeys.codeMail(address), RESET_MAIL_INTERVAL_SECONDS, "TOO_MANY_RESET_MAIL_ATTEMPTS");
   const user = await findUserByEmail(address);
-  if (!user) {
-    // The known path's database work without an account: two reads and one real row write (an
-    // upsert, as when the code is stored; a write that changes nothing would cost less) on the
-    // slot row just claimed. Slots use only `blockedUntil`, so `failures` is free to touch.
-    await db.emailCode.findUnique({ where: { userId_purpose: { userId: 0, purpose: "password-reset" } } });
-    await db.emailCode.findUnique({ where: { userId_purpose: { userId: 0, purpose: "password-reset" } } });
-    await db.throttle.upsert({ where: { key: slotKey }, create: { key: slotKey }, update: { failures: 0 } });
-    return;
-  }
-  const previous = await currentEmailCode(user.id, "password-reset");
-  const code = await issueEmailCode(user.id, "password-reset", user.email);
+  if (!user) return;
   await deliver(
     async () => {
+      const previous = await currentEmailCode(user.id, "password-reset");
+      const code = await issueEmailCode(user.id, "password-reset", user.email);
       try {
         await sendMail({ to: user.email, template: "password-reset-code", data: { code }, origin: mail.origin, language: mail.language, userId: user.id });
       } catch (error) {
@@ -117,15 +110,14 @@ async function completeReset(
   mail: MailOptions,
 ) {
   const passwordHash = await hashSecret(newPassword);
-  const { sessionsEnded } = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await claim(tx);
-    const result = await storeNewPassword(tx, userId, passwordHash, { keepSessionId: null });
+    const { sessionsEnded } = await storeNewPassword(tx, userId, passwordHash, { keepSessionId: null });
     await tx.emailCode.deleteMany({ where: { userId, purpose: "password-reset" } });
     await tx.passwordResetLink.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-    return result;
+    await recordSecurityEvent(userId, "password.reset", meta, { detail: { via: how, sessionsEnded } }, tx);
   });
   // Never touches 2FA: a reset proves the mailbox, not the second factor.
-  await recordSecurityEvent(userId, "password.reset", meta, { detail: { via: how, sessionsEnded } });
   await notifyAccountHolder(userId, "password-reset", mail);
 }
 
@@ -158,28 +150,23 @@ export async function resetPasswordWithCode(body: ResetWithOtpBody, meta: Reques
 
 /**
  * #22: mails a single-use link (1 hour) to the brand's reset page when the address belongs to an
- * account; the same answer otherwise. Only the token's hash is stored.
+ * account; the same answer otherwise. Only the token's hash is stored. As for #16, the answer
+ * waits for the same work either way; the link is stored and mailed in the (deferred) delivery.
  */
 export async function sendPasswordResetLink(email: string, mail: MailOptions = {}, opts: { defer?: Defer } = {}): Promise<void> {
   const brand = resolveMailConfiguration(mail.origin);
   const address = normalizeEmail(email);
   assertAllowedMailProvider(address);
-  const slotKey = resetThrottleKeys.linkMail(address);
-  const release = await claimSlot(slotKey, RESET_MAIL_INTERVAL_SECONDS, "TOO_MANY_RESET_MAIL_ATTEMPTS");
+  const release = await claimSlot(resetThrottleKeys.linkMail(address), RESET_MAIL_INTERVAL_SECONDS, "TOO_MANY_RESET_MAIL_ATTEMPTS");
   const user = await findUserByEmail(address);
-  const token = randomToken(32);
-  const tokenHash = sha256(token);
-  if (!user) {
-    // one real row write, as the known path's link insert (see sendPasswordResetCode)
-    await db.throttle.upsert({ where: { key: slotKey }, create: { key: slotKey }, update: { failures: 0 } });
-    return;
-  }
-  await db.passwordResetLink.create({ data: { tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_LINK_TTL_SECONDS * 1000) } });
-  const link = portalLink(brand.portalUrl, "reset-password", token);
+  if (!user) return;
   await deliver(
     async () => {
+      const { token, tokenHash, expiresAt } = newPasswordResetLinkToken();
+      await db.passwordResetLink.create({ data: { tokenHash, userId: user.id, expiresAt } });
       try {
-        await sendMail({ to: user.email, template: "password-reset-link", data: { link }, origin: mail.origin, language: mail.language, userId: user.id });
+        const link = portalLink(brand.portalUrl, "reset-password", token);
+        await sendMail({ to: user.email, template: "password-reset-link", data: { link, minutes: RESET_LINK_TTL_SECONDS / 60 }, origin: mail.origin, language: mail.language, userId: user.id });
       } catch (error) {
         await db.passwordResetLink.deleteMany({ where: { tokenHash } });
         await release();

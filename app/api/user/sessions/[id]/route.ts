@@ -1,0 +1,4 @@
+import { endMySession } from "@/lib/api/sessions";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(endMySession);

@@ -1,0 +1,97 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { resetWithLinkBody, type ResetWithLinkBody } from "@/lib/password-reset/schemas";
+import { PasswordRules } from "./password-rules";
+
+const linkMessages: Record<string, string> = {
+  LINK_NOT_FOUND: "This link is not valid. Check that you opened the whole link from the email.",
+  LINK_EXPIRED: "This link has expired. Request a new one.",
+  LINK_ALREADY_USED: "This link has already been used. Request a new one if you still need to reset your password.",
+};
+
+function message(error: ApiFailure): string {
+  return linkMessages[error.code] ?? describeFailure(error);
+}
+
+/**
+ * Sets a new password with the token from a reset link. Validates with the route's own schema
+ * (`POST /v1/auth/reset-password`) and submits to that route: there is no other path.
+ */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [linkDead, setLinkDead] = useState(false);
+  const [done, setDone] = useState(false);
+  const [visible, setVisible] = useState(false);
+  const busy = useRef(false);
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ResetWithLinkBody>({ resolver: zodResolver(resetWithLinkBody), defaultValues: { token, newPassword: "" }, shouldFocusError: true });
+  const password = useWatch({ control, name: "newPassword" }) ?? "";
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (busy.current) return;
+    busy.current = true;
+    setFailure(null);
+    try {
+      const result = await callApi<null>("/v1/auth/reset-password", { body: values });
+      if (result.ok) {
+        setDone(true);
+        return;
+      }
+      if (result.error.code in linkMessages) setLinkDead(true);
+      setFailure(message(result.error));
+    } finally {
+      busy.current = false;
+    }
+  });
+
+  if (done) {
+    return (
+      <div className="flex flex-col gap-4">
+        <FormAlert tone="success" message="Your password has been changed. Every device that was signed in has been signed out." />
+        <Link href="/login" className="font-medium text-brand hover:underline">
+          Sign in with your new password
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+      <input type="hidden" {...register("token")} />
+      <TextField
+        label="New password"
+        type={visible ? "text" : "password"}
+        autoComplete="new-password"
+        {...register("newPassword")}
+        error={errors.newPassword?.message && `Password ${errors.newPassword.message}`}
+        hint={<PasswordRules password={password} />}
+      />
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} /> Show password
+      </label>
+      {errors.token?.message && <FormAlert message={linkMessages.LINK_NOT_FOUND} />}
+      <FormAlert message={failure} />
+      {linkDead ? (
+        <Link href="/forgot-password" className="mt-2 font-medium text-brand hover:underline">
+          Request a new link
+        </Link>
+      ) : (
+        <Button type="submit" pending={isSubmitting} className="mt-2 w-full">
+          {isSubmitting ? "Saving…" : "Set new password"}
+        </Button>
+      )}
+    </form>
+  );
+}
