@@ -169,6 +169,29 @@ export async function enableEmailOtpViaApi(email: string, address: string, passw
   return { recoveryCodes };
 }
 
+/**
+ * Email codes (to `address`) and then an authenticator app, through the API: the second set-up
+ * takes a sudo token, got here with an email code so that no TOTP time step is used up.
+ */
+export async function enableEmailOtpThenTotpViaApi(email: string, address: string, password = PASSWORD) {
+  await enableEmailOtpViaApi(email, address, password);
+  const login = await fetch(`${process.env.APP_URL}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: email, password }),
+  });
+  const { partialToken } = (await login.json()) as { partialToken: string };
+  const before = await mailCount(address, "2fa-email-code");
+  await api("/user/2fa/email-otp/challenge", { body: {}, token: partialToken });
+  const otp = await mailedCode(address, "2fa-email-code", before);
+  const { accessToken, sudoToken } = await api<{ accessToken: string; sudoToken: string }>("/user/2fa/email-otp/authenticate", { body: { otp }, token: partialToken });
+  await endMailWait(codeMailKey(await userId(email)));
+  const { url } = await api<{ url: string }>("/user/2fa/totp/setup", { body: {}, token: sudoToken });
+  const secret = new URL(url).searchParams.get("secret")!;
+  const { recoveryCodes } = await api<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp: await totpCode(secret) }, token: accessToken });
+  return { secret, recoveryCodes };
+}
+
 // ---------------------------------------------------------------- browser
 
 /** Email and password on /login; stops where the page goes next (the account, or the second step). */
@@ -214,4 +237,16 @@ export async function useRecoveryCodesViaApi(email: string, codes: string[], pas
     const { partialToken } = (await response.json()) as { partialToken: string };
     await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode }, token: partialToken });
   }
+}
+
+/** Confirms "it's you" in the step-up dialog with a code from the authenticator app. */
+export async function confirmWithTotp(page: Page, secret: string, reason?: string) {
+  const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+  await expect(dialog).toBeVisible();
+  if (reason) await expect(dialog).toContainText(reason);
+  const field = dialog.getByLabel("6-digit code from your authenticator app");
+  await expect(field).toBeFocused();
+  await field.fill(await totpCode(secret));
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
 }

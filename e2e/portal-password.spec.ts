@@ -1,5 +1,5 @@
 import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
-import { PASSWORD, createAccount, enterPassword, signIn, signOut } from "./portal-helpers";
+import { PASSWORD, confirmWithTotp, createAccount, enableTotpViaApi, enterPassword, signIn, signInWithTotp, signOut } from "./portal-helpers";
 
 test("changes the password with the keyboard only; then the old one fails at /login", async ({ page }) => {
   const email = uniqueEmail("change-pw");
@@ -42,4 +42,25 @@ test("changes the password with the keyboard only; then the old one fails at /lo
   await enterPassword(page, email, PASSWORD);
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
   await signIn(page, email, newPassword);
+});
+
+test("with 2FA on, changing the password asks to confirm it's you first", async ({ page }) => {
+  test.setTimeout(150_000); // four TOTP codes, one per time step
+  const email = uniqueEmail("change-pw-2fa");
+  createAccount(email);
+  const { secret } = await enableTotpViaApi(email);
+  await signInWithTotp(page, email, secret);
+  await page.goto("/account/password");
+  await expect(page.getByText("you will be asked to confirm it's you")).toBeVisible();
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password").fill("Second-Factor-Pass-3");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await confirmWithTotp(page, secret, "Change your password");
+  await expect(page.getByRole("heading", { name: "Password changed" })).toBeFocused();
+
+  await page.goto("/account");
+  await signOut(page);
+  await enterPassword(page, email, PASSWORD);
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
+  await signInWithTotp(page, email, secret, "Second-Factor-Pass-3");
 });

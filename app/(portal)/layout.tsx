@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PortalNav } from "@/components/account/portal-nav";
+import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { currentPortalSession } from "@/lib/browser-session";
 import { requireUser } from "@/lib/users";
@@ -11,31 +12,35 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!session) redirect("/login");
   const user = await requireUser(session.userId);
   return (
-    <div className="min-h-screen bg-slate-50">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/account" className="font-semibold text-brand">
-            Gatehouse
-          </Link>
-          <div className="flex min-w-0 items-center gap-3 text-sm">
-            <span className="max-w-[11rem] truncate text-slate-700 sm:max-w-[16rem]" data-testid="signed-in-as" title={user.email}>
-              {user.email}
-            </span>
-            <form action={signOutAction}>
-              <Button variant="secondary" type="submit">
-                Sign out
-              </Button>
-            </form>
+    // one "confirm it's you" dialog and one sudo token for every page of the portal
+    <StepUpProvider>
+      <div className="min-h-screen bg-slate-50">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white print:hidden">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/account" className="font-semibold text-brand">
+              Gatehouse
+            </Link>
+            <div className="flex min-w-0 flex-wrap items-center justify-end gap-3 text-sm">
+              <SudoStatus />
+              <span className="max-w-[11rem] truncate text-slate-700 sm:max-w-[16rem]" data-testid="signed-in-as" title={user.email}>
+                {user.email}
+              </span>
+              <form action={signOutAction}>
+                <Button variant="secondary" type="submit">
+                  Sign out
+                </Button>
+              </form>
+            </div>
           </div>
-        </div>
-      </header>
-      <PortalNav />
-      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-        {children}
-      </main>
-    </div>
+        </header>
+        <PortalNav />
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+      </div>
+    </StepUpProvider>
   );
 }

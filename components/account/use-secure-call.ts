@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback } from "react";
-import type { ApiResult } from "@/components/api-client";
+import { callApi, type ApiResult } from "@/components/api-client";
+import { useStepUp } from "@/components/step-up";
 import { useAccessCall, type CallInit } from "./use-portal-api";
 
 /**
@@ -13,24 +14,25 @@ export type CallRule = "access" | "sudo" | "sudo-if-2fa";
 const cancelled = { ok: false as const, error: { status: 0, code: "STEP_UP_CANCELLED" } };
 
 /**
- * Calls the API with the token the rule asks for. Sudo tokens come from the step-up dialog
- * ("confirm it's you"), which keeps one in memory while it is valid.
+ * Calls the API with the token the rule asks for. Sudo tokens come from the shared step-up dialog
+ * ("confirm it's you", components/step-up), which keeps one in memory while it is valid; closing
+ * the dialog answers STEP_UP_CANCELLED (see isCancelled), which the wizards ignore.
  */
-export function useSecureCall(hasTwoFactor: boolean) {
+export function useSecureCall(hasTwoFactor: boolean, reason?: string) {
   const access = useAccessCall();
-  const withSudo = useSudo();
+  const { withSudo } = useStepUp();
   return useCallback(
     async <T = unknown>(path: string, init: CallInit, rule: CallRule = "access"): Promise<ApiResult<T>> => {
-      if (rule === "access" || (rule === "sudo-if-2fa" && !hasTwoFactor)) return access<T>(path, init);
-      return withSudo<T>(path, init);
+      if (rule === "sudo-if-2fa" && hasTwoFactor) rule = "sudo";
+      const sudo = async () => (await withSudo((sudoToken) => callApi<T>(path, { ...init, token: sudoToken }), { reason })) ?? cancelled;
+      if (rule === "sudo") return sudo();
+      const result = await access<T>(path, init);
+      // S/A¬2FA refuses the access token once 2FA is on (turned on since this page loaded, say): confirm instead
+      if (rule === "sudo-if-2fa" && !result.ok && result.error.code === "INVALID_TOKEN") return sudo();
+      return result;
     },
-    [access, withSudo, hasTwoFactor],
+    [access, withSudo, hasTwoFactor, reason],
   );
-}
-
-/** STEP-UP: replaced by the shared dialog of components/step-up once it is in. */
-function useSudo() {
-  return useCallback(async <T>(_path: string, _init: CallInit): Promise<ApiResult<T>> => cancelled, []);
 }
 
 export const isCancelled = (result: ApiResult<unknown>) => !result.ok && result.error.code === "STEP_UP_CANCELLED";

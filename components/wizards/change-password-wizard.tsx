@@ -20,7 +20,7 @@ import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-chan
  * 2FA on, the person confirms it's them first). Every other session ends; this one stays.
  */
 export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; hasTwoFactor: boolean }) {
-  const call = useSecureCall(hasTwoFactor);
+  const call = useSecureCall(hasTwoFactor, "Change your password");
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);

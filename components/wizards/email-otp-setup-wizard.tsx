@@ -25,7 +25,7 @@ const steps = ["Address", "Confirm the code", "Recovery codes"];
  */
 export function EmailOtpSetupWizard({ defaultAddress, hasTwoFactor, replacing }: { defaultAddress: string; hasTwoFactor: boolean; replacing: boolean }) {
   const router = useRouter();
-  const call = useSecureCall(hasTwoFactor);
+  const call = useSecureCall(hasTwoFactor, "Set up email codes");
   const [step, setStep] = useState(0);
   const [address, setAddress] = useState(defaultAddress);
   const [codes, setCodes] = useState<string[] | null>(null);

@@ -16,7 +16,7 @@ const steps = ["Confirm", "Save the new codes"];
 /** A new set of recovery codes: POST /user/2fa/recovery-code/reset (sudo); the old set stops working. */
 export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: boolean; remaining: number; total: number }) {
   const router = useRouter();
-  const call = useSecureCall(enabled);
+  const call = useSecureCall(enabled, "Create new recovery codes");
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -28,7 +28,7 @@ export const groupKey = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?
  */
 export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boolean; replacing: boolean }) {
   const router = useRouter();
-  const call = useSecureCall(hasTwoFactor);
+  const call = useSecureCall(hasTwoFactor, "Set up an authenticator app");
   const [step, setStep] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);

@@ -15,8 +15,8 @@ const methods = {
 
 /** Turn one second factor off: DELETE /user/2fa/totp or /user/2fa/email-otp (sudo), after a clear confirmation. */
 export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof methods; isLast: boolean }) {
-  const call = useSecureCall(true);
   const { name, path, inactive } = methods[method];
+  const call = useSecureCall(true, `Turn off ${name}`);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);

@@ -5,7 +5,7 @@ export function WizardPage({ title, intro, children }: { title: string; intro?: 
   return (
     <div className="flex flex-col gap-4">
       <Link href="/account" className="w-fit text-sm font-medium text-brand hover:underline print:hidden">
-        ← Back to your account
+        <span aria-hidden="true">← </span>Back to your account
       </Link>
       <h1 className="text-2xl font-semibold">{title}</h1>
       {intro && <div className="text-sm text-slate-700 print:hidden">{intro}</div>}
