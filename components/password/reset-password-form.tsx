@@ -18,6 +18,8 @@ const linkMessages: Record<string, string> = {
 };
 
 function message(error: ApiFailure): string {
+  // the API names the field ("newPassword is too common: …"); the form calls it "Password"
+  if (error.status === 400 && error.code.startsWith("newPassword ")) return `Password ${error.code.slice("newPassword ".length)}`;
   return linkMessages[error.code] ?? describeFailure(error);
 }
 

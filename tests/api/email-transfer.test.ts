@@ -164,7 +164,7 @@ describe("POST /user/email/initiate (#20)", () => {
   });
 
   it.each([
-    ["a missing email", undefined, "email must be of type string"],
+    ["a missing email", undefined, "email is required"],
     ["an invalid email", "nope", "email must be a valid email address"],
     ["an overlong email", `${"a".repeat(250)}@example.com`, "email must be at most 256 characters"],
   ])("answers 400 naming the field for %s", async (_, email, message) => {

@@ -84,7 +84,7 @@ describe("POST /v1/auth/forgot-password (#22)", () => {
   it.each([
     ["an address over 100 characters", { email: `${"a".repeat(90)}@example.com` }, "email must be at most 100 characters"],
     ["an address that is not one", { email: "a@bc" }, "email must be a valid email address"],
-    ["a missing email", {}, "email must be of type string"],
+    ["a missing email", {}, "email is required"],
   ])("answers 400 naming the field for %s", async (_, body, message) => {
     expectEnvelope(await api("/v1/auth/forgot-password", { body }), 400, message);
   });

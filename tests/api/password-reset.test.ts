@@ -89,7 +89,7 @@ describe("POST /user/password/reset/send (#16)", () => {
   });
 
   it.each([
-    ["a missing email", {}, "email must be of type string"],
+    ["a missing email", {}, "email is required"],
     ["an invalid email", { email: "not-an-address" }, "email must be a valid email address"],
     ["a wrong type", { email: 42 }, "email must be of type string"],
     ["an overlong email", { email: `${"a".repeat(250)}@example.com` }, "email must be at most 256 characters"],
@@ -182,7 +182,7 @@ describe("POST /user/password/reset/validate (#17)", () => {
     ["a short otp", { email: "a@example.com", otp: "12345" }, "otp must be exactly 6 characters"],
     ["a numeric otp", { email: "a@example.com", otp: 123456 }, "otp must be of type string"],
     ["a missing otp", { email: "a@example.com" }, "otp is required"],
-    ["a missing email", { otp: "123456" }, "email must be of type string"],
+    ["a missing email", { otp: "123456" }, "email is required"],
   ])("answers 400 naming the field for %s", async (_, body, message) => {
     expectEnvelope(await api("/user/password/reset/validate", { body }), 400, message);
   });
@@ -235,7 +235,7 @@ describe("PUT /user/password/otp (#18)", () => {
     expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: wrong, newPassword: "Brand-New-Pass-7" } }), 401, "OTP_INVALID_EXPIRED");
     expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: uniqueEmail("nobody"), otp, newPassword: "Brand-New-Pass-7" } }), 401, "OTP_INVALID_EXPIRED");
     expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: "12345", newPassword: "Brand-New-Pass-7" } }), 400, "otp must be exactly 6 characters");
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { otp, newPassword: "Brand-New-Pass-7" } }), 400, "userEmail must be of type string");
+    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { otp, newPassword: "Brand-New-Pass-7" } }), 400, "userEmail is required");
     expect(await login(user)).toBeTruthy(); // the password did not change
   });
 
