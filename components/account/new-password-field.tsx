@@ -3,9 +3,9 @@
 import { useId, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import { PasswordChecklist } from "./password-checklist";
+import { PasswordRules } from "@/components/password/password-rules";
 
-/** A new password: the policy ticked off live below the field, and a "show password" switch. */
+/** A new password: the policy ticked off live below the field (the reset page's own checklist), and a "show password" switch. */
 export function NewPasswordField({
   label = "New password",
   registration,
@@ -28,7 +28,7 @@ export function NewPasswordField({
         spellCheck={false}
         {...registration}
         error={error}
-        hint={<PasswordChecklist password={value} />}
+        hint={<PasswordRules password={value} />}
       />
       <label htmlFor={toggleId} className="flex w-fit items-center gap-2 text-sm text-slate-700">
         <input id={toggleId} type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} /> Show password

@@ -106,7 +106,6 @@ export function SessionList() {
             </div>
           </div>
         )}
-        <MessageSlot message={failure ?? notice} tone={failure ? "error" : "success"} />
         {!sessions ? (
           <p className="text-sm text-slate-600" aria-busy="true">
             Loading sessions…
@@ -140,6 +139,7 @@ export function SessionList() {
             ))}
           </ul>
         )}
+        <MessageSlot message={failure ?? notice} tone={failure ? "error" : "success"} />
       </div>
     </Card>
   );
