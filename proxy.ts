@@ -1,17 +1,28 @@
 import { NextResponse } from "next/server";
 import { isCorsPath, preflightResponse } from "./lib/http/cors";
+import { pageContentSecurityPolicy } from "./lib/http/security-headers";
 
-// CORS preflights for the API (lib/http/cors.ts). Proxy runs before next.config's rewrites, so one
-// place answers `OPTIONS` for both path forms (/api/auth/login and /auth/login) and for every
-// route file, present or future. Only preflights reach it (the `has` condition below); the
-// headers on actual responses are added by the endpoint wrapper.
+// Two jobs, each limited by the matcher below so the API's hot path never runs through here:
+// 1. CORS preflights for the API (lib/http/cors.ts), for both path forms and every route;
+// 2. a fresh CSP nonce for every page render: Next reads the policy from the request headers
+//    and puts the nonce on its own scripts; the browser gets the same policy on the response.
 export function proxy(request: Request) {
   const pathname = new URL(request.url).pathname;
   if (request.method === "OPTIONS" && isCorsPath(pathname)) {
     const answer = preflightResponse(request);
     if (answer) return answer;
+    return NextResponse.next();
   }
-  return NextResponse.next();
+  if (isCorsPath(pathname)) return NextResponse.next();
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 // (literal values: Next reads this config statically)
@@ -22,5 +33,13 @@ export const config = {
     { source: "/user/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/.well-known/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+    // pages: everything that is not the API, a static asset or a prefetch
+    {
+      source: "/((?!api/|auth/|user/|v1/|\\.well-known/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
   ],
 };

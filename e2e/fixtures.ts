@@ -20,4 +20,20 @@ export async function expectAccessible(page: Page) {
 
 export const uniqueEmail = (tag = "e2e") => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
 
-export const test = base;
+/**
+ * Every spec fails if a page it visits reports a Content-Security-Policy violation: a script the
+ * policy blocks is a broken page even when the assertions happened to pass.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text().slice(0, 200));
+      });
+      await use();
+      expect(violations, "CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -6,6 +6,7 @@ import { log } from "../log";
 import { authorize, type Principal, type TokenRule } from "../tokens/authorize";
 import { readJsonBody } from "./body";
 import { applyCorsHeaders } from "./cors";
+import { assertSameSiteForCookie } from "./csrf";
 import { requestMeta } from "./meta";
 import { baseHeaders, errorResponse, json, REFRESH_COOKIE } from "./responses";
 import { parseOrThrow } from "./validation";
@@ -66,7 +67,9 @@ function bearerToken(request: Request, endpoint: AnyEndpoint): string | null {
   if (endpoint.refreshFromCookie) {
     const cookie = request.headers.get("cookie") ?? "";
     const found = cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith(`${REFRESH_COOKIE}=`));
-    return found?.slice(REFRESH_COOKIE.length + 1) || null;
+    const token = found?.slice(REFRESH_COOKIE.length + 1) || null;
+    if (token) assertSameSiteForCookie(request);
+    return token;
   }
   return null;
 }

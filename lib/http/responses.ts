@@ -1,7 +1,12 @@
 import { ApiError, reasonPhrases } from "../errors";
+import { API_CONTENT_SECURITY_POLICY } from "./security-headers";
 
 // Every API response may carry a token or a code, so none is cached (spec §7: token responses).
-export const baseHeaders = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
+export const baseHeaders = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+} as const;
 
 export const REFRESH_COOKIE = "gatehouse_refresh";
 
