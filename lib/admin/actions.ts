@@ -38,11 +38,19 @@ export interface Actor {
 /** A link to set the first password: longer-lived than a reset link, same single-use rules and page. */
 export const ACCOUNT_SETUP_LINK_TTL_SECONDS = 24 * 60 * 60;
 
-async function recordBoth(actor: Actor, targetUserId: number, action: AdminActionName, kind: EventKind, detail?: Record<string, unknown>) {
+/** Both records of an action; pass the transaction of the change so neither can exist without the other. */
+async function recordBoth(
+  actor: Actor,
+  targetUserId: number,
+  action: AdminActionName,
+  kind: EventKind,
+  detail?: Record<string, unknown>,
+  tx: Prisma.TransactionClient = db,
+) {
   // an action without a kind of its own is recorded on the account as admin.action too
   const targetDetail = kind === "admin.action" ? { action, ...detail } : detail;
-  await recordSecurityEvent(targetUserId, kind, actor.meta, { actorId: actor.userId, ...(targetDetail ? { detail: targetDetail } : {}) });
-  await recordSecurityEvent(actor.userId, "admin.action", actor.meta, { actorId: actor.userId, detail: { action, targetUserId, ...detail } });
+  await recordSecurityEvent(targetUserId, kind, actor.meta, { actorId: actor.userId, ...(targetDetail ? { detail: targetDetail } : {}) }, tx);
+  await recordSecurityEvent(actor.userId, "admin.action", actor.meta, { actorId: actor.userId, detail: { action, targetUserId, ...detail } }, tx);
 }
 
 async function requireTarget(tx: Prisma.TransactionClient, userId: number) {
@@ -139,10 +147,12 @@ export async function lockAccount(actor: Actor, targetUserId: number, mail: Mail
     const target = await requireTarget(tx, targetUserId);
     if (target.lockedAt) throw conflict("ACCOUNT_ALREADY_LOCKED");
     if (target.role === ADMIN_ROLE) await assertAnotherActiveAdmin(tx, targetUserId);
-    await tx.user.update({ where: { id: targetUserId }, data: { lockedAt: new Date() } });
+    const now = new Date();
+    await tx.user.update({ where: { id: targetUserId }, data: { lockedAt: now } });
+    // what revokeAllSessions does, inside the lock: no session outlives it, even for a moment
+    const { count: sessionsEnded } = await tx.session.updateMany({ where: { userId: targetUserId, revokedAt: null }, data: { revokedAt: now } });
+    await recordBoth(actor, targetUserId, "lock", "account.locked", { sessionsEnded }, tx);
   });
-  const sessionsEnded = await revokeAllSessions(targetUserId);
-  await recordBoth(actor, targetUserId, "lock", "account.locked", { sessionsEnded });
   await notifyAccountHolder(targetUserId, "account-locked", mail);
 }
 
@@ -151,8 +161,8 @@ export async function unlockAccount(actor: Actor, targetUserId: number): Promise
     const target = await requireTarget(tx, targetUserId);
     if (!target.lockedAt) throw conflict("ACCOUNT_NOT_LOCKED");
     await tx.user.update({ where: { id: targetUserId }, data: { lockedAt: null } });
+    await recordBoth(actor, targetUserId, "unlock", "account.unlocked", undefined, tx);
   });
-  await recordBoth(actor, targetUserId, "unlock", "account.unlocked");
 }
 
 // --- sessions -----------------------------------------------------------------------------------
@@ -187,9 +197,10 @@ export async function resetTwoFactor(
     const r = await tx.recoveryCode.deleteMany({ where: { userId: targetUserId } });
     await tx.emailCode.deleteMany({ where: { userId: targetUserId, purpose: { in: ["2fa-setup", "2fa-login"] } } });
     if (t.count + e.count + r.count === 0) throw conflict("2FA_NOT_SET_UP");
-    return { totp: !!totp?.activatedAt, emailOtp: !!emailOtp?.activatedAt, recoveryCodes: r.count };
+    const removed = { totp: !!totp?.activatedAt, emailOtp: !!emailOtp?.activatedAt, recoveryCodes: r.count };
+    await recordBoth(actor, targetUserId, "reset-2fa", "2fa.reset", { removed }, tx);
+    return removed;
   });
-  await recordBoth(actor, targetUserId, "reset-2fa", "2fa.reset", { removed });
   await notifyAccountHolder(targetUserId, "2fa-reset-by-admin", mail);
   return { removed };
 }
@@ -215,8 +226,8 @@ export async function grantAdmin(actor: Actor, targetUserId: number): Promise<vo
     const target = await requireTarget(tx, targetUserId);
     if (target.role === ADMIN_ROLE) throw conflict("ALREADY_ADMIN");
     await tx.user.update({ where: { id: targetUserId }, data: { role: ADMIN_ROLE } });
+    await recordBoth(actor, targetUserId, "grant-admin", "admin.granted", undefined, tx);
   });
-  await recordBoth(actor, targetUserId, "grant-admin", "admin.granted");
 }
 
 /**
@@ -229,6 +240,6 @@ export async function revokeAdmin(actor: Actor, targetUserId: number): Promise<v
     if (target.role !== ADMIN_ROLE) throw conflict("NOT_ADMIN");
     if (!target.lockedAt) await assertAnotherActiveAdmin(tx, targetUserId);
     await tx.user.update({ where: { id: targetUserId }, data: { role: "user" } });
+    await recordBoth(actor, targetUserId, "revoke-admin", "admin.revoked", undefined, tx);
   });
-  await recordBoth(actor, targetUserId, "revoke-admin", "admin.revoked");
 }

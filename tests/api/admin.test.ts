@@ -395,7 +395,7 @@ describe("POST /admin/users (create an account)", () => {
   it("answers 409 EMAIL_ALREADY_IN_USE for a taken address, 400 for malformed input, 500 for an unknown brand", async () => {
     expectEnvelope(await post("/api/admin/users", admin.sudo, { email: member.email }), 409, "EMAIL_ALREADY_IN_USE");
     expectEnvelope(await post("/api/admin/users", admin.sudo, { email: "not-an-email" }), 400, "email must be a valid email address");
-    expectEnvelope(await post("/api/admin/users", admin.sudo, {}), 400, "email must be of type string");
+    expectEnvelope(await post("/api/admin/users", admin.sudo, {}), 400, "email is required");
     expectEnvelope(await post("/api/admin/users", admin.sudo, { email: 42 }), 400, "email must be of type string");
     expectEnvelope(await api("/api/admin/users", { method: "POST", token: admin.sudo }), 400, "body is required: send a JSON object");
     const email = `${tag()}@example.com`;
