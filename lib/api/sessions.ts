@@ -1,36 +1,11 @@
 import { z } from "zod";
-import { db } from "../db";
-import { notFound } from "../errors";
-import { recordSecurityEvent, type RequestMeta } from "../events";
 import { defineEndpoint } from "../http/endpoint";
 import { listSessions } from "../sessions";
+import { endOtherSessions, endSession } from "../sessions/end";
 import { nullResponse } from "./common";
 
 // The user's own sessions (ours, in the spec's style). Ending a session stops its refresh token
 // and every access or sudo token issued from it at once (authorize() checks the session).
-
-// These two belong with lib/sessions; they live here until that module takes them (its owner's
-// file), so each handler still makes one call.
-
-/** Ends one of the user's sessions (the current one too); 404 for an unknown, ended or foreign id. */
-export async function endSession(userId: number, sessionId: string, currentSessionId: string | null, meta: RequestMeta) {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count !== 1) throw notFound("SESSION_NOT_FOUND");
-    await recordSecurityEvent(userId, "session.revoked", meta, { detail: { sessionId, reason: "user", current: sessionId === currentSessionId } }, tx);
-  });
-}
-
-/** Ends every session of the user but the caller's. */
-export async function endOtherSessions(userId: number, currentSessionId: string | null, meta: RequestMeta) {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({
-      where: { userId, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
-      data: { revokedAt: new Date() },
-    });
-    await recordSecurityEvent(userId, "sessions.revoked", meta, { detail: { ended: count, kept: currentSessionId, reason: "user" } }, tx);
-  });
-}
 
 const sessionSchema = z.object({
   id: z.string(),
