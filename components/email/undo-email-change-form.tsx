@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm } from "react-hook-form";
 import { callApi, describeFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -22,28 +23,19 @@ const messages: Record<string, string> = {
 export function UndoEmailChangeForm({ token, oldEmail }: { token: string; oldEmail: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const busy = useRef(false);
   const {
     register,
     handleSubmit,
     formState: { isSubmitting },
   } = useForm<UndoEmailChangeBody>({ resolver: zodResolver(undoEmailChangeBody), defaultValues: { token } });
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      if (busy.current) return;
-      busy.current = true;
-      setFailure(null);
-      try {
-        const result = await callApi<null>("/v1/auth/undo-email-change", { body: values });
-        if (result.ok) setDone(true);
-        else setFailure(messages[result.error.code] ?? describeFailure(result.error));
-      } finally {
-        busy.current = false;
-      }
-    },
-    () => setFailure(messages.LINK_NOT_FOUND),
-  );
+  const undoOnce = useSingleFlight(async (values: UndoEmailChangeBody) => {
+    setFailure(null);
+    const result = await callApi<null>("/v1/auth/undo-email-change", { body: values });
+    if (result.ok) setDone(true);
+    else setFailure(messages[result.error.code] ?? describeFailure(result.error));
+  });
+  const onSubmit = handleSubmit(undoOnce, () => setFailure(messages.LINK_NOT_FOUND));
 
   if (done) {
     return (

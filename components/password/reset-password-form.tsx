@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -32,7 +33,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [linkDead, setLinkDead] = useState(false);
   const [done, setDone] = useState(false);
   const [visible, setVisible] = useState(false);
-  const busy = useRef(false);
   const {
     register,
     handleSubmit,
@@ -41,22 +41,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
   } = useForm<ResetWithLinkBody>({ resolver: zodResolver(resetWithLinkBody), defaultValues: { token, newPassword: "" }, shouldFocusError: true });
   const password = useWatch({ control, name: "newPassword" }) ?? "";
 
-  const onSubmit = handleSubmit(async (values) => {
-    if (busy.current) return;
-    busy.current = true;
+  const resetOnce = useSingleFlight(async (values: ResetWithLinkBody) => {
     setFailure(null);
-    try {
-      const result = await callApi<null>("/v1/auth/reset-password", { body: values });
-      if (result.ok) {
-        setDone(true);
-        return;
-      }
-      if (result.error.code in linkMessages) setLinkDead(true);
-      setFailure(message(result.error));
-    } finally {
-      busy.current = false;
+    const result = await callApi<null>("/v1/auth/reset-password", { body: values });
+    if (result.ok) {
+      setDone(true);
+      return;
     }
+    if (result.error.code in linkMessages) setLinkDead(true);
+    setFailure(message(result.error));
   });
+  const onSubmit = handleSubmit(resetOnce);
 
   if (done) {
     return (

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, baseUrl, createTestUser, expectEnvelope, markTotpActive, signedIn, sleep, uniqueEmail } from "../helpers";
+import { api, baseUrl, createTestUser, expectEnvelope, markTotpActive, signedIn, sleep } from "../helpers";
 
 // Spec §4 #20–#21 and the undo link (ours): the whole move of an account to a new address.
 
