@@ -25,6 +25,11 @@ export default async function PortalLayout({ children }: { children: React.React
             </Link>
             <div className="flex min-w-0 flex-wrap items-center justify-end gap-3 text-sm">
               <SudoStatus />
+              {user.role === "admin" && (
+                <Link href="/admin" className="font-medium text-brand hover:underline">
+                  Admin
+                </Link>
+              )}
               <span className="max-w-[11rem] truncate text-slate-700 sm:max-w-[16rem]" data-testid="signed-in-as" title={user.email}>
                 {user.email}
               </span>
