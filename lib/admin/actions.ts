@@ -59,9 +59,15 @@ async function requireTarget(tx: Prisma.TransactionClient, userId: number) {
   return user;
 }
 
+// Prisma reports a serialization failure as P2034, or (through the pg driver adapter) as a
+// DriverAdapterError whose cause is of kind "TransactionWriteConflict".
 const isWriteConflict = (error: unknown) => {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === "P2034" || /could not serialize|deadlock detected|SQLITE_BUSY|database is locked/i.test(e?.message ?? "");
+  const e = error as { code?: string; message?: string; name?: string; cause?: { kind?: string } } | null;
+  return (
+    e?.code === "P2034" ||
+    e?.cause?.kind === "TransactionWriteConflict" ||
+    /TransactionWriteConflict|could not serialize|deadlock detected|SQLITE_BUSY|database is locked/i.test(`${e?.name ?? ""} ${e?.message ?? ""}`)
+  );
 };
 
 /**

@@ -21,3 +21,16 @@ globalForPrisma.gatehousePrisma = db;
 
 export const isUniqueViolation = (error: unknown) =>
   typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+
+/**
+ * Prisma runs `upsert` as read-then-write, so on PostgreSQL two first writes of the same row at
+ * once collide on its unique key. The loser runs again, and then finds the row and updates it.
+ */
+export async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) return write();
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { db, retryOnUniqueViolation } from "../db";
 import { hmac, randomDigits, safeEqual } from "../crypto";
 import { unauthorized } from "../errors";
 
@@ -21,11 +21,11 @@ export async function issueEmailCode(userId: number, purpose: CodePurpose, targe
   const expiresAt = new Date(now.getTime() + CODE_TTL_SECONDS * 1000);
   const existing = await db.emailCode.findUnique({ where: { userId_purpose: { userId, purpose } } });
   const budgetLive = existing && now.getTime() - existing.createdAt.getTime() < CODE_TTL_SECONDS * 1000;
-  await db.emailCode.upsert({
+  await retryOnUniqueViolation(() => db.emailCode.upsert({
     where: { userId_purpose: { userId, purpose } },
     create: { id: randomUUID(), userId, purpose, target, codeHash, expiresAt },
     update: budgetLive ? { target, codeHash, expiresAt } : { target, codeHash, expiresAt, attempts: 0, createdAt: now },
-  });
+  }));
   return code;
 }
 

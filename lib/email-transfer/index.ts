@@ -55,7 +55,9 @@ export async function completeEmailTransfer(userId: number, otp: string, meta: R
   const before = await currentEmailCode(userId, "email-transfer");
   if (!before) throw invalidCode();
   const { target } = await verifyEmailCode(userId, "email-transfer", otp, { consume: false });
-  if (await findUserByEmail(target)) throw inUse();
+  const holder = await findUserByEmail(target);
+  // the account itself holding the address means a concurrent request completed this transfer
+  if (holder) throw holder.id === userId ? invalidCode() : inUse();
   const undoToken = randomToken(32);
   let oldEmail: string;
   try {

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, isUniqueViolation } from "../db";
 import { tooManyRequests } from "../errors";
 
 // Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
@@ -18,8 +18,19 @@ export const throttleKeys = {
 
 const secondsUntil = (date: Date | null, now = Date.now()) => (date ? Math.max(0, Math.ceil((date.getTime() - now) / 1000)) : 0);
 
+/**
+ * The counter row, created on first use. Not `upsert`: Prisma runs it as read-then-insert, and on
+ * PostgreSQL two first attempts at once would both insert; the loser re-reads instead.
+ */
 async function row(key: string) {
-  return db.throttle.upsert({ where: { key }, create: { key }, update: {} });
+  const existing = await db.throttle.findUnique({ where: { key } });
+  if (existing) return existing;
+  try {
+    return await db.throttle.create({ data: { key } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return db.throttle.findUniqueOrThrow({ where: { key } });
+    throw error;
+  }
 }
 
 export interface Attempt {

@@ -1,5 +1,5 @@
 import { generateSecret, verify } from "otplib";
-import { db } from "../db";
+import { db, retryOnUniqueViolation } from "../db";
 import { conflict, internal, notFound, unauthorized } from "../errors";
 import { decrypt, DecryptionError, encrypt } from "../crypto";
 import { recordSecurityEvent } from "../events";
@@ -77,7 +77,7 @@ export async function setupTotp(userId: number, opts: { origin?: string } = {}):
   if (!user) throw notFound("USER_NOT_FOUND");
   const secret = generateSecret({ length: TOTP_SECRET_BYTES });
   const pendingSecretEnc = encrypt(secret);
-  await db.totpFactor.upsert({ where: { userId }, create: { userId, pendingSecretEnc }, update: { pendingSecretEnc } });
+  await retryOnUniqueViolation(() => db.totpFactor.upsert({ where: { userId }, create: { userId, pendingSecretEnc }, update: { pendingSecretEnc } }));
   return { url: totpUrl(totpIssuer(opts.origin), user.email, secret) };
 }
 
