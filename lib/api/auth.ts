@@ -43,7 +43,7 @@ export const accessToken = defineEndpoint({
   tags: ["Authentication"],
   success: { type: "text", description: "An access token (JWT), bare." },
   async handle({ principal }) {
-    await touchSession(principal.sessionId!);
+    await touchSession(principal.sessionId!, principal.sessionLastUsedAt);
     return tokenResponse(await issueAccessToken(principal.userId, principal.sessionId!));
   },
 });

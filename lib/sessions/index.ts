@@ -34,7 +34,11 @@ export async function isSessionActive(sessionId: string, userId: number): Promis
   return !!session && session.userId === userId && !session.revokedAt && session.expiresAt > new Date();
 }
 
-export async function touchSession(sessionId: string) {
+/** "Last used" is shown to a minute's precision, so a busy client does not write on every refresh. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function touchSession(sessionId: string, lastUsedAt?: Date) {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < TOUCH_INTERVAL_MS) return;
   await db.session.update({ where: { id: sessionId }, data: { lastUsedAt: new Date() } });
 }
 

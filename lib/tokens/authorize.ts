@@ -41,6 +41,8 @@ export interface Principal {
   sessionId: string | null;
   /** the bearer token itself (refresh-token endpoints rotate or revoke it) */
   token: string;
+  /** for refresh tokens: when the session was last used */
+  sessionLastUsedAt?: Date;
 }
 
 const invalid = () => unauthorized("INVALID_TOKEN");
@@ -53,7 +55,7 @@ export async function authorize(token: string | null, rule: TokenRule): Promise<
     if (!kinds.includes("refresh") || token.length > 100) throw invalid();
     const session = await findSessionByRefreshToken(token);
     if (!session) throw invalid();
-    return { kind: "refresh", userId: session.userId, sessionId: session.id, token };
+    return { kind: "refresh", userId: session.userId, sessionId: session.id, token, sessionLastUsedAt: session.lastUsedAt };
   }
 
   const claims = await verifySignedToken(token);
