@@ -13,7 +13,7 @@ export function proxy(request: Request) {
     if (answer) return answer;
     return NextResponse.next();
   }
-  if (isCorsPath(pathname)) return NextResponse.next();
+  if (isCorsPath(pathname)) return undecodable(pathname) ?? NextResponse.next();
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -25,6 +25,22 @@ export function proxy(request: Request) {
   return response;
 }
 
+/**
+ * Next's router answers a path that does not percent-decode (`/api/admin/users/%FF`) with a bare
+ * plain-text 500 before any route runs; the API answers 400 in its envelope instead.
+ */
+function undecodable(pathname: string): Response | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return Response.json(
+      { statusCode: 400, error: "Bad Request", message: "path is not valid percent-encoded UTF-8" },
+      { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Request-Id": crypto.randomUUID() } },
+    );
+  }
+}
+
 // (literal values: Next reads this config statically)
 export const config = {
   matcher: [
@@ -33,6 +49,8 @@ export const config = {
     { source: "/user/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/.well-known/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+    // API paths with a percent sign: checked for a malformed encoding (the rest skip the proxy)
+    { source: "/:path((?:api|auth|user|v1)/.*%.*)" },
     // pages: everything that is not the API, a static asset or a prefetch
     {
       source: "/((?!api/|auth/|user/|v1/|\\.well-known/|_next/static|_next/image|favicon.ico).*)",

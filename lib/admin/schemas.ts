@@ -10,7 +10,8 @@ const isoDate = z.string().describe("ISO 8601");
 
 // --- requests -----------------------------------------------------------------------------------
 
-export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+// within the 32-bit range of the id column on PostgreSQL (a larger id would fail in the database)
+export const userIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647, "is out of range") });
 export type UserIdParams = z.infer<typeof userIdParams>;
 
 export const mailIdParams = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,201 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { useCountdown } from "@/components/use-countdown";
+import { useSingleFlight } from "@/components/use-single-flight";
+
+export type SecondFactorMethod = "totp" | "emailOtp" | "recoveryCode";
+
+const methodLabels: Record<SecondFactorMethod, string> = {
+  totp: "Authenticator app",
+  emailOtp: "Email code",
+  recoveryCode: "Recovery code",
+};
+
+const endpoints: Record<SecondFactorMethod, { path: string; field: "totp" | "otp" | "recoveryCode"; length: number; nextGuess?: string }> = {
+  totp: { path: "/user/2fa/totp/authenticate", field: "totp", length: 6, nextGuess: "/user/2fa/totp/next-guess" },
+  emailOtp: { path: "/user/2fa/email-otp/authenticate", field: "otp", length: 6 },
+  recoveryCode: { path: "/user/2fa/recovery-code/authenticate", field: "recoveryCode", length: 16, nextGuess: "/user/2fa/recovery-code/next-guess" },
+};
+
+const fieldLabels: Record<SecondFactorMethod, string> = {
+  totp: "6-digit code from your authenticator app",
+  emailOtp: "6-digit code from the email",
+  recoveryCode: "Recovery code",
+};
+
+export interface SecondFactorFormProps<T> {
+  methods: SecondFactorMethod[];
+  /** the token the authenticate calls run with: a partial token (sign-in) or an access token (step-up) */
+  getToken: () => Promise<string | null>;
+  /** what the API's answer earns: tokens for the sign-in, a sudo token for the step-up */
+  onSuccess: (answer: T) => Promise<void> | void;
+  legend: string;
+  submitLabel: string;
+  /** said when the token behind the form has expired or ended */
+  tokenExpired: string;
+  emailAddress?: string;
+  recoveryCodesLeft?: number;
+  /** e.g. a Cancel button beside the submit button */
+  secondaryAction?: React.ReactNode;
+}
+
+/**
+ * Proves one active second factor through the public API (spec §4 #4, #9–#10, #13): the person
+ * picks a method, sends an email code when that is the method, and types the code. Each factor
+ * has its own throttle (spec §5), so each its own live "try again in N s". Used by the sign-in's
+ * second step and by the "confirm it's you" dialog.
+ */
+export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, submitLabel, tokenExpired, emailAddress, recoveryCodesLeft, secondaryAction }: SecondFactorFormProps<T>) {
+  const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
+  const [code, setCode] = useState("");
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [blockedUntil, setBlockedUntil] = useState<Partial<Record<SecondFactorMethod, number>>>({});
+  const [resendAt, setResendAt] = useState<number | null>(null);
+  const [pending, setPending] = useState(false);
+  const wait = useCountdown(blockedUntil[method] ?? null);
+  const resendIn = useCountdown(resendAt);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const groupId = useId();
+
+  const blockFor = (m: SecondFactorMethod, seconds: number) => setBlockedUntil((all) => ({ ...all, [m]: Date.now() + seconds * 1000 }));
+
+  /** A wrong guess may start a wait (from the 5th on): ask the wait-time query so the countdown shows at once. */
+  const checkWait = async (m: SecondFactorMethod) => {
+    const path = endpoints[m].nextGuess;
+    const token = path ? await getToken() : null;
+    if (!path || !token) return;
+    const next = await callApi<{ duration: number }>(path, { token });
+    if (next.ok && next.data.duration > 0) blockFor(m, next.data.duration);
+  };
+
+  useEffect(() => inputRef.current?.focus(), [method]);
+
+  // a wait may be running already (an earlier try): show it from the start
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the answer of an API call
+    void checkWait(methods[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the first method
+  }, []);
+
+  const showFailure = (error: ApiFailure) => {
+    if (error.code === "INVALID_TOKEN") return setFailure(tokenExpired);
+    if (error.status === 429) blockFor(method, error.retryAfter ?? 1);
+    setFailure(error.status === 429 ? null : describeFailure(error));
+  };
+
+  const sendEmailCode = useSingleFlight(async () => {
+    setFailure(null);
+    const token = await getToken();
+    if (!token) return setFailure(tokenExpired);
+    const sent = await callApi("/user/2fa/email-otp/challenge", { body: {}, token });
+    const next = await callApi<{ duration: number }>("/user/2fa/email-otp/next-email", { token });
+    if (next.ok) setResendAt(Date.now() + next.data.duration * 1000);
+    if (sent.ok) setInfo(`We sent a 6-digit code to ${emailAddress ?? "your email address"}. It is valid for 10 minutes.`);
+    else if (sent.error.status === 429) setResendAt(Date.now() + (sent.error.retryAfter ?? 60) * 1000);
+    else showFailure(sent.error);
+    inputRef.current?.focus();
+  });
+
+  const submit = useSingleFlight(async () => {
+    const spec = endpoints[method];
+    const value = method === "recoveryCode" ? code.replace(/[\s-]/g, "").toUpperCase() : code.trim();
+    if (value.length !== spec.length) {
+      setFieldError(`Enter the ${spec.length}-character ${method === "recoveryCode" ? "recovery code" : "code"}.`);
+      inputRef.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    setFailure(null);
+    setPending(true);
+    try {
+      const token = await getToken();
+      if (!token) return setFailure(tokenExpired);
+      const result = await callApi<T>(spec.path, { body: { [spec.field]: value }, token });
+      if (!result.ok) {
+        showFailure(result.error);
+        if (result.error.status === 401 && result.error.code !== "INVALID_TOKEN") await checkWait(method);
+        inputRef.current?.focus();
+        return;
+      }
+      setCode("");
+      await onSuccess(result.data);
+    } finally {
+      setPending(false);
+    }
+  });
+
+  const recoveryHint = `Each recovery code works once${recoveryCodesLeft === undefined ? "" : ` (${recoveryCodesLeft} left)`}. Dashes and spaces are ignored.`;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {methods.length > 1 && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium">{legend}</legend>
+          <div className="flex flex-wrap gap-2">
+            {methods.map((m) => (
+              <label key={m} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand has-[:checked]:bg-blue-50">
+                <input
+                  type="radio"
+                  name={groupId}
+                  value={m}
+                  checked={method === m}
+                  onChange={() => {
+                    setMethod(m);
+                    void checkWait(m);
+                    setCode("");
+                    setFieldError(undefined);
+                    setFailure(null);
+                    setInfo(null);
+                  }}
+                />
+                {methodLabels[m]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <form
+        noValidate
+        className="flex flex-col gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        {method === "emailOtp" && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="button" variant="secondary" onClick={() => void sendEmailCode()} disabled={resendIn > 0}>
+              {resendIn > 0 ? `Send again in ${resendIn} s` : info ? "Send a new code" : "Send code"}
+            </Button>
+          </div>
+        )}
+        <FormAlert message={info} tone="info" />
+        <TextField
+          ref={inputRef}
+          label={fieldLabels[method]}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          inputMode={method === "recoveryCode" ? "text" : "numeric"}
+          autoComplete="one-time-code"
+          maxLength={method === "recoveryCode" ? 24 : 6}
+          error={fieldError}
+          hint={method === "recoveryCode" ? recoveryHint : undefined}
+        />
+        <FormAlert message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+        <div className="mt-2 flex gap-2">
+          <Button type="submit" pending={pending} disabled={wait > 0} className="flex-1">
+            {pending ? "Checking…" : submitLabel}
+          </Button>
+          {secondaryAction}
+        </div>
+      </form>
+    </div>
+  );
+}
