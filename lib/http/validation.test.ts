@@ -24,6 +24,10 @@ describe("400 messages name the field", () => {
     expect(message(body, { email: "nope" })).toBe("email must be a valid email address");
     expect(message(body, { email: "a@example.com", nested: { code: "1" } })).toBe("nested.code must be exactly 6 characters");
   });
+  it("refuses NUL characters anywhere (PostgreSQL cannot store them), naming the field", () => {
+    expect(message(body, { email: "a\u0000@example.com" })).toBe("email must not contain NUL characters");
+    expect(message(z.object({ list: z.array(z.string()) }), { list: ["ok", "b\u0000d"] })).toBe("list.1 must not contain NUL characters");
+  });
   it("names the body itself when it is not an object", () => {
     expect(message(body, [])).toBe("body must be of type object");
   });

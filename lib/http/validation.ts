@@ -22,7 +22,21 @@ export function describeIssue(issue: z.core.$ZodIssue, where: "body" | "query" |
   return /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`;
 }
 
+/** The path of the first string holding U+0000, which PostgreSQL cannot store in text. */
+function nulAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      const found = nulAt(child, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: "body" | "query" | "path"): z.infer<S> {
+  const nul = nulAt(input);
+  if (nul) throw badRequest(`${nul.length ? nul.join(".") : where} must not contain NUL characters`);
   const result = schema.safeParse(input);
   if (!result.success) throw badRequest(describeIssue(result.error.issues[0], where, input));
   return result.data;

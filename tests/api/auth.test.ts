@@ -245,3 +245,9 @@ describe("routing", () => {
     expect(r.headers.get("allow")).toBe("POST");
   });
 });
+
+describe("NUL characters", () => {
+  it("are refused with 400 naming the field, on every database", async () => {
+    expectEnvelope(await api("/auth/login", { body: { username: "a\u0000@example.com", password: "x" } }), 400, "username must not contain NUL characters");
+  });
+});
