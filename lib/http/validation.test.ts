@@ -28,6 +28,11 @@ describe("400 messages name the field", () => {
     expect(message(body, { email: "a\u0000@example.com" })).toBe("email must not contain NUL characters");
     expect(message(z.object({ list: z.array(z.string()) }), { list: ["ok", "b\u0000d"] })).toBe("list.1 must not contain NUL characters");
   });
+  it("survives a hostile nesting depth while looking for NUL", () => {
+    let deep: unknown = "x";
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(message(z.object({ a: z.string() }), deep)).toBe("body must be of type object");
+  });
   it("names the body itself when it is not an object", () => {
     expect(message(body, [])).toBe("body must be of type object");
   });

@@ -22,13 +22,18 @@ export function describeIssue(issue: z.core.$ZodIssue, where: "body" | "query" |
   return /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`;
 }
 
-/** The path of the first string holding U+0000, which PostgreSQL cannot store in text. */
-function nulAt(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      const found = nulAt(child, [...path, key]);
-      if (found) return found;
+/**
+ * The path of the first string holding U+0000, which PostgreSQL cannot store in text. Iterative,
+ * because a hostile body may nest arrays thousands deep.
+ */
+function nulAt(input: unknown): string[] | null {
+  const pending: [unknown, string[]][] = [[input, []]];
+  while (pending.length) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (value && typeof value === "object") {
+      for (const [key, child] of Object.entries(value).reverse()) pending.push([child, [...path, key]]);
     }
   }
   return null;
