@@ -1,7 +1,7 @@
 // The administrators' capability: who is one (authorize.ts), what they see (users.ts, overview.ts,
 // mail-log.ts) and what they can do (actions.ts). No HTTP or React in here.
 export * from "./schemas";
-export { ADMIN_ROLE, assertAdmin, isAdmin, type Role } from "./authorize";
+export { ADMIN_ROLE, isActiveAdmin, type Role } from "./authorize";
 export { adminOverview } from "./overview";
 export { listUsers, userDetail, userListWhere, emailPrefixWhere } from "./users";
 export { listMail, mailMessage } from "./mail-log";

@@ -1,18 +1,28 @@
 import { BusyTolerantLibSQL } from "./sqlite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { isPostgresUrl } from "../config";
+import { configureDirectReads } from "./direct";
 
 export type { Prisma } from "../generated/prisma/client";
+export { selectOne, selectRows, toDate } from "./direct";
 
 // The generated client is provider-specific: it is generated from prisma/schema.prisma (SQLite)
 // or prisma/postgres/schema.prisma (PostgreSQL) to match DATABASE_URL (see scripts/start.ts).
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
-  const adapter = isPostgresUrl(url)
-    ? new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
-    : new BusyTolerantLibSQL({ url });
-  return new PrismaClient({ adapter });
+  if (isPostgresUrl(url)) {
+    // one pool for Prisma and the direct reads (./direct.ts)
+    // allowExitOnIdle: scripts end when their work is done, as they did when Prisma owned the pool
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
+    // an idle connection the server dropped is discarded by the pool; the next query opens another
+    pool.on("error", () => {});
+    configureDirectReads({ postgres: pool });
+    return new PrismaClient({ adapter: new PrismaPg(pool) });
+  }
+  configureDirectReads({ sqliteUrl: url });
+  return new PrismaClient({ adapter: new BusyTolerantLibSQL({ url }) });
 }
 
 const globalForPrisma = globalThis as unknown as { gatehousePrisma?: PrismaClient };

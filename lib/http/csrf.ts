@@ -2,6 +2,21 @@ import { config } from "../config";
 import { forbidden } from "../errors";
 import { corsGrant } from "./cors";
 
+// A browser sends some cross-site requests without asking first: a form post, or a fetch whose
+// body is text/plain. Gatehouse reads every body as JSON whatever its Content-Type (existing
+// Eniris clients send JSON as text/plain), so such a request from another site must be refused
+// before it is read, or a page elsewhere could sign a visitor in (`?cookie=true`) or send mails.
+// Non-browser clients send neither Origin nor Sec-Fetch-Site and are never affected.
+
+const ownOrigins = (request: Request) => [new URL(config().APP_URL).origin, new URL(request.url).origin];
+
+function fromAnotherSite(request: Request, trusted: (origin: string) => boolean): boolean {
+  const origin = request.headers.get("origin");
+  if (origin && origin !== "null" && (ownOrigins(request).includes(origin) || trusted(origin))) return false;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  return !!origin || fetchSite === "cross-site" || fetchSite === "same-site";
+}
+
 /**
  * Cookie-authenticated API requests (the refresh cookie of `?cookie=true`) must come from this
  * origin or an origin trusted with credentials (CORS_ORIGINS). Bearer tokens need no such check:
@@ -9,11 +24,17 @@ import { corsGrant } from "./cors";
  * this also covers the state-changing GET (rotation) and older browsers.
  */
 export function assertSameSiteForCookie(request: Request): void {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const own = new URL(config().APP_URL).origin;
-  const requestOrigin = new URL(request.url).origin;
-  const trusted = (o: string) => o === own || o === requestOrigin || corsGrant(o)?.credentials === true;
-  if (origin && origin !== "null" && trusted(origin)) return;
-  if (origin || fetchSite === "cross-site" || fetchSite === "same-site") throw forbidden("CROSS_SITE_REQUEST");
+  if (fromAnotherSite(request, (origin) => corsGrant(origin)?.credentials === true)) throw forbidden("CROSS_SITE_REQUEST");
+}
+
+const PREFLIGHTED = /^application\/(.+\+)?json$/;
+
+/**
+ * A body that reached us without a CORS preflight (any Content-Type but JSON) from a page of
+ * another site that CORS_ORIGINS does not name: 403 CROSS_SITE_REQUEST.
+ */
+export function assertNoCrossSiteForm(request: Request): void {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (PREFLIGHTED.test(type)) return; // the browser asked first, and CORS answered
+  if (fromAnotherSite(request, (origin) => corsGrant(origin) !== null)) throw forbidden("CROSS_SITE_REQUEST");
 }

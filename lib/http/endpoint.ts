@@ -6,7 +6,7 @@ import { log } from "../log";
 import { authorize, type Principal, type TokenRule } from "../tokens/authorize";
 import { readJsonBody } from "./body";
 import { applyCorsHeaders } from "./cors";
-import { assertSameSiteForCookie } from "./csrf";
+import { assertNoCrossSiteForm, assertSameSiteForCookie } from "./csrf";
 import { requestMeta } from "./meta";
 import { baseHeaders, errorResponse, json, REFRESH_COOKIE } from "./responses";
 import { parseOrThrow } from "./validation";
@@ -79,6 +79,7 @@ const searchParamsObject = (url: URL) => Object.fromEntries(url.searchParams.ent
 async function run(endpoint: AnyEndpoint, request: Request, rawParams: Promise<Record<string, string>> | undefined, requestId: string) {
   const url = new URL(request.url);
   const meta = requestMeta(request);
+  if (endpoint.body) assertNoCrossSiteForm(request);
   const principal = endpoint.auth === "none" ? null : await authorize(bearerToken(request, endpoint), endpoint.auth);
   const params = endpoint.params ? parseOrThrow(endpoint.params, (await rawParams) ?? {}, "path") : undefined;
   const query = endpoint.query ? parseOrThrow(endpoint.query, searchParamsObject(url), "query") : undefined;

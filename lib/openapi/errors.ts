@@ -66,7 +66,7 @@ export function errorCodes(endpoint: AnyEndpoint): Map<number, string[]> {
     add(401, "NO_TOKEN_PROVIDED");
     add(401, "INVALID_TOKEN");
   }
-  if (endpoint.refreshFromCookie) add(403, "CROSS_SITE_REQUEST");
+  if (endpoint.refreshFromCookie || endpoint.body) add(403, "CROSS_SITE_REQUEST");
   for (const [status, code] of endpoint.errors ?? []) {
     if (status === 400) byStatus.set(400, byStatus.get(400) ?? []);
     // a 400's message is a sentence, not a code: declared 400 "codes" are examples only
@@ -113,7 +113,8 @@ const codeNotes: Record<string, string> = {
   INVALID_TOKEN: "the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation",
   [TWO_FACTOR_REQUIRED]: "the password is right and a second factor is owed: the body carries `partialToken` and `methods` (see `TwoFactorRequired`)",
   PAYLOAD_TOO_LARGE: "the body is too large",
-  CROSS_SITE_REQUEST: "the refresh token came in the cookie of a request from another site (CSRF guard); send it as a bearer token instead",
+  CROSS_SITE_REQUEST:
+    "a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json",
   INTERNAL_SERVER_ERROR: "an unexpected error; it is logged with the request id",
 };
 

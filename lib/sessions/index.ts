@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { db, selectOne, toDate } from "../db";
 import { randomToken, sha256 } from "../crypto";
 import { TOKEN_LIFETIME_SECONDS } from "../tokens/lifetimes";
 import type { RequestMeta } from "../events";
@@ -24,14 +24,45 @@ export async function createSession(userId: number, meta: RequestMeta) {
 
 const activeWhere = () => ({ revokedAt: null, expiresAt: { gt: new Date() } });
 
-export async function findSessionByRefreshToken(refreshToken: string) {
-  return db.session.findFirst({ where: { refreshTokenHash: sha256(refreshToken), ...activeWhere() } });
+const isLive = (session: { revokedAt: unknown; expiresAt: unknown }) => !session.revokedAt && toDate(session.expiresAt)! > new Date();
+
+// The two lookups below run on every token-checked request, so they are direct reads (lib/db/direct.ts).
+
+/** The live session a refresh token belongs to, or null. */
+export async function findSessionByRefreshToken(refreshToken: string): Promise<{ id: string; userId: number; lastUsedAt: Date } | null> {
+  const session = await selectOne<{ id: string; userId: number; lastUsedAt: unknown; revokedAt: unknown; expiresAt: unknown }>`
+    SELECT "id", "userId", "lastUsedAt", "revokedAt", "expiresAt" FROM "Session" WHERE "refreshTokenHash" = ${sha256(refreshToken)}`;
+  return session && isLive(session) ? { id: session.id, userId: session.userId, lastUsedAt: toDate(session.lastUsedAt)! } : null;
 }
 
-/** Is the session behind an access or sudo token still live? Ending a session ends its JWTs at once. */
+/** What a token check needs to know about the account behind a live session. */
+export interface SessionSubject {
+  role: string;
+  lockedAt: Date | null;
+  /** TOTP or email OTP is active */
+  hasSecondFactor: boolean;
+}
+
+/**
+ * The account behind the session of an access or sudo token, or null once the session has ended
+ * (or belongs to someone else): ending a session ends its JWTs at once. One statement, because
+ * every token-checked request runs it.
+ */
+export async function findSessionSubject(sessionId: string, userId: number): Promise<SessionSubject | null> {
+  const row = await selectOne<{ userId: number; revokedAt: unknown; expiresAt: unknown; role: string; lockedAt: unknown; hasSecondFactor: number }>`
+    SELECT s."userId", s."revokedAt", s."expiresAt", u."role", u."lockedAt",
+      CASE WHEN EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = u."id" AND t."activatedAt" IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM "EmailOtpFactor" e WHERE e."userId" = u."id" AND e."activatedAt" IS NOT NULL)
+        THEN 1 ELSE 0 END AS "hasSecondFactor"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}`;
+  if (!row || row.userId !== userId || !isLive(row)) return null;
+  return { role: row.role, lockedAt: toDate(row.lockedAt), hasSecondFactor: Number(row.hasSecondFactor) === 1 };
+}
+
+/** Is the session behind an access or sudo token still live? */
 export async function isSessionActive(sessionId: string, userId: number): Promise<boolean> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, expiresAt: true } });
-  return !!session && session.userId === userId && !session.revokedAt && session.expiresAt > new Date();
+  return (await findSessionSubject(sessionId, userId)) !== null;
 }
 
 /** "Last used" is shown to a minute's precision, so a busy client does not write on every refresh. */

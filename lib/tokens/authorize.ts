@@ -1,8 +1,7 @@
-import { assertAdmin } from "../admin/authorize";
-import { unauthorized } from "../errors";
-import { findSessionByRefreshToken, isSessionActive } from "../sessions";
-import { hasActiveSecondFactor } from "../two-factor/methods";
-import { db } from "../db";
+import { isActiveAdmin } from "../admin/authorize";
+import { forbidden, unauthorized } from "../errors";
+import { findSessionByRefreshToken, findSessionSubject } from "../sessions";
+import { selectOne } from "../db";
 import { looksLikeJwt, verifySignedToken, type SignedTokenKind } from "./jwt";
 
 export type TokenKind = "refresh" | SignedTokenKind;
@@ -61,13 +60,15 @@ export async function authorize(token: string | null, rule: TokenRule): Promise<
   const claims = await verifySignedToken(token);
   if (!claims || !kinds.includes(claims.kind)) throw invalid();
   if (claims.sessionId) {
-    if (!(await isSessionActive(claims.sessionId, claims.userId))) throw invalid();
+    const subject = await findSessionSubject(claims.sessionId, claims.userId);
+    if (!subject) throw invalid();
+    if (rule === "sudo-or-access-without-2fa" && claims.kind === "access" && subject.hasSecondFactor) throw invalid();
+    if (adminRules.has(rule) && !isActiveAdmin(subject)) throw forbidden("ADMIN_REQUIRED");
   } else {
-    // partial tokens have no session yet: the account itself must still be usable
-    const user = await db.user.findUnique({ where: { id: claims.userId }, select: { lockedAt: true } });
+    // partial tokens have no session yet (and no rule takes them with the admin role): the
+    // account itself must still be usable
+    const user = await selectOne<{ lockedAt: unknown }>`SELECT "lockedAt" FROM "User" WHERE "id" = ${claims.userId}`;
     if (!user || user.lockedAt) throw invalid();
   }
-  if (rule === "sudo-or-access-without-2fa" && claims.kind === "access" && (await hasActiveSecondFactor(claims.userId))) throw invalid();
-  if (adminRules.has(rule)) await assertAdmin(claims.userId);
   return { kind: claims.kind, userId: claims.userId, sessionId: claims.sessionId, token };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { API_CONTENT_SECURITY_POLICY, commonSecurityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { db } from "@/lib/db";
 import { api, baseUrl, createTestUser, expectEnvelope } from "../helpers";
 
 // Issue 8 "headers and cookies".
@@ -59,5 +60,30 @@ describe("the refresh cookie is refused on cross-site requests (CSRF)", () => {
     expect(same.status).toBe(200);
     // a bearer token is never subject to this: browsers do not attach it by themselves
     expect((await api("/auth/refreshtoken/validate", { token: login.text, headers: { Origin: "https://evil.example" } })).status).toBe(200);
+  });
+});
+
+describe("a body that skipped the CORS preflight is refused from another site (CSRF)", () => {
+  // a form post or a text/plain fetch: the browser sends it without asking, so the server decides
+  const formPost = (path: string, body: unknown, headers: Record<string, string>) =>
+    api(path, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "text/plain", ...headers } });
+
+  it("cannot sign a visitor in from another site, and leaves no session behind", async () => {
+    const user = await createTestUser();
+    const credentials = { username: user.email, password: user.password };
+    const sessions = () => db.session.count({ where: { user: { email: user.email } } });
+    const crossSite: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    for (const headers of crossSite) {
+      const refused = await formPost("/auth/login?cookie=true", credentials, headers);
+      expectEnvelope(refused, 403, "CROSS_SITE_REQUEST");
+      expect(refused.headers.get("set-cookie")).toBeNull();
+    }
+    expect(await sessions()).toBe(0);
+    // the same text/plain body from this origin, or from a client that is not a browser, is read as JSON
+    expect((await formPost("/auth/login", credentials, { Origin: baseUrl(), "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+    expect((await formPost("/auth/login", credentials, {})).status).toBe(200);
+    // a JSON-typed body from another site was preflighted: CORS, not this guard, decides
+    expect((await api("/auth/login", { body: credentials, headers: { Origin: "https://evil.example" } })).status).toBe(200);
+    expect(await sessions()).toBe(3);
   });
 });
