@@ -36,6 +36,8 @@ interface Row {
   ratio: string;
   target: string;
   met: boolean | null;
+  /** the server's peak RSS while this row ran */
+  rssMb: number;
 }
 
 async function waitForHealth() {
@@ -121,7 +123,17 @@ async function main() {
 
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT, "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOfTree(server.pid!))), 100);
+  let phasePeak = 0; // reset before each measurement, so the table shows which load grows memory
+  const sampler = setInterval(() => {
+    const rss = rssOfTree(server.pid!);
+    peakRss = Math.max(peakRss, rss);
+    phasePeak = Math.max(phasePeak, rss);
+  }, 100);
+  const takePhasePeakMb = () => {
+    const mb = Math.round(phasePeak / 1024 / 1024);
+    phasePeak = 0;
+    return mb;
+  };
   try {
     await waitForHealth();
     const json = (body: unknown) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -135,10 +147,12 @@ async function main() {
     for (const path of ["/api/health", "/user/2fa"]) await fetch(BASE + path, { headers: bearer(access) });
 
     console.log(`Benchmark: ${CONNECTIONS} connections, ${DURATION} s per endpoint, ${cpus().length} cores, ${providerOf(databaseUrl)}`);
-    const runs: [string, Awaited<ReturnType<typeof cannon>>][] = [];
+    const runs: [string, Awaited<ReturnType<typeof cannon>>, number][] = [];
     const measure = async (name: string, opts: Parameters<typeof cannon>[0]) => {
       process.stdout.write(`  ${name} …\n`);
-      runs.push([name, await cannon(opts)]);
+      takePhasePeakMb();
+      const result = await cannon(opts);
+      runs.push([name, result, takePhasePeakMb()]);
     };
     await measure("GET /api/health (baseline)", { path: "/api/health" });
     await measure("GET /user/2fa", { path: "/user/2fa", headers: bearer(access) });
@@ -159,18 +173,21 @@ async function main() {
     const coldMs = Math.round(performance.now() - coldStart);
     if (!cold.ok) throw new Error(`admin search failed: ${cold.status} ${await cold.text()}`);
     process.stdout.write(`  GET ${searchPath} over ${accounts} accounts …\n`);
+    takePhasePeakMb();
     const search = await autocannon({ url: BASE + searchPath, connections: 10, duration: Math.min(DURATION, 5), headers: bearer(adminAccess) });
 
     // a login flood must not starve token-checked reads (bounded hashing)
+    const searchRssMb = takePhasePeakMb();
     process.stdout.write("  login flood + GET /user/2fa …\n");
     const [, during] = await Promise.all([
       cannon({ path: "/auth/login", method: "POST", requests: loginRequests }),
       autocannon({ url: `${BASE}/user/2fa`, connections: 5, duration: DURATION, headers: bearer(access) }),
     ]);
+    const floodRssMb = takePhasePeakMb();
 
     const argon2PerSecond = await rawArgon2VerifiesPerSecond();
     const baseline = runs[0][1].requests.average;
-    const rows: Row[] = runs.map(([name, r]) => {
+    const rows: Row[] = runs.map(([name, r, rssMb]) => {
       const errors = r.errors + r.timeouts + (name.includes("(wrong)") ? r.non2xx - (r["4xx"] ?? 0) : r.non2xx);
       const isLogin = name.startsWith("POST /auth/login");
       const isRead = name === "GET /user/2fa" || name === "GET /auth/accesstoken";
@@ -190,6 +207,7 @@ async function main() {
         ratio: `${Math.round(ratio * 100)}% of ${isLogin ? "argon2id" : "baseline"}`,
         target,
         met,
+        rssMb,
       };
     });
     rows.push({
@@ -201,6 +219,7 @@ async function main() {
       ratio: "-",
       target: "p99 < 200 ms",
       met: during.latency.p99 < 200 && during.errors + during.non2xx === 0,
+      rssMb: floodRssMb,
     });
 
     rows.push({
@@ -212,15 +231,16 @@ async function main() {
       ratio: "-",
       target: "< 200 ms",
       met: search.latency.p99 < 200 && coldMs < 200 && search.errors + search.non2xx === 0,
+      rssMb: searchRssMb,
     });
 
     const peakRssMb = Math.round(peakRss / 1024 / 1024);
     const table = [
-      "| endpoint | req/s | p50 ms | p99 ms | errors | ratio | target | met |",
-      "|---|---:|---:|---:|---:|---|---|---|",
-      ...rows.map((r) => `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} | ${r.target} | ${r.met ? "yes" : "no"} |`),
-      `| raw argon2id verifies (${availableParallelism()} threads) | ${Math.round(argon2PerSecond)} | | | | | | |`,
-      `| peak server RSS | ${peakRssMb} MB | | | | | < 400 MB | ${peakRssMb < 400 ? "yes" : "no"} |`,
+      "| endpoint | req/s | p50 ms | p99 ms | errors | ratio | target | met | server RSS MB |",
+      "|---|---:|---:|---:|---:|---|---|---|---:|",
+      ...rows.map((r) => `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} | ${r.target} | ${r.met ? "yes" : "no"} | ${r.rssMb} |`),
+      `| raw argon2id verifies (${availableParallelism()} threads) | ${Math.round(argon2PerSecond)} | | | | | | | |`,
+      `| peak server RSS | ${peakRssMb} MB | | | | | < 400 MB | ${peakRssMb < 400 ? "yes" : "no"} | |`,
     ].join("\n");
     console.log(`\n${table}\n`);
     mkdirSync("bench", { recursive: true });

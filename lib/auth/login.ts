@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { selectOne, toDate } from "../db";
 import { ApiError, forbidden, internal, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { verifyAgainstDummy, verifySecret } from "../passwords";
@@ -26,12 +26,19 @@ export async function checkPassword(user: { id: number; passwordHash: string | n
   throw unauthorized("PASSWORD_INCORRECT");
 }
 
+// A direct read (lib/db/direct.ts): every login starts here.
+async function findLoginAccount(username: string) {
+  const row = await selectOne<{ id: number; passwordHash: string | null; lockedAt: unknown }>`
+    SELECT "id", "passwordHash", "lockedAt" FROM "User" WHERE "email" = ${normalizeEmail(username)}`;
+  return row && { id: row.id, passwordHash: row.passwordHash, lockedAt: toDate(row.lockedAt) };
+}
+
 /**
  * Password login. Without 2FA: a new session (its refresh token). With 2FA: 401 2FA_REQUIRED
  * carrying a partial token and the active methods (spec §2.1).
  */
 export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(body.username) } });
+  const user = await findLoginAccount(body.username);
   if (!user) {
     await verifyAgainstDummy(body.password); // an unknown account costs the same hash work
     throw unauthorized("PASSWORD_INCORRECT");

@@ -1,4 +1,4 @@
-import { db, isUniqueViolation } from "../db";
+import { db, isUniqueViolation, selectOne, toDate } from "../db";
 import { tooManyRequests } from "../errors";
 
 // Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
@@ -22,8 +22,8 @@ const secondsUntil = (date: Date | null, now = Date.now()) => (date ? Math.max(0
  * The counter row, created on first use. Not `upsert`: Prisma runs it as read-then-insert, and on
  * PostgreSQL two first attempts at once would both insert; the loser re-reads instead.
  */
-async function row(key: string) {
-  const existing = await db.throttle.findUnique({ where: { key } });
+async function row(key: string): Promise<{ failures: number; blockedUntil: Date | null }> {
+  const existing = await readRow(key);
   if (existing) return existing;
   try {
     return await db.throttle.create({ data: { key } });
@@ -31,6 +31,13 @@ async function row(key: string) {
     if (isUniqueViolation(error)) return db.throttle.findUniqueOrThrow({ where: { key } });
     throw error;
   }
+}
+
+// A direct read (lib/db/direct.ts): every guarded check and wait-time query starts here. The
+// writes that follow are compare-and-swaps, so a read that is already stale changes nothing.
+async function readRow(key: string) {
+  const found = await selectOne<{ failures: number; blockedUntil: unknown }>`SELECT "failures", "blockedUntil" FROM "Throttle" WHERE "key" = ${key}`;
+  return found && { failures: Number(found.failures), blockedUntil: toDate(found.blockedUntil) };
 }
 
 export interface Attempt {
@@ -72,7 +79,7 @@ export async function reserveAttempt(key: string, code: string): Promise<Attempt
 
 /** Seconds until the next guarded check may run (the wait-time queries). */
 export async function secondsUntilNextAttempt(key: string): Promise<number> {
-  const current = await db.throttle.findUnique({ where: { key } });
+  const current = await readRow(key);
   return secondsUntil(current?.blockedUntil ?? null);
 }
 
