@@ -5,40 +5,32 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, describeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
-import { CodeField } from "@/components/account/code-field";
 import { MessageSlot } from "@/components/account/message-slot";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
+import { useCodeMail, type CodeMail } from "@/components/wizards/code-mail";
+import { CodeStep } from "@/components/wizards/code-step";
 import { otpSchema, resetSendBody, resetWithOtpBody, type ResetSendBody } from "@/lib/password-reset/schemas";
 
 // Forgot password, by code (spec §4 #16–#18): the address → the 6-digit code from the email →
 // a new password. Each step validates with the route's own schema before anything is sent.
 
-const codeForm = z.object({ otp: otpSchema });
 const passwordForm = resetWithOtpBody.pick({ newPassword: true });
-type CodeForm = z.infer<typeof codeForm>;
 type PasswordForm = z.infer<typeof passwordForm>;
 
 /** One reset mail per 60 s per address (spec §5). */
 const RESEND_SECONDS = 60;
 
-const messages: Record<string, string> = {
-  OTP_INVALID_EXPIRED: "That code is wrong or has expired. Check the newest email, or send a new code.",
-};
-const explain = (error: ApiFailure) => messages[error.code] ?? describeFailure(error);
-
 export function ForgotPasswordForm() {
   const [step, setStep] = useState<"email" | "code" | "password" | "done">("email");
   const [email, setEmail] = useState("");
   const [otp, setOtp] = useState("");
-  const [resendAt, setResendAt] = useState<number | null>(null);
   const [codeNotice, setCodeNotice] = useState<string | null>(null);
-  const resendIn = useCountdown(resendAt);
+  const mail = useCodeMail((to) => callApi("/user/password/reset/send", { body: { email: to } }), { intervalSeconds: RESEND_SECONDS });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // each step announces itself: focus moves to its heading
@@ -58,9 +50,9 @@ export function ForgotPasswordForm() {
       {step === "email" && (
         <EmailStep
           defaultEmail={email}
-          onSent={(address, wait) => {
+          mail={mail}
+          onSent={(address) => {
             setEmail(address);
-            setResendAt(Date.now() + wait * 1000);
             setStep("code");
           }}
         />
@@ -71,16 +63,21 @@ export function ForgotPasswordForm() {
             Enter the code
           </h2>
           <CodeStep
-            email={email}
-            notice={codeNotice}
-            resendIn={resendIn}
-            onResent={(wait) => setResendAt(Date.now() + wait * 1000)}
-            onChangeEmail={() => setStep("email")}
-            onValid={(code) => {
+            compact
+              codeSchema={otpSchema}
+            submitLabel="Continue"
+              notice={codeNotice}
+            confirm={(code) => callApi("/user/password/reset/validate", { body: { email, otp: code } })}
+            onConfirmed={(_, code) => {
               setOtp(code);
               setStep("password");
             }}
-          />
+            resend={{ to: email, mail, onChangeAddress: () => setStep("email") }}
+          >
+            <p className="text-sm text-slate-700">
+              If an account uses <strong className="break-all">{email}</strong>, we sent a 6-digit code to it. The code is valid for 10 minutes.
+            </p>
+          </CodeStep>
         </>
       )}
       {step === "password" && (
@@ -116,7 +113,7 @@ export function ForgotPasswordForm() {
   );
 }
 
-function EmailStep({ defaultEmail, onSent }: { defaultEmail: string; onSent: (email: string, wait: number) => void }) {
+function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail: CodeMail; onSent: (email: string) => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
@@ -126,10 +123,9 @@ function EmailStep({ defaultEmail, onSent }: { defaultEmail: string; onSent: (em
 
   const send = useSingleFlight(async ({ email }: ResetSendBody) => {
     setFailure(null);
-    const result = await callApi("/user/password/reset/send", { body: { email } });
-    if (result.ok) return onSent(email, RESEND_SECONDS);
-    // a code went out less than a minute ago: it is still good, so go on and count down the resend
-    if (result.error.status === 429) return onSent(email, result.error.retryAfter ?? RESEND_SECONDS);
+    const result = await mail.send(email);
+    // a 429: a code went out less than a minute ago; it is still good, so go on (the resend counts down)
+    if (result.ok || result.error.status === 429) return onSent(email);
     setFailure(describeFailure(result.error));
   });
 
@@ -144,75 +140,6 @@ function EmailStep({ defaultEmail, onSent }: { defaultEmail: string; onSent: (em
       <Link href="/login" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
         Back to sign in
       </Link>
-    </form>
-  );
-}
-
-function CodeStep({
-  email,
-  notice,
-  resendIn,
-  onResent,
-  onChangeEmail,
-  onValid,
-}: {
-  email: string;
-  notice: string | null;
-  resendIn: number;
-  onResent: (wait: number) => void;
-  onChangeEmail: () => void;
-  onValid: (otp: string) => void;
-}) {
-  const [failure, setFailure] = useState<string | null>(notice);
-  const [info, setInfo] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<CodeForm>({ resolver: zodResolver(codeForm), defaultValues: { otp: "" }, shouldFocusError: true });
-
-  const check = useSingleFlight(async ({ otp }: CodeForm) => {
-    setFailure(null);
-    const result = await callApi("/user/password/reset/validate", { body: { email, otp } });
-    if (result.ok) return onValid(otp);
-    if (result.error.code === "OTP_INVALID_EXPIRED") {
-      setError("otp", { type: "server", message: explain(result.error) }, { shouldFocus: true });
-      return;
-    }
-    setFailure(explain(result.error));
-    setFocus("otp");
-  });
-
-  const resend = useSingleFlight(async () => {
-    setFailure(null);
-    const result = await callApi("/user/password/reset/send", { body: { email } });
-    if (result.ok) {
-      setInfo(`We sent a new code to ${email}. Only the newest code works.`);
-      onResent(RESEND_SECONDS);
-    } else if (result.error.status === 429) onResent(result.error.retryAfter ?? RESEND_SECONDS);
-    else setFailure(describeFailure(result.error));
-  });
-
-  return (
-    <form onSubmit={handleSubmit(check)} noValidate className="flex flex-col gap-2">
-      <p className="text-sm text-slate-700">
-        If an account uses <strong className="break-all">{email}</strong>, we sent a 6-digit code to it. The code is valid for 10 minutes.
-      </p>
-      <CodeField label="6-digit code from the email" {...register("otp")} error={errors.otp?.message && (errors.otp.type === "server" ? errors.otp.message : `Code ${errors.otp.message}`)} />
-      <MessageSlot message={failure ?? info} tone={failure ? "error" : "info"} />
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Checking…" : "Continue"}
-      </Button>
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-        <Button type="button" variant="secondary" onClick={() => void resend()} disabled={resendIn > 0}>
-          {resendIn > 0 ? `Send again in ${resendIn} s` : "Send a new code"}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onChangeEmail}>
-          Use another address
-        </Button>
-      </div>
     </form>
   );
 }
@@ -238,7 +165,7 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
       return;
     }
     if (result.error.code === "OTP_INVALID_EXPIRED") return onCodeDead();
-    setFailure(explain(result.error));
+    setFailure(describeFailure(result.error));
   });
 
   return (

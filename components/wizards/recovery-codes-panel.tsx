@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,9 +13,11 @@ const LEAVE_WARNING = "You have not confirmed that you saved your new recovery c
 /**
  * A fresh set of recovery codes, shown once: copy, download as .txt, print. The person cannot
  * move on until they tick that the codes are saved: "Done" waits for the box, closing or reloading
- * the tab asks first (beforeunload), and so does following a link inside the portal.
+ * the tab asks first (beforeunload), and so does following a link inside the portal. "Done" leads
+ * back to the account overview, fetched again so it shows what changed.
  */
-export function RecoveryCodesPanel({ codes, onDone, doneLabel = "Done" }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+export function RecoveryCodesPanel({ codes, status }: { codes: string[]; /** what just changed ("Email codes are on."), said above the codes */ status?: React.ReactNode }) {
+  const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -81,45 +84,57 @@ export function RecoveryCodesPanel({ codes, onDone, doneLabel = "Done" }: { code
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  const done = () => {
+    router.push("/account");
+    router.refresh();
+  };
+
   return (
-    <section aria-labelledby={`${checkboxId}-heading`} className="flex flex-col gap-4" data-testid="recovery-codes-panel">
-      <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none">
-        Save your recovery codes
-      </h2>
-      <p className="text-sm text-slate-700 print:hidden">
-        If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this once, and any earlier
-        recovery codes no longer work.
-      </p>
-      <ol aria-label="Recovery codes" className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2" data-testid="recovery-codes">
-        {codes.map((code) => (
-          <li key={code} className="tracking-wider select-all">
-            {formatRecoveryCode(code)}
-          </li>
-        ))}
-      </ol>
-      <div className="flex flex-wrap gap-2 print:hidden">
-        <Button type="button" variant="secondary" onClick={() => void copy()}>
-          Copy codes
-        </Button>
-        <Button type="button" variant="secondary" onClick={download}>
-          Download .txt
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => window.print()}>
-          Print
-        </Button>
-      </div>
-      <div className="min-h-11 print:hidden">
-        <FormAlert message={copied} tone="info" />
-      </div>
-      <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 print:hidden">
-        <label htmlFor={checkboxId} className="flex items-start gap-2 text-sm font-medium text-slate-900">
-          <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved these recovery codes
-          somewhere safe
-        </label>
-        <Button type="button" className="self-start" disabled={!saved} onClick={onDone}>
-          {doneLabel}
-        </Button>
-      </div>
-    </section>
+    <div className="flex flex-col gap-4">
+      {status && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {status}
+        </p>
+      )}
+      <section aria-labelledby={`${checkboxId}-heading`} className="flex flex-col gap-4" data-testid="recovery-codes-panel">
+        <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none">
+          Save your recovery codes
+        </h2>
+        <p className="text-sm text-slate-700 print:hidden">
+          If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this once, and any earlier
+          recovery codes no longer work.
+        </p>
+        <ol aria-label="Recovery codes" className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2" data-testid="recovery-codes">
+          {codes.map((code) => (
+            <li key={code} className="tracking-wider select-all">
+              {formatRecoveryCode(code)}
+            </li>
+          ))}
+        </ol>
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <Button type="button" variant="secondary" onClick={() => void copy()}>
+            Copy codes
+          </Button>
+          <Button type="button" variant="secondary" onClick={download}>
+            Download .txt
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => window.print()}>
+            Print
+          </Button>
+        </div>
+        <div className="min-h-11 print:hidden">
+          <FormAlert message={copied} tone="info" />
+        </div>
+        <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 print:hidden">
+          <label htmlFor={checkboxId} className="flex items-start gap-2 text-sm font-medium text-slate-900">
+            <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved these recovery codes
+            somewhere safe
+          </label>
+          <Button type="button" className="self-start" disabled={!saved} onClick={done}>
+            Done
+          </Button>
+        </div>
+      </section>
+    </div>
   );
 }

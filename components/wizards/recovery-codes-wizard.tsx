@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeFailure } from "@/components/api-client";
 import { ActionLink } from "@/components/account/action-link";
@@ -15,7 +14,6 @@ const steps = ["Confirm", "Save the new codes"];
 
 /** A new set of recovery codes: POST /user/2fa/recovery-code/reset (sudo); the old set stops working. */
 export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: boolean; remaining: number; total: number }) {
-  const router = useRouter();
   const call = useSecureCall(enabled, "Create new recovery codes");
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,13 +50,7 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
     <div className="flex flex-col gap-6">
       <WizardSteps steps={steps} current={codes ? 1 : 0} />
       {codes ? (
-        <RecoveryCodesPanel
-          codes={codes}
-          onDone={() => {
-            router.push("/account");
-            router.refresh();
-          }}
-        />
+        <RecoveryCodesPanel codes={codes} />
       ) : (
         <div className="flex flex-col gap-4">
           <p className="text-sm text-slate-700">

@@ -1,18 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import QRCode from "qrcode";
-import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useState } from "react";
 import { describeFailure } from "@/components/api-client";
-import { CodeField } from "@/components/account/code-field";
 import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
-import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
-import { totpBody, type TotpBody } from "@/lib/two-factor/schemas";
+import { totpBody } from "@/lib/two-factor/schemas";
+import { CodeStep } from "./code-step";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { WizardSteps } from "./wizard-steps";
 
@@ -27,7 +23,6 @@ export const groupKey = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?
  * the new recovery codes.
  */
 export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boolean; replacing: boolean }) {
-  const router = useRouter();
   const call = useSecureCall(hasTwoFactor, "Set up an authenticator app");
   const [step, setStep] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
@@ -70,63 +65,38 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
         </div>
       )}
       {step === 1 && url && (
-        <ScanStep
-          url={url}
-          enable={(totp) => call<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp } }, "access")}
-          onEnabled={(recoveryCodes) => {
+        <CodeStep
+          heading="Scan the QR code"
+          label="6-digit code from the app"
+          codeSchema={totpBody.shape.totp}
+          submitLabel="Turn on authenticator app"
+          wrongCode={{ code: "TOTP_INCORRECT", message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically." }}
+          confirm={(totp) => call<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp } }, "access")}
+          onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
             setStep(2);
           }}
-          onRestart={(message) => {
+          onFailure={(error) => {
+            if (error.code !== "TOTP_UNINITIALIZED") return false;
             setUrl(null);
-            setFailure(message);
+            setFailure("This set-up was replaced, perhaps in another tab. Start again to get a new QR code.");
             setStep(0);
+            return true;
           }}
-        />
+        >
+          <QrCodePanel url={url} />
+        </CodeStep>
       )}
-      {step === 2 && codes && (
-        <div className="flex flex-col gap-4">
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-            Your authenticator app is on. From now on, signing in asks for a code from it.
-          </p>
-          <RecoveryCodesPanel
-            codes={codes}
-            onDone={() => {
-              router.push("/account");
-              router.refresh();
-            }}
-          />
-        </div>
-      )}
+      {step === 2 && codes && <RecoveryCodesPanel codes={codes} status="Your authenticator app is on. From now on, signing in asks for a code from it." />}
     </div>
   );
 }
 
-function ScanStep({
-  url,
-  enable,
-  onEnabled,
-  onRestart,
-}: {
-  url: string;
-  enable: (totp: string) => ReturnType<ReturnType<typeof useSecureCall>>;
-  onEnabled: (codes: string[]) => void;
-  onRestart: (message: string) => void;
-}) {
+/** The QR code of the otpauth:// URL, and its key to type or copy for those who cannot scan. */
+function QrCodePanel({ url }: { url: string }) {
   const secret = new URL(url).searchParams.get("secret") ?? "";
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const wait = useCountdown(blockedUntil);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<TotpBody>({ resolver: zodResolver(totpBody), defaultValues: { totp: "" }, shouldFocusError: true });
 
   useEffect(() => {
     let live = true;
@@ -134,7 +104,6 @@ function ScanStep({
       (data) => live && setQr(data),
       () => live && setQr(null),
     );
-    heading.current?.focus();
     return () => {
       live = false;
     };
@@ -149,66 +118,35 @@ function ScanStep({
     }
   };
 
-  const confirm = useSingleFlight(async ({ totp }: TotpBody) => {
-    setFailure(null);
-    const result = await enable(totp.trim());
-    if (result.ok) return onEnabled((result.data as { recoveryCodes: string[] }).recoveryCodes);
-    const { code, status, retryAfter } = result.error;
-    if (code === "TOTP_INCORRECT") {
-      setError("totp", { type: "server", message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically." }, { shouldFocus: true });
-    } else if (status === 429) {
-      setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
-      setFocus("totp");
-    } else if (code === "TOTP_UNINITIALIZED") {
-      onRestart("This set-up was replaced, perhaps in another tab. Start again to get a new QR code.");
-    } else if (!isCancelled(result)) setFailure(describeFailure(result.error));
-  });
-
   return (
-    <form onSubmit={handleSubmit(confirm)} noValidate className="flex flex-col gap-5">
-      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-        Scan the QR code
-      </h2>
-      <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
-        <div className="flex size-[232px] shrink-0 items-center justify-center self-center rounded-md border border-slate-300 bg-white sm:self-start">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser */}
-          {qr ? <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" /> : <span className="text-sm text-slate-600">Drawing…</span>}
-        </div>
-        <div className="flex min-w-0 flex-col gap-3 text-sm text-slate-700">
-          <p>1. In your authenticator app, add an account and scan this code.</p>
-          <div className="flex flex-col gap-2">
-            <p>Cannot scan it? Enter this key instead (time-based, 6 digits):</p>
-            <code className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900" data-testid="totp-key">
-              {groupKey(secret)}
-            </code>
-            <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" variant="secondary" onClick={() => void copyKey()}>
-                Copy key
-              </Button>
-              <a href={url} className="text-sm font-medium text-brand hover:underline">
-                Open in an authenticator app on this device
-              </a>
-            </div>
-            <div className="min-h-6">
-              <p aria-live="polite" className="text-xs text-slate-700">
-                {copied}
-              </p>
-            </div>
+    <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
+      <div className="flex size-[232px] shrink-0 items-center justify-center self-center rounded-md border border-slate-300 bg-white sm:self-start">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser */}
+        {qr ? <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" /> : <span className="text-sm text-slate-600">Drawing…</span>}
+      </div>
+      <div className="flex min-w-0 flex-col gap-3 text-sm text-slate-700">
+        <p>1. In your authenticator app, add an account and scan this code.</p>
+        <div className="flex flex-col gap-2">
+          <p>Cannot scan it? Enter this key instead (time-based, 6 digits):</p>
+          <code className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900" data-testid="totp-key">
+            {groupKey(secret)}
+          </code>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="button" variant="secondary" onClick={() => void copyKey()}>
+              Copy key
+            </Button>
+            <a href={url} className="text-sm font-medium text-brand hover:underline">
+              Open in an authenticator app on this device
+            </a>
           </div>
-          <p>2. Enter the 6-digit code the app now shows.</p>
+          <div className="min-h-6">
+            <p aria-live="polite" className="text-xs text-slate-700">
+              {copied}
+            </p>
+          </div>
         </div>
+        <p>2. Enter the 6-digit code the app now shows.</p>
       </div>
-      <div className="flex max-w-xs flex-col gap-2">
-        <CodeField
-          label="6-digit code from the app"
-          {...register("totp")}
-          error={errors.totp?.message && (errors.totp.type === "server" ? errors.totp.message : `Code ${errors.totp.message}`)}
-        />
-      </div>
-      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
-      <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
-        {isSubmitting ? "Checking…" : "Turn on authenticator app"}
-      </Button>
-    </form>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime, formatNumber } from "@/components/admin/format";
+import { Pager } from "@/components/admin/pager";
 import { FormAlert } from "@/components/ui/form-alert";
 import { listMail } from "@/lib/admin/mail-log";
 import { mailListQuery, type MailListResponse } from "@/lib/admin/schemas";
@@ -111,20 +112,7 @@ export default async function MailLogPage({ searchParams }: { searchParams: Prom
               </table>
             </div>
           )}
-          <nav aria-label="Pages" className="flex justify-between gap-3">
-            {result.prevCursor ? (
-              <Link href={link(result.prevCursor)} rel="prev" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-                ← Newer
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor && (
-              <Link href={link(result.nextCursor)} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-                Older →
-              </Link>
-            )}
-          </nav>
+          <Pager prevCursor={result.prevCursor} nextCursor={result.nextCursor} href={link} prevLabel="Newer" nextLabel="Older" />
         </section>
       )}
     </div>

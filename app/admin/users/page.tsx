@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateAccount } from "@/components/admin/create-account";
 import { formatDate, formatNumber } from "@/components/admin/format";
+import { Pager } from "@/components/admin/pager";
 import { FormAlert } from "@/components/ui/form-alert";
 import { userFilters, userListQuery, type UserFilter, type UserListResponse } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/users";
@@ -166,20 +167,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               </table>
             </div>
           )}
-          <nav aria-label="Pages" className="flex justify-between gap-3">
-            {result.prevCursor ? (
-              <Link href={link(result.prevCursor)} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" rel="prev">
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor && (
-              <Link href={link(result.nextCursor)} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" rel="next">
-                Next →
-              </Link>
-            )}
-          </nav>
+          <Pager prevCursor={result.prevCursor} nextCursor={result.nextCursor} href={link} />
         </section>
       )}
     </div>

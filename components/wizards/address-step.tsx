@@ -1,0 +1,82 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { fieldFailure } from "@/components/account/api-errors";
+import { MessageSlot } from "@/components/account/message-slot";
+import { isCancelled } from "@/components/account/use-secure-call";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { describeMailFailure, type CodeMail } from "./code-mail";
+
+export interface AddressStepProps {
+  /** above the field: what the address is for */
+  children: React.ReactNode;
+  label: string;
+  /** how the field's own validation messages begin ("Address must be a valid email address") */
+  noun: string;
+  /** the route's own schema for the address, so the form refuses what the API would */
+  addressSchema: z.ZodType<string, string>;
+  defaultAddress: string;
+  /** said when the step opens, e.g. why the person is back here */
+  notice?: string | null;
+  /** texts by API code for answers about the address itself, shown under the field */
+  messages?: Record<string, string>;
+  mail: CodeMail;
+  onSent: (address: string) => void;
+}
+
+/**
+ * The first step of a wizard that proves an address by mailing a code to it (set up email codes,
+ * change the account's address). While a recent code blocks another, the button counts down.
+ */
+export function AddressStep({ children, label, noun, addressSchema, defaultAddress, notice, messages = {}, mail, onSent }: AddressStepProps) {
+  const [failure, setFailure] = useState<string | null>(notice ?? null);
+  const schema = useMemo(() => z.object({ email: addressSchema }), [addressSchema]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { email: defaultAddress }, shouldFocusError: true });
+
+  const submit = useSingleFlight(async ({ email }: { email: string }) => {
+    setFailure(null);
+    const result = await mail.send(email);
+    if (result.ok) return onSent(email);
+    if (isCancelled(result)) return;
+    const field = fieldFailure(result.error, ["email"] as const);
+    if (field) setError("email", { type: "validate", message: field.message }, { shouldFocus: true });
+    else if (messages[result.error.code]) setError("email", { type: "server", message: messages[result.error.code] }, { shouldFocus: true });
+    else {
+      setFailure(describeMailFailure(result.error));
+      setFocus("email");
+    }
+  });
+
+  // waits only after a send was refused, beside the failure that says why; coming back from the code step, the form is not held up
+  const waiting = mail.resendIn > 0 && !!failure;
+
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="flex flex-col gap-3">
+      {children}
+      <div className="max-w-md">
+        <TextField
+          label={label}
+          type="email"
+          autoComplete="email"
+          {...register("email")}
+          error={errors.email?.message && (errors.email.type === "server" ? errors.email.message : `${noun} ${errors.email.message}`)}
+        />
+      </div>
+      <MessageSlot message={failure} />
+      <Button type="submit" className="self-start" pending={isSubmitting} disabled={waiting}>
+        {isSubmitting ? "Sending…" : waiting ? `Send code in ${mail.resendIn} s` : "Send code"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useState } from "react";
+import { describeFailure, type ApiFailure, type ApiResult } from "@/components/api-client";
+import { useCountdown } from "@/components/use-countdown";
+
+/** Mails a code and counts down until another may go; handed to a flow's address and code steps. */
+export interface CodeMail {
+  /** seconds until another code may be mailed; 0 when one may go now */
+  resendIn: number;
+  /** mails a code to `to` and starts the countdown to the next one */
+  send: (to: string) => Promise<ApiResult<unknown>>;
+}
+
+/**
+ * Every endpoint that mails a code lets one mail go per minute and answers a 429 with the wait
+ * (spec §5). The flow owns the countdown, not a step, so going back to the address and on again
+ * does not reset it.
+ */
+export function useCodeMail(
+  mail: (to: string) => Promise<ApiResult<unknown>>,
+  { intervalSeconds, askWait }: { intervalSeconds: number; /** where the API can say how long the wait is, ask it rather than assume */ askWait?: () => Promise<number | null> },
+): CodeMail {
+  const [resendAt, setResendAt] = useState<number | null>(null);
+  const resendIn = useCountdown(resendAt);
+
+  const send = async (to: string) => {
+    const result = await mail(to);
+    const told = askWait ? await askWait() : null;
+    const wait = told ?? (result.ok ? intervalSeconds : result.error.status === 429 ? (result.error.retryAfter ?? intervalSeconds) : null);
+    if (wait !== null) setResendAt(Date.now() + wait * 1000);
+    return result;
+  };
+
+  return { resendIn, send };
+}
+
+/** Why a code did not go, for the person; `messages` overrides the general texts by API code. */
+export function describeMailFailure(error: ApiFailure, messages: Record<string, string> = {}): string {
+  // here a 429 is the one-mail-a-minute rule, not a wrong guess
+  if (error.status === 429) return `A code was sent less than a minute ago. You can send another in ${error.retryAfter ?? 60} s.`;
+  return messages[error.code] ?? describeFailure(error);
+}

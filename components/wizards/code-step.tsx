@@ -1,0 +1,136 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describeFailure, type ApiFailure, type ApiResult } from "@/components/api-client";
+import { CodeField } from "@/components/account/code-field";
+import { MessageSlot } from "@/components/account/message-slot";
+import { isCancelled } from "@/components/account/use-secure-call";
+import { Button } from "@/components/ui/button";
+import { useCountdown } from "@/components/use-countdown";
+import { useSingleFlight } from "@/components/use-single-flight";
+import { describeMailFailure, type CodeMail } from "./code-mail";
+
+/** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
+const wrongEmailCode = { code: "OTP_INVALID_EXPIRED", message: "That code is wrong or has expired. Check the newest email, or send a new code." };
+
+export interface CodeStepProps<T> {
+  /** focused when the step opens, so it is announced; leave out where the page heads its steps itself */
+  heading?: string;
+  /** above the field: where the code was sent, or the QR code to scan */
+  children: React.ReactNode;
+  /** the field's label; a code from an email unless told otherwise */
+  label?: string;
+  /** the route's own schema for the code, so the form refuses what the API would */
+  codeSchema: z.ZodType<string, string>;
+  submitLabel: string;
+  /** the API's answer to a wrong code, and what to say under the field; a mailed code's unless told otherwise */
+  wrongCode?: { code: string; message: string };
+  /** form-level texts by API code, where describeFailure's general ones say too little */
+  messages?: Record<string, string>;
+  /** said when the step opens, e.g. why the person is back here */
+  notice?: string | null;
+  confirm: (code: string) => Promise<ApiResult<T>>;
+  onConfirmed: (answer: T, code: string) => void;
+  /** a failure the flow answers itself (the set-up ended: start again); true when it did */
+  onFailure?: (error: ApiFailure) => boolean;
+  /** for a mailed code: "Send a new code" with its countdown, and "Use another address" */
+  resend?: { to: string; mail: CodeMail; onChangeAddress: () => void };
+  /** in a narrow card (the pages before sign-in): the submit button spans it, the other actions go below */
+  compact?: boolean;
+}
+
+/**
+ * The step where the person types a 6-digit code: from an email (set up email codes, change the
+ * address, forgot password) or from an authenticator app (set up TOTP). Checks the code with the
+ * route's schema, sends it, puts a wrong code under the field and a throttle's live "try again in
+ * N s" in the message slot.
+ */
+export function CodeStep<T>({
+  heading,
+  children,
+  label = "6-digit code from the email",
+  codeSchema,
+  submitLabel,
+  wrongCode = wrongEmailCode,
+  messages = {},
+  notice,
+  confirm,
+  onConfirmed,
+  onFailure,
+  resend,
+  compact,
+}: CodeStepProps<T>) {
+  const [failure, setFailure] = useState<string | null>(notice ?? null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const wait = useCountdown(blockedUntil);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const schema = useMemo(() => z.object({ code: codeSchema }), [codeSchema]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { code: "" }, shouldFocusError: true });
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const check = useSingleFlight(async ({ code }: { code: string }) => {
+    setFailure(null);
+    const value = code.trim();
+    const result = await confirm(value);
+    if (result.ok) return onConfirmed(result.data, value);
+    const { error } = result;
+    if (error.code === wrongCode.code) return setError("code", { type: "server", message: wrongCode.message }, { shouldFocus: true });
+    if (onFailure?.(error) || isCancelled(result)) return;
+    if (error.status === 429) setBlockedUntil(Date.now() + (error.retryAfter ?? 1) * 1000);
+    else setFailure(messages[error.code] ?? describeFailure(error));
+    setFocus("code");
+  });
+
+  const sendAgain = useSingleFlight(async () => {
+    if (!resend) return;
+    setFailure(null);
+    setInfo(null);
+    const result = await resend.mail.send(resend.to);
+    if (result.ok) setInfo(`We sent a new code to ${resend.to}. Only the newest code works.`);
+    else if (!isCancelled(result)) setFailure(describeMailFailure(result.error, messages));
+  });
+
+  const resendIn = resend?.mail.resendIn ?? 0;
+
+  return (
+    <form onSubmit={handleSubmit(check)} noValidate className={`flex flex-col ${compact ? "gap-2" : "gap-3"}`}>
+      {heading && (
+        <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+          {heading}
+        </h2>
+      )}
+      {children}
+      <div className={compact ? undefined : "max-w-xs"}>
+        <CodeField label={label} {...register("code")} error={errors.code?.message && (errors.code.type === "server" ? errors.code.message : `Code ${errors.code.message}`)} />
+      </div>
+      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : (failure ?? info)} tone={wait > 0 || failure ? "error" : "info"} />
+      {/* compact: the full-width submit fills the first row, so the other two share the second */}
+      <div className={`flex flex-wrap gap-2 ${compact ? "justify-between gap-y-4" : ""}`}>
+        <Button type="submit" pending={isSubmitting} disabled={wait > 0} className={compact ? "w-full" : ""}>
+          {isSubmitting ? "Checking…" : submitLabel}
+        </Button>
+        {resend && (
+          <>
+            <Button type="button" variant="secondary" disabled={resendIn > 0} onClick={() => void sendAgain()}>
+              {resendIn > 0 ? `Send again in ${resendIn} s` : "Send a new code"}
+            </Button>
+            <Button type="button" variant="ghost" onClick={resend.onChangeAddress}>
+              Use another address
+            </Button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
