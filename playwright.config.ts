@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { nextServerArgs } from "./scripts/lib/next-server";
 import { e2eEnv } from "./tests/setup/env";
 
 // Real Chromium (Debian's, or CHROMIUM_PATH) against a production build; scripts/e2e.ts prepares
@@ -23,7 +24,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${env.E2E_PORT} -H 127.0.0.1`,
+    command: ["node", ...nextServerArgs("start", env.E2E_PORT, "127.0.0.1")].join(" "),
     url: `${env.APP_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -8,11 +8,15 @@ import autocannon from "autocannon";
 import { generate } from "otplib";
 import { ensureBuild } from "./lib/build";
 import { ensureClientFor, providerOf, resetDatabase } from "./lib/database";
+import { nextServerArgs } from "./lib/next-server";
 
 const PORT = process.env.BENCH_PORT ?? "3250";
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+// Each measurement follows a warm-up at the same load, so it reports the steady state rather
+// than the first seconds' JIT compilation and lazy module loading.
+const WARMUP = { connections: CONNECTIONS, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2) };
 const databaseUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : "file:./prisma/bench.db";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -76,7 +80,8 @@ async function cannon(opts: { path: string; method?: "GET" | "POST"; headers?: R
     headers: opts.headers,
     body: opts.body,
     requests: opts.requests,
-  });
+    warmup: WARMUP,
+  } as autocannon.Options);
   return result;
 }
 
@@ -121,7 +126,7 @@ async function main() {
   const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   await db.totpFactor.create({ data: { userId: totpUser.id, secretEnc: encrypt(secret), activatedAt: new Date() } });
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT, "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, nextServerArgs("start", PORT, "127.0.0.1"), { env, stdio: ["ignore", "ignore", "inherit"] });
   let peakRss = 0;
   let phasePeak = 0; // reset before each measurement, so the table shows which load grows memory
   const sampler = setInterval(() => {
@@ -174,14 +179,14 @@ async function main() {
     if (!cold.ok) throw new Error(`admin search failed: ${cold.status} ${await cold.text()}`);
     process.stdout.write(`  GET ${searchPath} over ${accounts} accounts …\n`);
     takePhasePeakMb();
-    const search = await autocannon({ url: BASE + searchPath, connections: 10, duration: Math.min(DURATION, 5), headers: bearer(adminAccess) });
+    const search = await autocannon({ url: BASE + searchPath, connections: 10, duration: Math.min(DURATION, 5), headers: bearer(adminAccess), warmup: { connections: 10, duration: 1 } } as autocannon.Options);
 
     // a login flood must not starve token-checked reads (bounded hashing)
     const searchRssMb = takePhasePeakMb();
     process.stdout.write("  login flood + GET /user/2fa …\n");
     const [, during] = await Promise.all([
       cannon({ path: "/auth/login", method: "POST", requests: loginRequests }),
-      autocannon({ url: `${BASE}/user/2fa`, connections: 5, duration: DURATION, headers: bearer(access) }),
+      autocannon({ url: `${BASE}/user/2fa`, connections: 5, duration: DURATION, headers: bearer(access), warmup: { connections: 5, duration: WARMUP.duration } } as autocannon.Options),
     ]);
     const floodRssMb = takePhasePeakMb();
 

@@ -3,6 +3,7 @@
 // one, builds when needed and serves. `npm run dev` does the same with `next dev`.
 import "../lib/config/load-env";
 import { spawn } from "node:child_process";
+import { nextServerArgs } from "./lib/next-server";
 import { isPostgresUrl } from "../lib/config";
 import { ensureBuild } from "./lib/build";
 import { enableWal, ensureClientFor, migrate, providerOf } from "./lib/database";
@@ -40,7 +41,7 @@ async function main() {
 
   if (!dev) ensureBuild(process.env.NEXT_DIST_DIR ?? ".next", providerOf(url));
 
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], {
+  const next = spawn(process.execPath, nextServerArgs(dev ? "dev" : "start", port), {
     stdio: "inherit",
     env: process.env,
   });

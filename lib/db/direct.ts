@@ -1,4 +1,4 @@
-import { createClient, type Client as LibsqlClient, type InValue } from "@libsql/client";
+import Database from "libsql";
 import pg from "pg";
 
 /**
@@ -33,19 +33,30 @@ function postgresRunner(pool: pg.Pool): Runner {
   return async (sql, values) => (await pool.query({ text: sql(0), values, types: pgTypes })).rows;
 }
 
-function sqliteRunner(client: LibsqlClient): Runner {
-  let ready: Promise<unknown> | undefined;
+// SQLite: a connection of its own (WAL readers never wait for the writer) that keeps each
+// statement prepared; the statements are the tagged templates' fixed texts, so the cache is
+// bounded by the code. Parsing the SQL again on every call cost as much as running it.
+function sqliteRunner(url: string): Runner {
+  let connection: Database.Database | undefined; // opened on first use, not when a build imports lib/db
+  const statements = new Map<string, Database.Statement<SqlValue[]>>();
   return async (sql, values) => {
-    // a reader waits out a checkpoint instead of failing with SQLITE_BUSY
-    ready ??= client.execute("PRAGMA busy_timeout = 10000");
-    await ready;
-    return (await client.execute({ sql: sql(-1), args: values as InValue[] })).rows as unknown as Record<string, unknown>[];
+    if (!connection) {
+      connection = new Database(sqlitePath(url));
+      connection.pragma("busy_timeout = 10000"); // wait out a checkpoint instead of failing
+    }
+    const text = sql(-1);
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = connection.prepare<SqlValue[]>(text)));
+    return statement.all(...values) as Record<string, unknown>[];
   };
 }
 
+/** "file:./prisma/dev.db", "file:/abs.db" or "file:///abs.db" → the path, as libsql's client reads it. */
+const sqlitePath = (url: string) => url.replace(/^file:(\/\/(?=\/))?/, "").replace(/\?.*$/, "");
+
 /** Called once by lib/db with the connection pool Prisma uses (PostgreSQL) or the file URL (SQLite). */
 export function configureDirectReads(target: { postgres: pg.Pool } | { sqliteUrl: string }) {
-  state.gatehouseDirectReads = "postgres" in target ? postgresRunner(target.postgres) : sqliteRunner(createClient({ url: target.sqliteUrl }));
+  state.gatehouseDirectReads = "postgres" in target ? postgresRunner(target.postgres) : sqliteRunner(target.sqliteUrl);
 }
 
 /**

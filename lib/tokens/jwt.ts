@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { SignJWT, decodeProtectedHeader, jwtVerify } from "jose";
+import { SignJWT, decodeProtectedHeader, jwtVerify, type CryptoKey } from "jose";
 import { config } from "../config";
 import { keySet, SIGNING_ALG, verificationKey } from "./keys";
 import { TOKEN_LIFETIME_SECONDS } from "./lifetimes";
@@ -38,11 +38,35 @@ export const issuePartialToken = (userId: number) => sign("partial", userId, nul
 
 export const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
+// A client uses one access token for its whole five minutes, and checking the ES256 signature
+// again on every request cost as much as the rest of the token check. A token that passed every
+// check is remembered until it expires, for as long as the key that verified it is still the one
+// published under its kid (a withdrawn key ends its tokens here too). Its session is still
+// checked on every request (lib/tokens/authorize.ts).
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, { claims: TokenClaims; kid: string; key: CryptoKey }>();
+
+function remember(token: string, claims: TokenClaims, kid: string, key: CryptoKey) {
+  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!); // the oldest
+  remembered.set(token, { claims, kid, key });
+}
+
 /** Verifies signature, issuer, audience, expiry and kind; returns null for anything else. */
 export async function verifySignedToken(token: string): Promise<TokenClaims | null> {
+  const known = remembered.get(token);
+  if (known) {
+    if (known.claims.expiresAt.getTime() > Date.now() && (await verificationKey(known.kid)) === known.key) return known.claims;
+    remembered.delete(token);
+  }
+  const verified = await verifyFully(token);
+  if (verified) remember(token, verified.claims, verified.kid, verified.key);
+  return verified?.claims ?? null;
+}
+
+async function verifyFully(token: string): Promise<{ claims: TokenClaims; kid: string; key: CryptoKey } | null> {
   try {
     const { kid, alg } = decodeProtectedHeader(token);
-    if (alg !== SIGNING_ALG) return null;
+    if (alg !== SIGNING_ALG || !kid) return null;
     const key = await verificationKey(kid);
     if (!key) return null;
     const { payload, protectedHeader } = await jwtVerify(token, key, {
@@ -57,7 +81,7 @@ export async function verifySignedToken(token: string): Promise<TokenClaims | nu
     if (!Number.isSafeInteger(userId) || userId <= 0) return null;
     const sessionId = typeof payload.sid === "string" ? payload.sid : null;
     if (kind !== "partial" && !sessionId) return null;
-    return { kind, userId, sessionId, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    return { claims: { kind, userId, sessionId, expiresAt: new Date((payload.exp ?? 0) * 1000) }, kid, key };
   } catch {
     return null;
   }

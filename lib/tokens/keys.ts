@@ -32,6 +32,18 @@ async function createSigningKey() {
   });
 }
 
+// The same kid keeps the same key object across reloads: tokens remembered as verified
+// (./jwt.ts) stay valid exactly while their key is still published.
+const publicKeys = new Map<string, { jwk: string; key: CryptoKey }>();
+
+async function publicKeyOf(row: { kid: string; alg: string; publicJwk: string }): Promise<CryptoKey> {
+  const known = publicKeys.get(row.kid);
+  if (known?.jwk === row.publicJwk) return known.key;
+  const key = (await importJWK(JSON.parse(row.publicJwk), row.alg)) as CryptoKey;
+  publicKeys.set(row.kid, { jwk: row.publicJwk, key });
+  return key;
+}
+
 async function load(): Promise<KeySet> {
   const now = new Date();
   const find = () =>
@@ -46,7 +58,7 @@ async function load(): Promise<KeySet> {
   }
   const active = rows.find((r) => !r.retiredAt)!;
   const verifying = new Map<string, CryptoKey>();
-  for (const r of rows) verifying.set(r.kid, (await importJWK(JSON.parse(r.publicJwk), r.alg)) as CryptoKey);
+  for (const r of rows) verifying.set(r.kid, await publicKeyOf(r));
   return {
     signing: { kid: active.kid, key: (await importJWK(JSON.parse(decrypt(active.privateJwkEnc)), active.alg)) as CryptoKey },
     verifying,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextServerArgs } from "../../scripts/lib/next-server";
 import { baseUrl, createTestUser, sleep } from "../helpers";
 
 // CORS (lib/http/cors.ts, preflights in proxy.ts). Configuration is read once per process, so the
@@ -25,7 +26,7 @@ async function freePort(): Promise<number> {
 async function startServer(corsOrigins: string): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, nextServerArgs("start", port, "127.0.0.1"), {
     env: { ...process.env, NODE_ENV: "production", APP_URL: url, CORS_ORIGINS: corsOrigins },
     stdio: ["ignore", "ignore", "pipe"],
   });

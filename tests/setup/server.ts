@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { nextServerArgs } from "../../scripts/lib/next-server";
 import { createWriteStream } from "node:fs";
 
 export interface RunningServer {
@@ -16,7 +17,7 @@ export async function startServer(port: string | number, env: Record<string, str
   if (await fetch(`${url}/api/health`).then(() => true, () => false)) {
     throw new Error(`port ${port} is already in use (a stale test server?): stop it or choose another port`);
   }
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, nextServerArgs("start", port, "127.0.0.1"), {
     env: { ...process.env, ...env, NODE_ENV: "production" } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

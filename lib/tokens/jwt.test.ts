@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { config } from "../config";
+import { db } from "../db";
+import { AUDIENCE, issueAccessToken, verifySignedToken } from "./jwt";
+import { keySet, SIGNING_ALG } from "./keys";
+
+// verifySignedToken remembers tokens it verified; these check it never accepts one a full
+// verification would refuse. The database is the test server's, so the active signing key is
+// never touched: the withdrawal test publishes a key of its own.
+describe("remembered tokens", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("answer the same claims again, and nothing once expired", async () => {
+    const token = await issueAccessToken(1, "session-remembered");
+    const first = await verifySignedToken(token);
+    expect(first).toMatchObject({ kind: "access", userId: 1, sessionId: "session-remembered" });
+    expect(await verifySignedToken(token)).toEqual(first);
+    vi.useFakeTimers({ now: first!.expiresAt.getTime() + 1000, toFake: ["Date"] });
+    expect(await verifySignedToken(token)).toBeNull();
+  });
+
+  it("are forgotten when their key is withdrawn from the published set", async () => {
+    const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+    const kid = `test-${randomUUID()}`;
+    const now = Date.now();
+    await db.signingKey.create({
+      data: {
+        kid,
+        alg: SIGNING_ALG,
+        publicJwk: JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: "sig" }),
+        privateJwkEnc: "unused", // never the signing key: retired from the start
+        retiredAt: new Date(now),
+        publishedUntil: new Date(now + 60_000),
+      },
+    });
+    await keySet(true);
+    const token = await new SignJWT({ kind: "access", sid: "session-withdrawn" })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: "gatehouse-access+jwt" })
+      .setSubject("1")
+      .setIssuer(config().APP_URL)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    expect(await verifySignedToken(token)).toMatchObject({ sessionId: "session-withdrawn" });
+
+    await db.signingKey.update({ where: { kid }, data: { publishedUntil: new Date(Date.now() - 1000) } });
+    await keySet(true);
+    expect(await verifySignedToken(token)).toBeNull();
+    await db.signingKey.delete({ where: { kid } });
+  });
+});
