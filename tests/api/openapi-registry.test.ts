@@ -11,11 +11,13 @@ import { api } from "../helpers";
 // next-auth (behind the portal endpoint) does not load outside Next; nothing here calls it.
 vi.mock("@/lib/browser-session", () => ({ currentPortalSession: async () => null }));
 
-const API_DIR = path.resolve(__dirname, "../../app/api");
-/** Route files that are not endpoint declarations: the JSON 404 catch-all and next-auth. */
+// The spec's paths are served natively (app/auth, app/user, app/v1); the rest under app/api.
+const APP_DIR = path.resolve(__dirname, "../../app");
+const API_ROOTS = ["api", "auth", "user", "v1"].map((name) => path.join(APP_DIR, name));
+/** Route files that are not endpoint declarations: the JSON 404 catch-alls and next-auth. */
 const NOT_ENDPOINTS = ["[...path]/route.ts", "session/[...nextauth]/route.ts"];
 
-function routeFiles(dir = API_DIR): string[] {
+function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
@@ -23,14 +25,14 @@ function routeFiles(dir = API_DIR): string[] {
   });
 }
 
-/** app/api/user/sessions/[id]/route.ts → /user/sessions/{id}; well-known → .well-known. */
+/** app/user/sessions/[id]/route.ts → /user/sessions/{id}; app/api/well-known/… → /.well-known/…. */
 function publicPath(file: string): string {
-  const segments = path.relative(API_DIR, path.dirname(file)).split(path.sep);
+  const segments = path.relative(APP_DIR, path.dirname(file)).split(path.sep);
+  if (segments[0] === "api") segments.shift();
   return "/" + segments.map((s) => (s === "well-known" ? ".well-known" : s.replace(/^\[(\w+)\]$/, "{$1}"))).join("/");
 }
 
-const files = routeFiles()
-  .map((file) => ({ file, rel: path.relative(API_DIR, file).split(path.sep).join("/") }))
+const files = API_ROOTS.flatMap((root) => routeFiles(root).map((file) => ({ file, rel: path.relative(root, file).split(path.sep).join("/") })))
   .filter(({ rel }) => !NOT_ENDPOINTS.includes(rel));
 
 describe("the endpoint registry (lib/api/index.ts)", () => {

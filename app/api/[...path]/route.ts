@@ -1,11 +1,3 @@
-import { ApiError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/responses";
+import { unknownApiPath } from "@/lib/http/unknown-path";
 
-// Unknown API paths answer a JSON 404 in the envelope, never an HTML page.
-const notFound = async () => errorResponse(new ApiError(404, "NOT_FOUND"));
-
-export const GET = notFound;
-export const POST = notFound;
-export const PUT = notFound;
-export const DELETE = notFound;
-export const PATCH = notFound;
+export const { GET, POST, PUT, DELETE, PATCH } = unknownApiPath;

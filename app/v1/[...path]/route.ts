@@ -1,0 +1,3 @@
+import { unknownApiPath } from "@/lib/http/unknown-path";
+
+export const { GET, POST, PUT, DELETE, PATCH } = unknownApiPath;
