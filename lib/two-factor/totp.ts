@@ -1,5 +1,5 @@
 import { generateSecret, verify } from "otplib";
-import { db, retryOnUniqueViolation } from "../db";
+import { db, retryOnUniqueViolation, selectOne } from "../db";
 import { conflict, internal, notFound, unauthorized } from "../errors";
 import { decrypt, DecryptionError, encrypt } from "../crypto";
 import { recordSecurityEvent } from "../events";
@@ -114,7 +114,9 @@ export async function enableTotp(userId: number, code: string, ctx: TwoFactorCon
  */
 export async function authenticateWithTotp(actor: Actor, code: string, ctx: TwoFactorContext): Promise<AuthenticateResult> {
   const userId = actor.userId;
-  const factor = await db.totpFactor.findUnique({ where: { userId } });
+  // a direct read (lib/db/direct.ts): the second step of every TOTP login, and the path of guessing
+  const factor = await selectOne<{ activatedAt: unknown; secretEnc: string | null; lastUsedStep: number }>`
+    SELECT "activatedAt", "secretEnc", "lastUsedStep" FROM "TotpFactor" WHERE "userId" = ${userId}`;
   if (!factor?.activatedAt || !factor.secretEnc) throw uninitialized();
   const sealed = factor.secretEnc;
   const secret = unseal(sealed);
