@@ -249,11 +249,10 @@ async function main() {
     ].join("\n");
     console.log(`\n${table}\n`);
     mkdirSync("bench", { recursive: true });
-    writeFileSync(
-      "bench/results.json",
-      JSON.stringify({ date: new Date().toISOString(), database: providerOf(databaseUrl), cores: cpus().length, connections: CONNECTIONS, seconds: DURATION, argon2VerifiesPerSecond: argon2PerSecond, peakRssMb, rows, table }, null, 2),
-    );
-    console.log("wrote bench/results.json");
+    // the latest run, and the latest per database (the README shows both)
+    const report = JSON.stringify({ date: new Date().toISOString(), database: providerOf(databaseUrl), cores: cpus().length, connections: CONNECTIONS, seconds: DURATION, argon2VerifiesPerSecond: argon2PerSecond, peakRssMb, rows, table }, null, 2);
+    for (const file of ["bench/results.json", `bench/results-${providerOf(databaseUrl)}.json`]) writeFileSync(file, report);
+    console.log(`wrote bench/results.json and bench/results-${providerOf(databaseUrl)}.json`);
   } finally {
     clearInterval(sampler);
     server.kill("SIGTERM");
