@@ -3,9 +3,10 @@ import { forbidden } from "../errors";
 import { corsGrant } from "./cors";
 
 // A browser sends some cross-site requests without asking first: a form post, or a fetch whose
-// body is text/plain. Gatehouse reads every body as JSON whatever its Content-Type (existing
-// Eniris clients send JSON as text/plain), so such a request from another site must be refused
-// before it is read, or a page elsewhere could sign a visitor in (`?cookie=true`) or send mails.
+// body is text/plain. Gatehouse reads every body as JSON whatever its Content-Type (a client that
+// leaves the header out, or a fetch with a string body, sends text/plain), so such a request from
+// another site must be refused before it is read, or a page elsewhere could sign a visitor in
+// (`?cookie=true`) or send mails.
 // Non-browser clients send neither Origin nor Sec-Fetch-Site and are never affected.
 
 const ownOrigins = (request: Request) => [new URL(config().APP_URL).origin, new URL(request.url).origin];
