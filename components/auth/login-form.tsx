@@ -11,7 +11,7 @@ import { callApi, describeFailure } from "@/components/api-client";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 
@@ -65,7 +65,7 @@ export function LoginForm() {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
       <TextField label="Email" type="email" autoComplete="username" {...register("username")} error={errors.username?.message && `Email ${errors.username.message}`} />
       <TextField label="Password" type="password" autoComplete="current-password" {...register("password")} error={errors.password?.message && `Password ${errors.password.message}`} />
-      <FormAlert message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+      <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>

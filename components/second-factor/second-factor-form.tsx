@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
@@ -188,7 +188,7 @@ export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, subm
           error={fieldError}
           hint={method === "recoveryCode" ? recoveryHint : undefined}
         />
-        <FormAlert message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+        <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
         <div className="mt-2 flex gap-2">
           <Button type="submit" pending={pending} disabled={wait > 0} className="flex-1">
             {pending ? "Checking…" : submitLabel}

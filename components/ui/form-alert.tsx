@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
+
 /** A form-level message; polite live region so screen readers hear it without losing focus. */
-export function FormAlert({ message, tone = "error" }: { message: string | null; tone?: "error" | "info" | "success" }) {
+export function FormAlert({ message, tone = "error" }: { message: ReactNode; tone?: "error" | "info" | "success" }) {
   const colours = { error: "border-red-300 bg-red-50 text-red-800", info: "border-slate-300 bg-slate-50 text-slate-800", success: "border-green-300 bg-green-50 text-green-900" };
   return (
     <div aria-live="polite" className="min-h-0">
@@ -9,5 +11,18 @@ export function FormAlert({ message, tone = "error" }: { message: string | null;
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The throttle's wait, for a FormAlert. The sentence is announced once; the seconds tick in a
+ * region of their own that is not live, so a screen reader does not read the alert again every
+ * second, yet finds the current number when it reads the message.
+ */
+export function TryAgainIn({ seconds }: { seconds: number }) {
+  return (
+    <>
+      Too many attempts. Try again in <span aria-live="off">{seconds}</span> s.
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { describeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
 import { MessageSlot } from "@/components/account/message-slot";
+import { TryAgainIn } from "@/components/ui/form-alert";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
@@ -82,7 +83,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
       <TextField label="Current password" type="password" autoComplete="current-password" {...register("oldPassword")} error={message("oldPassword", "Current password")} />
       <NewPasswordField registration={register("newPassword")} value={newPassword} error={message("newPassword", "New password")} />
       {hasTwoFactor && <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>}
-      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : failure} />
+      <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
         {isSubmitting ? "Saving…" : "Change password"}
       </Button>

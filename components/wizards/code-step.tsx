@@ -7,6 +7,7 @@ import { z } from "zod";
 import { describeFailure, type ApiFailure, type ApiResult } from "@/components/api-client";
 import { CodeField } from "@/components/account/code-field";
 import { MessageSlot } from "@/components/account/message-slot";
+import { TryAgainIn } from "@/components/ui/form-alert";
 import { isCancelled } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { useCountdown } from "@/components/use-countdown";
@@ -114,7 +115,7 @@ export function CodeStep<T>({
       <div className={compact ? undefined : "max-w-xs"}>
         <CodeField label={label} {...register("code")} error={errors.code?.message && (errors.code.type === "server" ? errors.code.message : `Code ${errors.code.message}`)} />
       </div>
-      <MessageSlot message={wait > 0 ? `Too many attempts. Try again in ${wait} s.` : (failure ?? info)} tone={wait > 0 || failure ? "error" : "info"} />
+      <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : (failure ?? info)} tone={wait > 0 || failure ? "error" : "info"} />
       {/* compact: the full-width submit fills the first row, so the other two share the second */}
       <div className={`flex flex-wrap gap-2 ${compact ? "justify-between gap-y-4" : ""}`}>
         <Button type="submit" pending={isSubmitting} disabled={wait > 0} className={compact ? "w-full" : ""}>
