@@ -125,3 +125,16 @@ export async function burst<T>(n: number, make: (i: number) => Promise<T>): Prom
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The newest mail of a template to an address; some mails leave after the answer, so wait a little. */
+export async function mailTo(address: string, template: string, after = new Date(0)) {
+  for (let i = 0; i < 60; i++) {
+    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
+    if (mail) return mail;
+    await sleep(50);
+  }
+  throw new Error(`no ${template} mail to ${address}`);
+}
+
+/** The 6-digit code in a mail's text. */
+export const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)![1];

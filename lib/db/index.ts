@@ -6,7 +6,7 @@ import { isPostgresUrl } from "../config";
 import { configureDirectReads } from "./direct";
 
 export type { Prisma } from "../generated/prisma/client";
-export { selectOne, selectRows, toDate } from "./direct";
+export { selectOne, toDate } from "./direct";
 
 // The generated client is provider-specific: it is generated from prisma/schema.prisma (SQLite)
 // or prisma/postgres/schema.prisma (PostgreSQL) to match DATABASE_URL (see scripts/start.ts).

@@ -3,19 +3,10 @@ import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, baseUrl, createTestUser, expectEnvelope, markTotpActive, signedIn, sleep } from "../helpers";
+import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpActive, signedIn } from "../helpers";
 
 // Spec §4 #20–#21 and the undo link (ours): the whole move of an account to a new address.
 
-async function mailTo(address: string, template: string, after = new Date(0)) {
-  for (let i = 0; i < 60; i++) {
-    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
-    if (mail) return mail;
-    await sleep(50);
-  }
-  throw new Error(`no ${template} mail to ${address}`);
-}
-const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)![1];
 const linkIn = (text: string) => /https?:\/\/[^\s"'<>]+/.exec(text)![0].replace(/&amp;/g, "&");
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 /** Addresses without digits, so the only 6-digit word in a transfer mail is the code. */

@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, login, markTotpActive, signedIn, sleep } from "../helpers";
+import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn } from "../helpers";
 
 // Spec §4 #19: PUT /user/password/old-password (S/A¬2FA).
 
-async function mailTo(address: string, template: string, after = new Date(0)) {
-  for (let i = 0; i < 60; i++) {
-    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
-    if (mail) return mail;
-    await sleep(50);
-  }
-  throw new Error(`no ${template} mail to ${address}`);
-}
 
 const NEW = "Brand-New-Pass-7";
 const change = (token: string | null, body: unknown) => api("/user/password/old-password", { method: "PUT", token, body });

@@ -2,18 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { api, baseUrl, createTestUser, expectEnvelope, signedIn, sleep, uniqueEmail } from "../helpers";
+import { api, baseUrl, createTestUser, expectEnvelope, mailTo, signedIn, sleep, uniqueEmail } from "../helpers";
 
 // Spec §4 #22 (reset link) and its page's submission, POST /v1/auth/reset-password (ours).
 
-async function mailTo(address: string, template: string, after = new Date(0)) {
-  for (let i = 0; i < 60; i++) {
-    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
-    if (mail) return mail;
-    await sleep(50);
-  }
-  throw new Error(`no ${template} mail to ${address}`);
-}
 const linkIn = (text: string) => /https?:\/\/[^\s"'<>]+/.exec(text)![0].replace(/&amp;/g, "&");
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 

@@ -2,21 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, login, markTotpActive, signedIn, sleep, uniqueEmail } from "../helpers";
+import { api, codeIn, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn, sleep, uniqueEmail } from "../helpers";
 
 // Spec §4 #16–#18: password reset by emailed code.
 
-/** The newest mail of a template to an address; reset mails leave after the answer, so wait a little. */
-async function mailTo(address: string, template: string, after = new Date(0)) {
-  for (let i = 0; i < 60; i++) {
-    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
-    if (mail) return mail;
-    await sleep(50);
-  }
-  throw new Error(`no ${template} mail to ${address}`);
-}
 const lower = (s: string) => s.toLowerCase();
-const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)![1];
 const mailCount = (address: string) => db.mailMessage.count({ where: { toAddress: address } });
 
 async function requestCode(email: string) {
