@@ -1,28 +1,30 @@
-// `npm start`: runs Gatehouse on a fresh clone with no configuration. It generates missing
-// secrets (embedded default only), migrates the database, seeds demo accounts into an empty
-// one, builds when needed and serves. `npm run dev` does the same with `next dev`.
+// `npm start` / `npm run dev`, part one: the preparation, then this process exits and npm execs
+// the server (scripts/server.mjs), so nothing of it stays resident. On the embedded default it
+// generates missing secrets; everywhere it migrates, creates the demo accounts only where that is
+// safe (scripts/lib/seed.ts), builds when needed and prints what the operator needs to know.
+// `--no-build` skips the build (the tests use it).
 import "../lib/config/load-env";
-import { spawn } from "node:child_process";
-import { nextServerArgs } from "./lib/next-server";
-import { isPostgresUrl } from "../lib/config";
 import { ensureBuild } from "./lib/build";
 import { enableWal, ensureClientFor, migrate, providerOf } from "./lib/database";
 import { ensureSecrets } from "./lib/secrets";
+import { applyServerDefaults } from "./lib/server-defaults.mjs";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
-process.env.DATABASE_URL ??= "file:./prisma/dev.db";
-process.env.APP_URL ??= `http://localhost:${port}`;
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-const url = process.env.DATABASE_URL;
-const embedded = !isPostgresUrl(url);
+const build = !dev && !process.argv.includes("--no-build");
+const { port, host, embedded } = applyServerDefaults(process.env);
+const url = process.env.DATABASE_URL!;
+
+function describeHost() {
+  if (host === "0.0.0.0" || host === "::") return `every interface, port ${port}`;
+  return `${host}:${port} only (set HOST=0.0.0.0 to accept other machines)`;
+}
 
 async function main() {
+  let generatedSecrets = false;
   if (embedded) {
     const generated = ensureSecrets();
-    if (generated.length) console.log(`Generated ${generated.join(", ")} into .env.local`);
-    // The embedded default is a demo: its outbox is readable at /dev/mailbox.
-    if ((process.env.MAIL_TRANSPORT ?? "outbox") === "outbox") process.env.DEV_MAILBOX ??= "1";
+    generatedSecrets = generated.length > 0;
+    if (generatedSecrets) console.log(`Generated ${generated.join(", ")} into .env.local`);
   } else {
     const missing = ["AUTH_SECRET", "ENCRYPTION_KEY"].filter((name) => !process.env[name]);
     if (missing.length) throw new Error(`Missing ${missing.join(", ")}: set them in the environment (openssl rand -base64 32).`);
@@ -33,33 +35,24 @@ async function main() {
   if (embedded) await enableWal(url);
 
   // lib/ reads the configuration lazily, so import it only after the environment is complete.
-  const { seedDemoAccounts, demoAccounts, demoOtpauthUrl } = await import("./lib/seed");
-  const seeded = await seedDemoAccounts();
-  const otpauthUrl = seeded?.otpauthUrl ?? (await demoOtpauthUrl());
+  const { prepareAccounts } = await import("./lib/seed");
+  const accounts = await prepareAccounts({ embedded, generatedSecrets, demoRequested: process.env.DEMO_ACCOUNTS === "1" });
   const { db } = await import("../lib/db");
   await db.$disconnect();
 
-  if (!dev) ensureBuild(process.env.NEXT_DIST_DIR ?? ".next", providerOf(url));
+  if (build) ensureBuild(process.env.NEXT_DIST_DIR ?? ".next", providerOf(url));
 
-  const next = spawn(process.execPath, nextServerArgs(dev ? "dev" : "start", port), {
-    stdio: "inherit",
-    env: process.env,
-  });
-  const banner = [
-    "",
-    `  Gatehouse is running at ${process.env.APP_URL}`,
-    `  Database: ${embedded ? url : "PostgreSQL"} · Mail: ${process.env.MAIL_TRANSPORT ?? "outbox"}${process.env.DEV_MAILBOX === "1" ? ` (read it at ${process.env.APP_URL}/dev/mailbox)` : ""}`,
-    "",
-    "  Demo accounts (created on first start):",
-    `    without 2FA    ${demoAccounts.user.email}  /  ${demoAccounts.user.password}`,
-    `    with TOTP      ${demoAccounts.totp.email}  /  ${demoAccounts.totp.password}`,
-    ...(otpauthUrl ? [`                   add to an authenticator app: ${otpauthUrl}`] : []),
-    `    administrator  ${demoAccounts.admin.email}  /  ${demoAccounts.admin.password}`,
-    "",
-  ].join("\n");
-  setTimeout(() => console.log(banner), 1500);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-  next.on("exit", (code) => process.exit(code ?? 0));
+  const mailbox = process.env.DEV_MAILBOX === "1" ? ` (read it at ${process.env.APP_URL}/dev/mailbox from this machine, or as an administrator)` : "";
+  console.log(
+    [
+      "",
+      `  Gatehouse${dev ? " (development)" : ""} at ${process.env.APP_URL}, listening on ${describeHost()}`,
+      `  Database: ${embedded ? url : "PostgreSQL"} · Mail: ${process.env.MAIL_TRANSPORT ?? "outbox"}${mailbox}`,
+      "",
+      ...accounts.map((line) => `  ${line}`),
+      "",
+    ].join("\n"),
+  );
 }
 
 main().catch((error) => {

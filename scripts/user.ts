@@ -1,4 +1,4 @@
-// Operator CLI: npm run user -- create --email <email> --password <password> [--admin]
+// Operator CLI: npm run user -- create --email <email> [--password <password>] [--admin]
 //                npm run user -- list | lock <email> | unlock <email>
 // Uses the same DATABASE_URL and lib/ code as the server.
 import "../lib/config/load-env";
@@ -8,10 +8,40 @@ import { db } from "../lib/db";
 import { createUser, findUserByEmail, setLocked } from "../lib/users";
 
 const usage = `usage:
-  npm run user -- create --email <email> --password <password> [--admin]
+  npm run user -- create --email <email> [--admin]   (asks for the password; or --password, or one line on stdin)
   npm run user -- list
   npm run user -- lock <email>
   npm run user -- unlock <email>`;
+
+/**
+ * The password without putting it on the command line (shell history, `ps`): asked for without
+ * echo on a terminal, else the first line of standard input.
+ */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = "";
+    for await (const chunk of process.stdin) text += chunk;
+    return text.split(/\r?\n/)[0] ?? "";
+  }
+  process.stdout.write("Password: ");
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let typed = "";
+  return new Promise((resolve) => {
+    process.stdin.on("data", (chunk) => {
+      for (const char of chunk.toString("utf8")) {
+        if (char === "\r" || char === "\n") {
+          process.stdin.setRawMode(false);
+          process.stdin.pause();
+          process.stdout.write("\n");
+          return resolve(typed);
+        }
+        if (char === "\u0003") process.exit(130); // Ctrl-C
+        typed = char === "\u007f" ? typed.slice(0, -1) : typed + char;
+      }
+    });
+  });
+}
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -31,8 +61,9 @@ async function main() {
   switch (command) {
     case "create": {
       if (!values.email) fail("--email is required");
-      if (!values.password) fail("--password is required");
-      const user = await createUser({ email: values.email, password: values.password, role: values.admin ? "admin" : "user" });
+      const password = values.password ?? (await readPassword());
+      if (!password) fail("a password is required");
+      const user = await createUser({ email: values.email, password, role: values.admin ? "admin" : "user" });
       console.log(`created ${user.role} ${user.email} (id ${user.id})`);
       return;
     }

@@ -45,4 +45,4 @@ export {
   templateCatalog,
   templateNames,
 } from "./templates";
-export { devMailboxEnabled, getMailMessage, listMailMessages, type MailSummary } from "./mailbox";
+export { getMailMessage, listMailMessages, type MailSummary } from "./mailbox";

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { MailList, MailViewer } from "@/components/dev/mailbox";
-import { getMailMessage, listMailMessages } from "@/lib/mail/mailbox";
+import { getMailMessage, listMailMessages, mayReadDevMailbox } from "@/lib/mail/mailbox";
 
-// Development mailbox: what the outbox (and every other transport) recorded. Off in production
-// unless DEV_MAILBOX=1, because it shows codes and links.
+// Development mailbox: what the outbox (and every other transport) recorded. It shows codes and
+// links, so lib/mail/mailbox.ts decides who may see it; everyone else gets the 404 page.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false, follow: false } };
 
@@ -12,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 export default async function DevMailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!(process.env.NODE_ENV !== "production" || process.env.DEV_MAILBOX === "1")) notFound();
+  if (!(await mayReadDevMailbox(await headers()))) notFound();
   const params = await searchParams;
   const to = first(params.to)?.toLowerCase();
   const id = first(params.id);

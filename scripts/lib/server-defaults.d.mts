@@ -1,0 +1,2 @@
+export declare const isPostgresUrl: (url: string) => boolean;
+export declare function applyServerDefaults(env: NodeJS.ProcessEnv): { port: number; host: string; embedded: boolean };
