@@ -13,6 +13,8 @@ export function testEnv(): Record<string, string> {
     MAIL_TRANSPORT: "outbox",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     HASH_CONCURRENCY: "2",
+    // a deployment with its mailbox off (npm start turns it on for the embedded outbox)
+    DEV_MAILBOX: "0",
     NEXT_TELEMETRY_DISABLED: "1",
     ...(process.env.TEST_LOG_FILE ? { TEST_LOG_FILE: process.env.TEST_LOG_FILE } : {}),
   };
@@ -27,5 +29,7 @@ export function e2eEnv(): Record<string, string> {
     APP_URL: `http://127.0.0.1:${port}`,
     E2E_PORT: port,
     DEV_MAILBOX: "1",
+    // as behind a proxy: e2e/dev-mailbox.spec.ts stands for another machine with X-Forwarded-For
+    TRUST_PROXY: "1",
   };
 }
