@@ -51,7 +51,7 @@ async function accountsIn(url: string): Promise<number> {
 
 /** The preparation half of `npm start`, as an operator runs it, with the secrets configured. */
 async function prepare(url: string, extra: Record<string, string> = {}) {
-  const env = { ...process.env, ...testEnv(), NODE_ENV: "production", DATABASE_URL: url, ...extra };
+  const env = { ...process.env, ...testEnv(), NODE_ENV: "production", DATABASE_URL: url, ...extra } as NodeJS.ProcessEnv;
   const { stdout } = await run("npx", ["tsx", "scripts/start.ts", "--no-build"], { env, timeout: 120_000 });
   return stdout;
 }
@@ -123,7 +123,7 @@ describe.runIf(process.platform === "linux")("npm start", () => {
     const port = Number(testEnv().TEST_PORT) + 6;
     // the suite's build and database: the preparation finds both ready and only checks them
     const npm = spawn("npm", ["start", "--silent"], {
-      env: { ...process.env, ...testEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}` },
+      env: { ...process.env, ...testEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
