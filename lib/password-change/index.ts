@@ -4,6 +4,7 @@ import { forbidden, internal, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { notifyAccountHolder, type MailOptions } from "../mail";
 import { assertAcceptablePassword, currentPasswordRefused, hashSecret } from "../passwords";
+import { endAccountSessions } from "../sessions";
 import { throttleKeys } from "../throttle";
 import { requireUser } from "../users";
 import type { ChangePasswordBody } from "./schemas";
@@ -11,9 +12,10 @@ import type { ChangePasswordBody } from "./schemas";
 export { changePasswordBody, type ChangePasswordBody } from "./schemas";
 
 /**
- * Writes a new password hash and ends sessions, inside the caller's transaction so the two happen
- * together or not at all. `keepSessionId` survives (a change keeps the caller signed in; a reset
- * keeps nobody). The password throttle starts afresh: the old count was about another password.
+ * Writes a new password hash and ends sessions (and partial tokens), inside the caller's
+ * transaction so the two happen together or not at all. `keepSessionId` survives (a change keeps
+ * the caller signed in; a reset keeps nobody). The password throttle starts afresh: the old count
+ * was about another password.
  * Only `tx` may be used in here: with SQLite the transaction holds the one connection.
  */
 export async function storeNewPassword(
@@ -30,12 +32,9 @@ export async function storeNewPassword(
     const user = await tx.user.findUnique({ where: { id: userId }, select: { lockedAt: true } });
     throw user?.lockedAt ? forbidden("ACCOUNT_LOCKED") : unauthorized("PASSWORD_INCORRECT");
   }
-  const ended = await tx.session.updateMany({
-    where: { userId, revokedAt: null, ...(opts.keepSessionId ? { id: { not: opts.keepSessionId } } : {}) },
-    data: { revokedAt: new Date() },
-  });
+  const sessionsEnded = await endAccountSessions(tx, userId, { keepSessionId: opts.keepSessionId });
   await tx.throttle.updateMany({ where: { key: throttleKeys.password(userId) }, data: { failures: 0, blockedUntil: null } });
-  return { sessionsEnded: ended.count };
+  return { sessionsEnded };
 }
 
 /**

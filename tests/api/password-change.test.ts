@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn, sleep } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, partialTokenFor, signedIn, sleep } from "../helpers";
 
 // Spec §4 #19: PUT /user/password/old-password (S/A¬2FA).
 
@@ -40,7 +40,7 @@ describe("PUT /user/password/old-password (#19)", () => {
     const body = { oldPassword: user.password, newPassword: NEW };
     expectEnvelope(await change(accessToken, body), 401, "INVALID_TOKEN");
     expectEnvelope(await change(refreshToken, body), 401, "INVALID_TOKEN");
-    expectEnvelope(await change(await issuePartialToken(user.id), body), 401, "INVALID_TOKEN");
+    expectEnvelope(await change(await partialTokenFor(user.id), body), 401, "INVALID_TOKEN");
     expectEnvelope(await change(null, body), 401, "NO_TOKEN_PROVIDED");
     expectEnvelope(await change("garbage", body), 401, "INVALID_TOKEN");
     expect((await change(await issueSudoToken(user.id, session.id), body)).status).toBe(200);
