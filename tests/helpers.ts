@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
 import { waitAfterFailures } from "@/lib/throttle";
+import { issuePartialToken } from "@/lib/tokens/jwt";
 
 export const baseUrl = () => process.env.APP_URL!;
 
@@ -93,6 +94,12 @@ export async function signedIn(user: { email: string; password: string }) {
   const access = await api("/auth/accesstoken", { token: refreshToken });
   if (access.status !== 200) throw new Error(`accesstoken failed: ${access.text}`);
   return { refreshToken, accessToken: access.text };
+}
+
+/** A partial token as login issues it: bound to the account's current session epoch. */
+export async function partialTokenFor(userId: number) {
+  const { sessionEpoch } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionEpoch: true } });
+  return issuePartialToken(userId, sessionEpoch);
 }
 
 /** Marks TOTP active without going through the API (for tests of other areas). */

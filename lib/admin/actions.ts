@@ -5,7 +5,7 @@ import { recordSecurityEvent, type EventKind, type RequestMeta } from "../events
 import { log } from "../log";
 import { notifyAccountHolder, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
 import { portalLink, RESET_LINK_TTL_SECONDS } from "../password-reset";
-import { revokeAllSessions } from "../sessions";
+import { endAccountSessions, endPartialTokens } from "../sessions";
 import { createUser } from "../users";
 import { ADMIN_ROLE } from "./authorize";
 import { toUserSummary } from "./users";
@@ -153,10 +153,9 @@ export async function lockAccount(actor: Actor, targetUserId: number, mail: Mail
     const target = await requireTarget(tx, targetUserId);
     if (target.lockedAt) throw conflict("ACCOUNT_ALREADY_LOCKED");
     if (target.role === ADMIN_ROLE) await assertAnotherActiveAdmin(tx, targetUserId);
-    const now = new Date();
-    await tx.user.update({ where: { id: targetUserId }, data: { lockedAt: now } });
-    // what revokeAllSessions does, inside the lock: no session outlives it, even for a moment
-    const { count: sessionsEnded } = await tx.session.updateMany({ where: { userId: targetUserId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.user.update({ where: { id: targetUserId }, data: { lockedAt: new Date() } });
+    // inside the lock: no session (nor login in the making) outlives it, even for a moment
+    const sessionsEnded = await endAccountSessions(tx, targetUserId);
     await recordBoth(actor, targetUserId, "lock", "account.locked", { sessionsEnded }, tx);
   });
   await notifyAccountHolder(targetUserId, "account-locked", mail);
@@ -173,20 +172,23 @@ export async function unlockAccount(actor: Actor, targetUserId: number): Promise
 
 // --- sessions -----------------------------------------------------------------------------------
 
-/** Ends every session of the account (its refresh, access and sudo tokens stop working). */
+/** Ends every session of the account (its refresh, access, sudo and partial tokens stop working). */
 export async function endAllSessions(actor: Actor, targetUserId: number): Promise<{ sessionsEnded: number }> {
-  await requireTarget(db, targetUserId);
-  const sessionsEnded = await revokeAllSessions(targetUserId);
-  await recordBoth(actor, targetUserId, "revoke-sessions", "sessions.revoked", { sessionsEnded });
-  return { sessionsEnded };
+  return db.$transaction(async (tx) => {
+    await requireTarget(tx, targetUserId);
+    const sessionsEnded = await endAccountSessions(tx, targetUserId);
+    await recordBoth(actor, targetUserId, "revoke-sessions", "sessions.revoked", { sessionsEnded }, tx);
+    return { sessionsEnded };
+  });
 }
 
 // --- 2FA ----------------------------------------------------------------------------------------
 
 /**
  * Removes every second factor of the account: TOTP (active or pending), email OTP, all recovery
- * codes and any outstanding 2FA email code, in one transaction. The person then signs in with
- * their password alone and can set 2FA up again. 409 2FA_NOT_SET_UP when there was nothing.
+ * codes, any outstanding 2FA email code and every partial token, in one transaction. The person
+ * then signs in with their password alone and can set 2FA up again. 409 2FA_NOT_SET_UP when there
+ * was nothing.
  */
 export async function resetTwoFactor(
   actor: Actor,
@@ -203,6 +205,8 @@ export async function resetTwoFactor(
     const r = await tx.recoveryCode.deleteMany({ where: { userId: targetUserId } });
     await tx.emailCode.deleteMany({ where: { userId: targetUserId, purpose: { in: ["2fa-setup", "2fa-login"] } } });
     if (t.count + e.count + r.count === 0) throw conflict("2FA_NOT_SET_UP");
+    // a login that got past the password before the reset must not finish with what comes after it
+    await endPartialTokens(tx, targetUserId);
     const removed = { totp: !!totp?.activatedAt, emailOtp: !!emailOtp?.activatedAt, recoveryCodes: r.count };
     await recordBoth(actor, targetUserId, "reset-2fa", "2fa.reset", { removed }, tx);
     return removed;

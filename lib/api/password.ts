@@ -67,11 +67,15 @@ export const resetWithCode = defineEndpoint({
   body: resetWithOtpBody,
   summary: "Update password via OTP",
   description:
-    "Sets a new password with the emailed reset code. The code is used up, every session of the user ends, the change is recorded and the account holder is told. " +
-    "Active second factors stay active. The new password must meet the policy (also: not a common password, not the account's email) — 400 naming `newPassword` otherwise, without using the code up.",
+    "Sets a new password with the emailed reset code. The code is used up, every session of the user ends (and every login still owing its second factor), the change is recorded and the account holder is told. " +
+    "Active second factors stay active. The new password must meet the policy (also: not a common password, not the account's email, not the current password) — 400 naming `newPassword` otherwise, without using the code up. " +
+    "A locked account keeps its password: 403 `ACCOUNT_LOCKED` (only with a valid code), nothing changes and the code stays usable.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
-  errors: [[401, "OTP_INVALID_EXPIRED"]],
+  errors: [
+    [401, "OTP_INVALID_EXPIRED"],
+    [403, "ACCOUNT_LOCKED"],
+  ],
   async handle({ body, query, meta }) {
     await resetPasswordWithCode(body, meta, query);
     return null;
@@ -86,7 +90,8 @@ export const changeWithOldPassword = defineEndpoint({
   body: changePasswordBody,
   summary: "Update password via sudo token",
   description:
-    "Changes the password, given the current one (checked under the password throttle). Every other session ends; the caller's stays. " +
+    "Changes the password, given the current one (checked under the password throttle). A new password equal to the current one answers 400 naming `newPassword`, and nothing changes. " +
+    "Every other session ends (and every login still owing its second factor); the caller's stays. " +
     "The change is recorded and the account holder is told. Takes a sudo token, or an access token while the user has no active 2FA method.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
@@ -133,11 +138,12 @@ export const resetWithLink = defineEndpoint({
   summary: "Set a new password with a reset link (ours)",
   description:
     "What the reset page submits: the token from the link of `/v1/auth/forgot-password` and the new password, under the same policy as every other password. " +
-    "The link is used up, every session of the user ends, the change is recorded and the account holder is told. " +
-    "An unknown link answers 404 `LINK_NOT_FOUND`; an expired one 401 `LINK_EXPIRED`; a used one 409 `LINK_ALREADY_USED`.",
+    "The link is used up, every session of the user ends (and every login still owing its second factor), the change is recorded and the account holder is told. " +
+    "An unknown link answers 404 `LINK_NOT_FOUND`; an expired one 401 `LINK_EXPIRED`; a used one 409 `LINK_ALREADY_USED`. " +
+    "The current password as the new one answers 400 naming `newPassword`; a locked account 403 `ACCOUNT_LOCKED`; either way nothing changes and the link stays usable.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
-  errors: linkErrorList,
+  errors: [...linkErrorList, [403, "ACCOUNT_LOCKED"]],
   async handle({ body, query, meta }) {
     await resetPasswordWithLink(body, meta, query);
     return null;

@@ -28,9 +28,9 @@ export async function checkPassword(user: { id: number; passwordHash: string | n
 
 // A direct read (lib/db/direct.ts): every login starts here.
 async function findLoginAccount(username: string) {
-  const row = await selectOne<{ id: number; passwordHash: string | null; lockedAt: unknown }>`
-    SELECT "id", "passwordHash", "lockedAt" FROM "User" WHERE "email" = ${normalizeEmail(username)}`;
-  return row && { id: row.id, passwordHash: row.passwordHash, lockedAt: toDate(row.lockedAt) };
+  const row = await selectOne<{ id: number; passwordHash: string | null; lockedAt: unknown; sessionEpoch: number }>`
+    SELECT "id", "passwordHash", "lockedAt", "sessionEpoch" FROM "User" WHERE "email" = ${normalizeEmail(username)}`;
+  return row && { id: row.id, passwordHash: row.passwordHash, lockedAt: toDate(row.lockedAt), sessionEpoch: Number(row.sessionEpoch) };
 }
 
 /**
@@ -56,7 +56,7 @@ export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Pro
   const methods = await activeMethods(user.id);
   if (methods.length > 0) {
     await recordSecurityEvent(user.id, "login.2fa_required", meta);
-    throw new ApiError(401, "2FA_REQUIRED", { partialToken: await issuePartialToken(user.id), methods });
+    throw new ApiError(401, "2FA_REQUIRED", { partialToken: await issuePartialToken(user.id, user.sessionEpoch), methods });
   }
   const { session, refreshToken } = await createSession(user.id, meta);
   await recordSecurityEvent(user.id, "login.success", meta);

@@ -1,5 +1,8 @@
 import NextAuth from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import type { NextRequest } from "next/server";
+import { unknownApiPath } from "../http/unknown-path";
 import { findSessionByRefreshToken, isSessionActive, revokeSession, rotateRefreshToken } from "../sessions";
 
 // The portal's cookie session (next-auth, JWT strategy) only carries the Gatehouse session id:
@@ -14,8 +17,16 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  basePath: "/api/session",
+const BASE_PATH = "/api/session";
+
+/** Ends the Gatehouse session a cookie carried: its refresh, access and sudo tokens stop working. */
+async function endCarriedSession(token: JWT | null) {
+  const userId = Number(token?.uid);
+  if (typeof token?.sid === "string" && Number.isSafeInteger(userId)) await revokeSession(token.sid, userId);
+}
+
+const nextAuth = NextAuth({
+  basePath: BASE_PATH,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
@@ -32,6 +43,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every sign-out clears the cookie through here, next-auth's own route
+    // (POST /api/session/signout) included: the session behind the cookie ends with it (spec §8).
+    async signOut(message) {
+      if ("token" in message) await endCarriedSession(message.token);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -48,6 +66,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
+const { handlers, auth, signOut } = nextAuth;
+/** The portal's sign-in (app/(auth)/login/actions.ts): the Credentials provider above, in-process. */
+export const { signIn } = nextAuth;
+
 export interface PortalSession {
   userId: number;
   sessionId: string;
@@ -61,9 +83,32 @@ export async function currentPortalSession(): Promise<PortalSession | null> {
   return (await isSessionActive(session.sid, userId)) ? { userId, sessionId: session.sid } : null;
 }
 
-/** Signs the browser out and ends its Gatehouse session. */
+/**
+ * The portal's sign-out button: ends the Gatehouse session, then the cookie (whose sign-out event
+ * would end the session too, but a failure there is only logged; here it reaches the person).
+ */
 export async function endPortalSession() {
   const current = await currentPortalSession();
   if (current) await revokeSession(current.sessionId, current.userId);
   await signOut({ redirect: false });
 }
+
+// What /api/session serves over HTTP. The portal signs in and out with server actions, which call
+// next-auth in-process; over HTTP only what a session client needs stays: the CSRF token, the
+// session, and sign-out. next-auth's own pages (sign-in, sign-out, error, verify-request), its
+// provider list and its sign-in and callback routes are not Gatehouse's: 404, as any unknown API path.
+const servedActions: Record<"GET" | "POST", ReadonlySet<string>> = {
+  GET: new Set(["csrf", "session"]),
+  POST: new Set(["signout"]),
+};
+
+function isServed(method: "GET" | "POST", request: NextRequest): boolean {
+  const path = new URL(request.url).pathname;
+  return path.startsWith(`${BASE_PATH}/`) && servedActions[method].has(path.slice(BASE_PATH.length + 1));
+}
+
+/** The route handlers of app/api/session/[...nextauth]. */
+export const sessionRoutes = {
+  GET: (request: NextRequest) => (isServed("GET", request) ? handlers.GET(request) : unknownApiPath.GET()),
+  POST: (request: NextRequest) => (isServed("POST", request) ? handlers.POST(request) : unknownApiPath.POST()),
+};

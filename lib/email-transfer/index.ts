@@ -6,6 +6,7 @@ import { recordSecurityEvent, type RequestMeta } from "../events";
 import { log } from "../log";
 import { assertAllowedMailProvider, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
 import { assertLinkUsable, linkErrors, linkState, newPasswordResetLinkToken, portalLink, RESET_LINK_TTL_SECONDS, type LinkState } from "../password-reset";
+import { endAccountSessions } from "../sessions";
 import { claimSlot } from "../throttle";
 import { findUserByEmail, normalizeEmail, requireUser } from "../users";
 
@@ -132,7 +133,7 @@ export async function undoEmailChange(token: string, meta: RequestMeta, mail: Ma
       const holder = await tx.user.findUnique({ where: { email: row.oldEmail }, select: { id: true } });
       if (holder && holder.id !== row.userId) throw conflict("OLD_EMAIL_ALREADY_IN_USE");
       await tx.user.update({ where: { id: row.userId }, data: { email: row.oldEmail, passwordHash: null } });
-      await tx.session.updateMany({ where: { userId: row.userId, revokedAt: null }, data: { revokedAt: now } });
+      await endAccountSessions(tx, row.userId);
       await tx.emailCode.deleteMany({ where: { userId: row.userId, purpose: { in: ["password-reset", "email-transfer"] } } });
       await tx.passwordResetLink.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
       await tx.passwordResetLink.create({ data: { tokenHash: reset.tokenHash, userId: row.userId, expiresAt: reset.expiresAt } });

@@ -6,7 +6,8 @@ import { config } from "../config";
 // - nothing configured (the default): no CORS header at all, browsers keep other origins out;
 // - a listed origin (`https://app.example.com`): reflected, with `Vary: Origin`, and with
 //   credentials, so such a page may also use the HttpOnly refresh cookie (`?cookie=true`);
-// - `*`: any other origin, never with credentials (the bearer header still works).
+// - `*`: any other origin may read answers, never with credentials (the bearer header still
+//   works), and never posts a body that skipped the preflight (lib/http/csrf.ts).
 //
 // Preflight requests are answered in proxy.ts (before routing, so every API path and both path
 // forms are covered); the headers on actual responses come from the endpoint wrapper, which
@@ -37,6 +38,13 @@ export function corsGrant(origin: string | null, allowed: readonly string[] = co
   if (allowed.includes("*")) return { allowOrigin: "*", credentials: false };
   return null;
 }
+
+/**
+ * An origin CORS_ORIGINS names itself, not one that `*` merely lets read answers: the only other
+ * origins trusted with the refresh cookie and with bodies a browser sends without a preflight
+ * (lib/http/csrf.ts).
+ */
+export const isListedOrigin = (origin: string, allowed: readonly string[] = config().CORS_ORIGINS) => corsGrant(origin, allowed)?.credentials === true;
 
 function appendVary(headers: Headers, value: string) {
   const current = headers.get("Vary");

@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { forbidden } from "../errors";
-import { corsGrant } from "./cors";
+import { isListedOrigin } from "./cors";
 
 // A browser sends some cross-site requests without asking first: a form post, or a fetch whose
 // body is text/plain. Gatehouse reads every body as JSON whatever its Content-Type (a client that
@@ -11,31 +11,33 @@ import { corsGrant } from "./cors";
 
 const ownOrigins = (request: Request) => [new URL(config().APP_URL).origin, new URL(request.url).origin];
 
-function fromAnotherSite(request: Request, trusted: (origin: string) => boolean): boolean {
+// Only this origin and the ones CORS_ORIGINS lists by name are trusted. `*` lets any origin read
+// answers; counting it here would let any page sign a visitor in (spec §8 "Cross-site bodies").
+function fromAnotherSite(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin && origin !== "null" && (ownOrigins(request).includes(origin) || trusted(origin))) return false;
+  if (origin && origin !== "null" && (ownOrigins(request).includes(origin) || isListedOrigin(origin))) return false;
   const fetchSite = request.headers.get("sec-fetch-site");
   return !!origin || fetchSite === "cross-site" || fetchSite === "same-site";
 }
 
 /**
  * Cookie-authenticated API requests (the refresh cookie of `?cookie=true`) must come from this
- * origin or an origin trusted with credentials (CORS_ORIGINS). Bearer tokens need no such check:
+ * origin or one CORS_ORIGINS lists (trusted with credentials). Bearer tokens need no such check:
  * a browser never adds them by itself. SameSite=Lax already keeps the cookie off cross-site POSTs;
  * this also covers the state-changing GET (rotation) and older browsers.
  */
 export function assertSameSiteForCookie(request: Request): void {
-  if (fromAnotherSite(request, (origin) => corsGrant(origin)?.credentials === true)) throw forbidden("CROSS_SITE_REQUEST");
+  if (fromAnotherSite(request)) throw forbidden("CROSS_SITE_REQUEST");
 }
 
 const PREFLIGHTED = /^application\/(.+\+)?json$/;
 
 /**
  * A body that reached us without a CORS preflight (any Content-Type but JSON) from a page of
- * another site that CORS_ORIGINS does not name: 403 CROSS_SITE_REQUEST.
+ * another site that CORS_ORIGINS does not name (`*` names none): 403 CROSS_SITE_REQUEST.
  */
 export function assertNoCrossSiteForm(request: Request): void {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (PREFLIGHTED.test(type)) return; // the browser asked first, and CORS answered
-  if (fromAnotherSite(request, (origin) => corsGrant(origin) !== null)) throw forbidden("CROSS_SITE_REQUEST");
+  if (fromAnotherSite(request)) throw forbidden("CROSS_SITE_REQUEST");
 }

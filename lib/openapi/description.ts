@@ -56,6 +56,8 @@ with \`partialToken\` and \`methods\` (\`totp\`, \`emailOtp\`, \`recoveryCode\`)
 
 The answer is \`{ accessToken, refreshToken, sudoToken }\`: the session starts here. Wrong codes are
 throttled per factor (429 with \`retryAfter\`; the \`next-guess\` / \`next-email\` queries tell the wait).
+A partial token dies with everything that ends the account's sessions (a password change or
+reset, an administrator's "revoke sessions", 2FA reset or lock): then log in again.
 
 ### Step up to sudo
 Security changes (deactivating a method, new recovery codes, and — once 2FA is on — changing the

@@ -37,7 +37,7 @@ export const securitySchemes = {
     type: "http",
     scheme: "bearer",
     bearerFormat: "JWT",
-    description: `**Partial token**: the password was right, the second factor is still owed. A signed JWT (\`typ\` \`gatehouse-partial+jwt\`), valid ${minutes(TOKEN_LIFETIME_SECONDS.partial)}, from the 401 \`2FA_REQUIRED\` answer of \`POST /auth/login\`. Accepted only by the three \`authenticate\` calls, \`POST /user/2fa/email-otp/challenge\`, \`GET /user/2fa\` and the three wait-time queries.`,
+    description: `**Partial token**: the password was right, the second factor is still owed. A signed JWT (\`typ\` \`gatehouse-partial+jwt\`), valid ${minutes(TOKEN_LIFETIME_SECONDS.partial)}, from the 401 \`2FA_REQUIRED\` answer of \`POST /auth/login\`. Accepted only by the three \`authenticate\` calls, \`POST /user/2fa/email-otp/challenge\`, \`GET /user/2fa\` and the three wait-time queries. Dies with everything that ends the account's sessions (a password change or reset, an administrator's "revoke sessions", 2FA reset or lock).`,
   },
 } as const;
 

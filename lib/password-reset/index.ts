@@ -1,12 +1,12 @@
 import { randomToken, sha256 } from "../crypto";
 import { db, type Prisma } from "../db";
 import { currentEmailCode, issueEmailCode, verifyEmailCode, withdrawEmailCode } from "../email-codes";
-import { unauthorized } from "../errors";
+import { forbidden, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { log } from "../log";
 import { assertAllowedMailProvider, notifyAccountHolder, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
 import { storeNewPassword } from "../password-change";
-import { assertAcceptablePassword, hashSecret } from "../passwords";
+import { assertAcceptablePassword, assertNotCurrentPassword, hashSecret } from "../passwords";
 import { claimSlot } from "../throttle";
 import { findUserByEmail, normalizeEmail } from "../users";
 import { assertLinkUsable, linkErrors, linkState, portalLink, type LinkState } from "./links";
@@ -97,6 +97,17 @@ export async function validatePasswordResetCode(email: string, otp: string): Pro
 }
 
 /**
+ * What a proven code or link may still not do (spec §8): reset a locked account (403
+ * ACCOUNT_LOCKED; told only to whoever proved the code or link, so nobody else learns of the lock),
+ * or "change" the password to the current one (400 naming newPassword). Both before anything
+ * changes: the code or link stays usable.
+ */
+async function assertResettable(user: { lockedAt: Date | null; passwordHash: string | null }, newPassword: string) {
+  if (user.lockedAt) throw forbidden("ACCOUNT_LOCKED");
+  await assertNotCurrentPassword(user.passwordHash, newPassword);
+}
+
+/**
  * Ends a reset: the new password, every session ended, outstanding reset codes and links dead.
  * One transaction; `claim` runs first inside it and throws (rolling back) when the credential
  * that authorised the reset was used up concurrently.
@@ -124,8 +135,9 @@ async function completeReset(
 /**
  * #18: sets a new password with the emailed code. The policy is checked before the code, so a
  * rejected password does not use the code up. The code is checked (counting a wrong try), then
- * hashed work, then used up atomically with the password change: of two concurrent submissions
- * only one wins, and nothing is half-written.
+ * the lock and the current password (§8), then hashed work, then the code is used up atomically
+ * with the password change: of two concurrent submissions only one wins, and nothing is
+ * half-written.
  */
 export async function resetPasswordWithCode(body: ResetWithOtpBody, meta: RequestMeta, mail: MailOptions = {}): Promise<void> {
   const address = normalizeEmail(body.userEmail);
@@ -135,6 +147,7 @@ export async function resetPasswordWithCode(body: ResetWithOtpBody, meta: Reques
   if (!before) throw invalidCode();
   const { target } = await verifyEmailCode(user.id, "password-reset", body.otp, { consume: false });
   if (target !== user.email) throw invalidCode();
+  await assertResettable(user, body.newPassword);
   await completeReset(
     user.id,
     body.newPassword,
@@ -194,13 +207,15 @@ export async function inspectPasswordResetLink(token: string): Promise<LinkState
 /**
  * The reset page's submission (`POST /v1/auth/reset-password`, ours): the link must be usable
  * (404 LINK_NOT_FOUND, 401 LINK_EXPIRED, 409 LINK_ALREADY_USED), the password must meet the same
- * policy as everywhere else. The link is used up together with the password change.
+ * policy as everywhere else, the account must not be locked and the password must not be the
+ * current one (§8). The link is used up together with the password change.
  */
 export async function resetPasswordWithLink(body: ResetWithLinkBody, meta: RequestMeta, mail: MailOptions = {}): Promise<void> {
   const tokenHash = sha256(body.token);
-  const row = await db.passwordResetLink.findUnique({ where: { tokenHash }, include: { user: { select: { email: true } } } });
+  const row = await db.passwordResetLink.findUnique({ where: { tokenHash }, include: { user: { select: { email: true, lockedAt: true, passwordHash: true } } } });
   assertLinkUsable(row);
   assertAcceptablePassword(body.newPassword, row.user.email, "newPassword");
+  await assertResettable(row.user, body.newPassword);
   await completeReset(
     row.userId,
     body.newPassword,

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { notFound } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
+import { endAccountSessions } from "./index";
 
 // Ending sessions at the person's own request, each with its event in the same transaction.
 
@@ -13,13 +14,10 @@ export async function endSession(userId: number, sessionId: string, currentSessi
   });
 }
 
-/** Ends every session of the user but the caller's. */
+/** Ends every session of the user but the caller's, and any login still owing its second factor. */
 export async function endOtherSessions(userId: number, currentSessionId: string | null, meta: RequestMeta) {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({
-      where: { userId, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
-      data: { revokedAt: new Date() },
-    });
+    const count = await endAccountSessions(tx, userId, { keepSessionId: currentSessionId });
     await recordSecurityEvent(userId, "sessions.revoked", meta, { detail: { ended: count, kept: currentSessionId, reason: "user" } }, tx);
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, selectOne, toDate } from "../db";
+import { db, selectOne, toDate, type Prisma } from "../db";
 import { randomToken, sha256 } from "../crypto";
 import { TOKEN_LIFETIME_SECONDS } from "../tokens/lifetimes";
 import type { RequestMeta } from "../events";
@@ -7,9 +7,9 @@ import type { RequestMeta } from "../events";
 // A refresh token is a session: 256 random bits, only its hash stored, 14 days from issue.
 const refreshExpiry = () => new Date(Date.now() + TOKEN_LIFETIME_SECONDS.refresh * 1000);
 
-export async function createSession(userId: number, meta: RequestMeta) {
+export async function createSession(userId: number, meta: RequestMeta, tx: Prisma.TransactionClient = db) {
   const refreshToken = randomToken(32);
-  const session = await db.session.create({
+  const session = await tx.session.create({
     data: {
       id: randomUUID(),
       userId,
@@ -94,13 +94,29 @@ export async function revokeSession(sessionId: string, userId?: number): Promise
   return count === 1;
 }
 
-/** Ends every live session of the user except `keepSessionId`; returns how many ended. */
-export async function revokeAllSessions(userId: number, keepSessionId?: string | null): Promise<number> {
-  const { count } = await db.session.updateMany({
-    where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+/**
+ * Ends every live session of the account except `keepSessionId`, and with them every partial
+ * token of a login still in the making (spec §8): whatever ends an account's sessions ends its
+ * logins too, so this is the one way to do it. Run it in the transaction of the change it belongs
+ * to (a password change, a lock…), so neither can happen without the other. Returns how many
+ * sessions ended.
+ */
+export async function endAccountSessions(tx: Prisma.TransactionClient, userId: number, opts: { keepSessionId?: string | null } = {}): Promise<number> {
+  await endPartialTokens(tx, userId);
+  const { count } = await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(opts.keepSessionId ? { id: { not: opts.keepSessionId } } : {}) },
     data: { revokedAt: new Date() },
   });
   return count;
+}
+
+/**
+ * Ends every partial token of the account, leaving its sessions alone (an administrator's 2FA
+ * reset): a partial token carries the account's session epoch from its issue, and moving the
+ * epoch on makes every one issued before refused (lib/tokens/authorize.ts).
+ */
+export async function endPartialTokens(tx: Prisma.TransactionClient, userId: number): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
 }
 
 export async function listSessions(userId: number, currentSessionId: string | null) {

@@ -38,6 +38,8 @@ export interface Principal {
   kind: TokenKind;
   userId: number;
   sessionId: string | null;
+  /** partial tokens: the account's session epoch the token was issued under */
+  sessionEpoch?: number;
   /** the bearer token itself (refresh-token endpoints rotate or revoke it) */
   token: string;
   /** for refresh tokens: when the session was last used */
@@ -66,9 +68,12 @@ export async function authorize(token: string | null, rule: TokenRule): Promise<
     if (adminRules.has(rule) && !isActiveAdmin(subject)) throw forbidden("ADMIN_REQUIRED");
   } else {
     // partial tokens have no session yet (and no rule takes them with the admin role): the
-    // account itself must still be usable
-    const user = await selectOne<{ lockedAt: unknown }>`SELECT "lockedAt" FROM "User" WHERE "id" = ${claims.userId}`;
-    if (!user || user.lockedAt) throw invalid();
+    // account itself must still be usable, and nothing may have ended its sessions since the
+    // password step (spec §8: the session epoch moved on)
+    const live = await selectOne<{ id: number }>`
+      SELECT "id" FROM "User" WHERE "id" = ${claims.userId} AND "lockedAt" IS NULL AND "sessionEpoch" = ${claims.sessionEpoch}`;
+    if (!live) throw invalid();
+    return { kind: claims.kind, userId: claims.userId, sessionId: null, sessionEpoch: claims.sessionEpoch!, token };
   }
   return { kind: claims.kind, userId: claims.userId, sessionId: claims.sessionId, token };
 }

@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../config";
 import { db } from "../db";
-import { AUDIENCE, issueAccessToken, verifySignedToken } from "./jwt";
+import { AUDIENCE, issueAccessToken, issuePartialToken, verifySignedToken } from "./jwt";
 import { keySet, SIGNING_ALG } from "./keys";
 
 // verifySignedToken remembers tokens it verified; these check it never accepts one a full
@@ -50,5 +50,27 @@ describe("remembered tokens", () => {
     await keySet(true);
     expect(await verifySignedToken(token)).toBeNull();
     await db.signingKey.delete({ where: { kid } });
+  });
+});
+
+// A partial token has no session; the account's session epoch it was issued under is what ends it
+// (lib/tokens/authorize.ts compares it with the account's).
+describe("partial tokens", () => {
+  it("carry the session epoch, and no session", async () => {
+    expect(await verifySignedToken(await issuePartialToken(1, 7))).toMatchObject({ kind: "partial", userId: 1, sessionId: null, sessionEpoch: 7 });
+  });
+
+  it("are refused without an epoch, and access tokens carry none", async () => {
+    const { signing } = await keySet();
+    const withoutEpoch = await new SignJWT({ kind: "partial" })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: signing.kid, typ: "gatehouse-partial+jwt" })
+      .setSubject("1")
+      .setIssuer(config().APP_URL)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(signing.key);
+    expect(await verifySignedToken(withoutEpoch)).toBeNull();
+    expect(await verifySignedToken(await issueAccessToken(1, "session-epochless"))).toMatchObject({ sessionEpoch: null });
   });
 });

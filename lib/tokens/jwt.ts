@@ -11,6 +11,8 @@ export interface TokenClaims {
   userId: number;
   /** the session (refresh token) the token belongs to; partial tokens have none yet */
   sessionId: string | null;
+  /** partial tokens only: the account's session epoch at issue (see lib/sessions endAccountSessions) */
+  sessionEpoch: number | null;
   expiresAt: Date;
 }
 
@@ -19,9 +21,9 @@ const typ = (kind: SignedTokenKind) => `gatehouse-${kind}+jwt`;
 export const AUDIENCE = "gatehouse";
 const issuer = () => config().APP_URL;
 
-async function sign(kind: SignedTokenKind, userId: number, sessionId: string | null): Promise<string> {
+async function sign(kind: SignedTokenKind, userId: number, bound: { sid: string } | { epoch: number }): Promise<string> {
   const { signing } = await keySet();
-  const jwt = new SignJWT({ kind, ...(sessionId ? { sid: sessionId } : {}) })
+  const jwt = new SignJWT({ kind, ...bound })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: signing.kid, typ: typ(kind) })
     .setSubject(String(userId))
     .setIssuer(issuer())
@@ -32,9 +34,10 @@ async function sign(kind: SignedTokenKind, userId: number, sessionId: string | n
   return jwt.sign(signing.key);
 }
 
-export const issueAccessToken = (userId: number, sessionId: string) => sign("access", userId, sessionId);
-export const issueSudoToken = (userId: number, sessionId: string) => sign("sudo", userId, sessionId);
-export const issuePartialToken = (userId: number) => sign("partial", userId, null);
+export const issueAccessToken = (userId: number, sessionId: string) => sign("access", userId, { sid: sessionId });
+export const issueSudoToken = (userId: number, sessionId: string) => sign("sudo", userId, { sid: sessionId });
+/** A partial token has no session yet; it is bound to the account's session epoch instead. */
+export const issuePartialToken = (userId: number, sessionEpoch: number) => sign("partial", userId, { epoch: sessionEpoch });
 
 export const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
@@ -80,8 +83,11 @@ async function verifyFully(token: string): Promise<{ claims: TokenClaims; kid: s
     const userId = Number(payload.sub);
     if (!Number.isSafeInteger(userId) || userId <= 0) return null;
     const sessionId = typeof payload.sid === "string" ? payload.sid : null;
-    if (kind !== "partial" && !sessionId) return null;
-    return { claims: { kind, userId, sessionId, expiresAt: new Date((payload.exp ?? 0) * 1000) }, kid, key };
+    const sessionEpoch = Number.isSafeInteger(payload.epoch) ? (payload.epoch as number) : null;
+    // access and sudo tokens belong to a session, a partial token to the account's session epoch
+    const bound = kind === "partial" ? { sessionId: null, sessionEpoch } : { sessionId, sessionEpoch: null };
+    if (bound.sessionId === null && bound.sessionEpoch === null) return null;
+    return { claims: { kind, userId, ...bound, expiresAt: new Date((payload.exp ?? 0) * 1000) }, kid, key };
   } catch {
     return null;
   }

@@ -4,11 +4,12 @@ import { notifyAccountHolder, resolveMailConfiguration, type MailOptions, type N
 import type { Attempt } from "../throttle";
 import type { TokenKind } from "../tokens/authorize";
 
-/** Who is acting: the token's kind, its user and (for access/sudo) its session. */
+/** Who is acting: the token's kind, its user and its session (access/sudo) or session epoch (partial). */
 export interface Actor {
   kind: TokenKind;
   userId: number;
   sessionId: string | null;
+  sessionEpoch?: number;
 }
 
 /** What a 2FA action needs besides its input: the request's address/agent and the mail brand. */

@@ -2,7 +2,7 @@ import { db, isUniqueViolation } from "../db";
 import { ApiError, conflict, notFound } from "../errors";
 import { assertAcceptablePassword, hashSecret, newPasswordSchema } from "../passwords";
 import { recordSecurityEvent, noMeta, type RequestMeta } from "../events";
-import { revokeAllSessions } from "../sessions";
+import { endAccountSessions } from "../sessions";
 
 import { emailSchema, normalizeEmail } from "./schemas";
 
@@ -42,9 +42,11 @@ export async function createUser(input: NewUser, meta: RequestMeta = noMeta, act
   }
 }
 
-/** Locking ends every session at once; unlocking lets the person sign in again. */
+/** Locking ends every session (and partial token) at once; unlocking lets the person sign in again. */
 export async function setLocked(userId: number, locked: boolean, meta: RequestMeta = noMeta, actorId?: number) {
-  await db.user.update({ where: { id: userId }, data: { lockedAt: locked ? new Date() : null } });
-  if (locked) await revokeAllSessions(userId);
-  await recordSecurityEvent(userId, locked ? "account.locked" : "account.unlocked", meta, { actorId });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { lockedAt: locked ? new Date() : null } });
+    if (locked) await endAccountSessions(tx, userId);
+    await recordSecurityEvent(userId, locked ? "account.locked" : "account.unlocked", meta, { actorId }, tx);
+  });
 }

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeAdmin } from "@/lib/admin/actions";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, login, markTotpActive, signedIn, TEST_PASSWORD } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, signedIn, TEST_PASSWORD } from "../helpers";
+import { enableTotpViaApi, expectPartialTokenDead, loginOwingSecondFactor } from "./two-factor-helpers";
 
 // The admin API (issue 6): who may call it (403 ADMIN_REQUIRED, the admin's own sudo token for
 // every action), what each read answers, what each action changes, records and mails, malformed
@@ -25,7 +26,7 @@ async function withTokens(opts: { role?: "user" | "admin"; email?: string } = {}
     refresh: refreshToken,
     access: accessToken,
     sudo: await issueSudoToken(user.id, session.id),
-    partial: await issuePartialToken(user.id),
+    partial: await partialTokenFor(user.id),
     sessionId: session.id,
   };
 }
@@ -485,6 +486,30 @@ describe("POST /admin/users/{id}/reset-2fa", () => {
     await expectAdminActionRecorded(admin.id, "reset-2fa", u.id);
     expect(await mailsTo(u.email, "2fa-reset-by-admin")).toHaveLength(1);
     expectEnvelope(await post(`/api/admin/users/${u.id}/reset-2fa`, admin.sudo), 409, "2FA_NOT_SET_UP");
+  });
+});
+
+describe("a partial token dies with an administrator's action that ends sessions (§8)", () => {
+  it("revoke sessions", async () => {
+    const owed = await loginOwingSecondFactor();
+    expect((await post(`/api/admin/users/${owed.user.id}/revoke-sessions`, admin.sudo)).status).toBe(200);
+    await expectPartialTokenDead(owed);
+  });
+
+  it("lock, and it stays dead once the account is unlocked", async () => {
+    const owed = await loginOwingSecondFactor();
+    expect((await post(`/api/admin/users/${owed.user.id}/lock`, admin.sudo)).status).toBe(200);
+    await expectPartialTokenDead(owed);
+    expect((await post(`/api/admin/users/${owed.user.id}/unlock`, admin.sudo)).status).toBe(200);
+    await expectPartialTokenDead(owed);
+  });
+
+  it("reset 2FA, also once the person has set up a second factor again", async () => {
+    const owed = await loginOwingSecondFactor();
+    expect((await post(`/api/admin/users/${owed.user.id}/reset-2fa`, admin.sudo)).status).toBe(200);
+    await expectPartialTokenDead(owed);
+    const again = await enableTotpViaApi(owed.user.id, owed.tokens);
+    await expectPartialTokenDead({ ...owed, ...again });
   });
 });
 

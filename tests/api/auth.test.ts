@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, jwtVerify, decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, burst, createTestUser, expectEnvelope, login, markTotpActive, permittedChecks, signedIn, baseUrl } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, baseUrl, burst, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, permittedChecks, signedIn } from "../helpers";
 
 // Spec §3: the six /auth endpoints, their errors, token kinds and malformed input.
 
@@ -206,7 +206,7 @@ describe("token kinds are never accepted in another's place", () => {
       refresh: refreshToken,
       access: accessToken,
       sudo: await issueSudoToken(user.id, session.id),
-      partial: await issuePartialToken(user.id),
+      partial: await partialTokenFor(user.id),
     };
     for (const [kind, token] of Object.entries(tokens)) {
       if (accepts.includes(kind)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCorsHeaders, corsGrant, isCorsPath, preflightResponse } from "@/lib/http/cors";
+import { applyCorsHeaders, corsGrant, isCorsPath, isListedOrigin, preflightResponse } from "@/lib/http/cors";
 
 // The CORS decisions themselves (lib/http/cors.ts), for any configuration; cors.test.ts checks
 // them on running servers.
@@ -29,6 +29,15 @@ describe("corsGrant", () => {
     // "null" is never trusted by name, even when listed
     expect(corsGrant("null", ["null"])).toBeNull();
     expect(corsGrant("null", ["*"])).toEqual({ allowOrigin: "*", credentials: false });
+  });
+});
+
+describe("isListedOrigin (trusted with the cookie and with bodies sent without a preflight)", () => {
+  it("is true only for an origin the configuration names, never for one * lets in (§8)", () => {
+    expect(isListedOrigin("https://App.Example.com", ["*", "https://app.example.com/"])).toBe(true);
+    for (const origin of ["https://anyone.example", "null", "*"]) expect(isListedOrigin(origin, ["*", "https://app.example.com"]), origin).toBe(false);
+    expect(isListedOrigin("https://anyone.example", ["*"])).toBe(false);
+    expect(isListedOrigin("https://app.example.com", [])).toBe(false);
   });
 });
 

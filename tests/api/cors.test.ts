@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { nextServerArgs } from "../../scripts/lib/next-server";
 import { baseUrl, createTestUser, sleep } from "../helpers";
 
@@ -63,7 +64,7 @@ const LISTED = "https://app.example.com";
 const OTHER = "https://evil.example.net";
 let listed: Server | undefined;
 let wildcard: Server | undefined;
-let user: { email: string; password: string };
+let user: { id: number; email: string; password: string };
 
 beforeAll(async () => {
   user = await createTestUser();
@@ -154,6 +155,28 @@ describe("CORS with a wildcard", () => {
     expect(trusted.headers.get("access-control-allow-credentials")).toBe("true");
 
     for (const r of [pre, actual, trusted]) expectNoWildcardWithCredentials(r);
+  });
+
+  it("lets no origin but a listed one post a body that skipped the preflight, or use the refresh cookie (§8)", async () => {
+    const credentials = JSON.stringify({ username: user.email, password: user.password });
+    const formPost = (origin: string) =>
+      fetch(`${wildcard!.url}/auth/login?cookie=true`, { method: "POST", headers: { Origin: origin, "Content-Type": "text/plain" }, body: credentials });
+    const sessions = () => db.session.count({ where: { userId: user.id } });
+    const before = await sessions();
+    for (const origin of [OTHER, "null", "https://app.example.com.evil.net"]) {
+      const refused = await formPost(origin);
+      expect(refused.status, origin).toBe(403);
+      expect(((await refused.json()) as { message: string }).message).toBe("CROSS_SITE_REQUEST");
+      expect(refused.headers.get("set-cookie")).toBeNull();
+    }
+    expect(await sessions()).toBe(before);
+    // the listed origin is trusted with such a body, and with the cookie
+    const trusted = await formPost(LISTED);
+    expect(trusted.status).toBe(200);
+    const cookie = `gatehouse_refresh=${await trusted.text()}`;
+    const rotate = (origin: string) => fetch(`${wildcard!.url}/auth/refreshtoken`, { headers: { Origin: origin, Cookie: cookie } });
+    expect((await rotate(OTHER)).status).toBe(403);
+    expect((await rotate(LISTED)).status).toBe(200);
   });
 
   it("never pairs * with credentials, whatever the request", async () => {

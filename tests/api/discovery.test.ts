@@ -5,9 +5,9 @@ import { createRemoteJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, 
 import { describe, expect, it } from "vitest";
 import { encrypt } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
+import { issueSudoToken } from "@/lib/tokens/jwt";
 import { TOKEN_LIFETIME_SECONDS } from "@/lib/tokens/lifetimes";
-import { api, baseUrl, createTestUser, signedIn, sleep } from "../helpers";
+import { api, baseUrl, createTestUser, partialTokenFor, signedIn, sleep } from "../helpers";
 
 // Discovery: where a third party finds the keys and what to check, and key rotation as a verifier
 // sees it (new tokens carry the new kid; old tokens verify until they expire; expired keys leave).
@@ -65,7 +65,7 @@ describe("GET /.well-known/openid-configuration", () => {
     const user = await createTestUser();
     const { accessToken } = await signedIn(user);
     const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
-    const tokens = { access: accessToken, sudo: await issueSudoToken(user.id, session.id), partial: await issuePartialToken(user.id) };
+    const tokens = { access: accessToken, sudo: await issueSudoToken(user.id, session.id), partial: await partialTokenFor(user.id) };
     const keys = remoteJwks(doc.jwks_uri);
     for (const [kind, token] of Object.entries(tokens)) {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpActive, signedIn } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpActive, partialTokenFor, signedIn } from "../helpers";
 
 // Spec §4 #20–#21 and the undo link (ours): the whole move of an account to a new address.
 
@@ -150,7 +150,7 @@ describe("POST /user/email/initiate (#20)", () => {
     const user = await createTestUser();
     const { refreshToken } = await signedIn(user);
     expectEnvelope(await initiate(refreshToken, newAddress()), 401, "INVALID_TOKEN");
-    expectEnvelope(await initiate(await issuePartialToken(user.id), newAddress()), 401, "INVALID_TOKEN");
+    expectEnvelope(await initiate(await partialTokenFor(user.id), newAddress()), 401, "INVALID_TOKEN");
     expectEnvelope(await initiate(null, newAddress()), 401, "NO_TOKEN_PROVIDED");
   });
 
@@ -201,7 +201,7 @@ describe("PUT /user/email (#21)", () => {
     const user = await createTestUser();
     const { refreshToken, accessToken } = await signedIn(user);
     expectEnvelope(await complete(refreshToken, "123456"), 401, "INVALID_TOKEN");
-    expectEnvelope(await complete(await issuePartialToken(user.id), "123456"), 401, "INVALID_TOKEN");
+    expectEnvelope(await complete(await partialTokenFor(user.id), "123456"), 401, "INVALID_TOKEN");
     expectEnvelope(await complete(null, "123456"), 401, "NO_TOKEN_PROVIDED");
     expectEnvelope(await complete(accessToken, "1234567"), 400, "otp must be exactly 6 characters");
     expectEnvelope(await complete(accessToken, undefined), 400, "otp is required");

@@ -2,8 +2,8 @@ import { request as httpRequest } from "node:http";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { issueAccessToken, issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { baseUrl, createTestUser, recordSecrets, signedIn, sleep } from "../helpers";
+import { issueAccessToken, issueSudoToken } from "@/lib/tokens/jwt";
+import { baseUrl, createTestUser, partialTokenFor, recordSecrets, signedIn, sleep } from "../helpers";
 import {
   badTokens,
   categoriesFor,
@@ -74,7 +74,7 @@ async function tokensOf(a: Account): Promise<Record<TokenKind, string>> {
     refresh: a.refresh,
     access: await issueAccessToken(a.id, a.sessionId),
     sudo: await issueSudoToken(a.id, a.sessionId),
-    partial: await issuePartialToken(a.id),
+    partial: await partialTokenFor(a.id),
   };
   recordSecrets(...Object.values(tokens).map((token) => ({ token })));
   return tokens;

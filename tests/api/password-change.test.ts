@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, partialTokenFor, signedIn, sleep } from "../helpers";
 
 // Spec §4 #19: PUT /user/password/old-password (S/A¬2FA).
 
@@ -40,7 +40,7 @@ describe("PUT /user/password/old-password (#19)", () => {
     const body = { oldPassword: user.password, newPassword: NEW };
     expectEnvelope(await change(accessToken, body), 401, "INVALID_TOKEN");
     expectEnvelope(await change(refreshToken, body), 401, "INVALID_TOKEN");
-    expectEnvelope(await change(await issuePartialToken(user.id), body), 401, "INVALID_TOKEN");
+    expectEnvelope(await change(await partialTokenFor(user.id), body), 401, "INVALID_TOKEN");
     expectEnvelope(await change(null, body), 401, "NO_TOKEN_PROVIDED");
     expectEnvelope(await change("garbage", body), 401, "INVALID_TOKEN");
     expect((await change(await issueSudoToken(user.id, session.id), body)).status).toBe(200);
@@ -82,6 +82,18 @@ describe("PUT /user/password/old-password (#19)", () => {
     expectEnvelope(await put(undefined), 400, "newPassword is required");
     expectEnvelope(await api("/user/password/old-password", { method: "PUT", token: accessToken, body: "nope", headers: { "Content-Type": "application/json" } }), 400, "body is not valid JSON");
     expect((await db.throttle.findUniqueOrThrow({ where: { key: `password:${user.id}` } })).failures).toBe(0); // login left it at 0
+  });
+
+  it("refuses the current password as the new one (400 naming newPassword) before anything changes (§8)", async () => {
+    const user = await createTestUser();
+    const other = await signedIn(user);
+    const me = await signedIn(user);
+    expectEnvelope(await change(me.accessToken, { oldPassword: user.password, newPassword: user.password }), 400, "newPassword must not be your current password");
+    expect((await api("/auth/accesstoken", { token: other.refreshToken })).status).toBe(200);
+    expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.changed" } })).toBe(0);
+    await sleep(300);
+    expect(await db.mailMessage.count({ where: { toAddress: user.email, template: "password-changed" } })).toBe(0);
+    expect(await login(user)).toBeTruthy();
   });
 
   it("answers 405 to other methods", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { setLocked } from "@/lib/users";
 import { api, baseUrl, createTestUser, expectEnvelope, mailTo, signedIn, sleep, uniqueEmail } from "../helpers";
 
 // Spec §4 #22 (reset link) and its page's submission, POST /v1/auth/reset-password (ours).
@@ -130,6 +131,32 @@ describe("POST /v1/auth/reset-password (the link page's submission)", () => {
     expect((await resetWith(token, "Brand-New-Pass-7")).status).toBe(200);
   });
 
+  it("refuses a locked account with 403 ACCOUNT_LOCKED: nothing changes and the link stays usable (§8)", async () => {
+    const user = await createTestUser();
+    await setLocked(user.id, true);
+    const token = tokenOf(await requestLink(user.email));
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expectEnvelope(await resetWith(token, "Brand-New-Pass-7"), 403, "ACCOUNT_LOCKED");
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before.passwordHash);
+    expect((await db.passwordResetLink.findUniqueOrThrow({ where: { tokenHash: sha256(token) } })).usedAt).toBeNull();
+    expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.reset" } })).toBe(0);
+    expect(await db.mailMessage.count({ where: { toAddress: user.email, template: "password-reset" } })).toBe(0);
+    await setLocked(user.id, false);
+    expect((await resetWith(token, "Brand-New-Pass-7")).status).toBe(200);
+  });
+
+  it("refuses the current password as the new one (400 naming newPassword): no session ends, nothing is mailed, the link stays usable (§8)", async () => {
+    const user = await createTestUser();
+    const { refreshToken } = await signedIn(user);
+    const token = tokenOf(await requestLink(user.email));
+    expectEnvelope(await resetWith(token, user.password), 400, "newPassword must not be your current password");
+    expect((await api("/auth/accesstoken", { token: refreshToken })).status).toBe(200);
+    expect((await db.passwordResetLink.findUniqueOrThrow({ where: { tokenHash: sha256(token) } })).usedAt).toBeNull();
+    await sleep(300);
+    expect(await db.mailMessage.count({ where: { toAddress: user.email, template: "password-reset" } })).toBe(0);
+    expect((await resetWith(token, "Brand-New-Pass-7")).status).toBe(200);
+  });
+
   it("lets only one of several concurrent submissions of a link through", async () => {
     const user = await createTestUser();
     const token = tokenOf(await requestLink(user.email));
@@ -162,5 +189,14 @@ describe("the /reset-password page", () => {
     expect(stateOf((await page(`?token=${token}`)).html)).toBe("expired");
     await db.passwordResetLink.update({ where: { tokenHash: sha256(token) }, data: { usedAt: new Date() } });
     expect(stateOf((await page(`?token=${token}`)).html)).toBe("used");
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("declares 403 ACCOUNT_LOCKED on both ways to complete a reset", async () => {
+    const doc = (await api("/api/openapi.json")).json;
+    for (const [path, method] of [["/user/password/otp", "put"], ["/v1/auth/reset-password", "post"]]) {
+      expect(JSON.stringify(doc.paths[path][method].responses["403"] ?? null), `${method} ${path}`).toContain("ACCOUNT_LOCKED");
+    }
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
+import { setLocked } from "@/lib/users";
 import { api, codeIn, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn, sleep, uniqueEmail } from "../helpers";
 
 // Spec §4 #16–#18: password reset by emailed code.
@@ -248,6 +249,39 @@ describe("PUT /user/password/otp (#18)", () => {
     const r = await api("/auth/login", { body: { username: user.email, password: "Brand-New-Pass-7" } });
     expectEnvelope(r, 401, "2FA_REQUIRED");
     expect(r.json.methods).toEqual(["totp"]);
+  });
+
+  it("refuses a locked account with 403 ACCOUNT_LOCKED: nothing changes and the code stays usable (§8)", async () => {
+    const user = await createTestUser();
+    await setLocked(user.id, true);
+    const send = await api("/user/password/reset/send", { body: { email: user.email } });
+    expect([send.status, send.text]).toEqual([200, "null"]); // as for any address: no enumeration
+    const otp = codeIn((await mailTo(user.email, "password-reset-code")).text);
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const put = (code: string) => api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: code, newPassword: "Brand-New-Pass-7" } });
+    expectEnvelope(await put(otp), 403, "ACCOUNT_LOCKED");
+    // without the code nobody learns that the account is locked
+    expectEnvelope(await put(otp === "000000" ? "111111" : "000000"), 401, "OTP_INVALID_EXPIRED");
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect([after.passwordHash, after.lockedAt]).toEqual([before.passwordHash, before.lockedAt]);
+    expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.reset" } })).toBe(0);
+    expect(await db.mailMessage.count({ where: { toAddress: user.email, template: "password-reset" } })).toBe(0);
+    expect((await api("/user/password/reset/validate", { body: { email: user.email, otp } })).status).toBe(200); // not used up
+    await setLocked(user.id, false);
+    expect((await put(otp)).status).toBe(200);
+  });
+
+  it("refuses the current password as the new one (400 naming newPassword): no session ends, nothing is mailed, the code stays usable (§8)", async () => {
+    const user = await createTestUser();
+    const { refreshToken } = await signedIn(user);
+    const otp = await requestCode(user.email);
+    const put = (newPassword: string) => api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword } });
+    expectEnvelope(await put(user.password), 400, "newPassword must not be your current password");
+    expect((await api("/auth/accesstoken", { token: refreshToken })).status).toBe(200);
+    expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.reset" } })).toBe(0);
+    await sleep(300);
+    expect(await db.mailMessage.count({ where: { toAddress: user.email, template: "password-reset" } })).toBe(0);
+    expect((await put("Brand-New-Pass-7")).status).toBe(200);
   });
 
   it("refuses a code mailed to an address the account has since left", async () => {

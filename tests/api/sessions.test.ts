@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, signedIn } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, createTestUser, expectEnvelope, partialTokenFor, signedIn } from "../helpers";
 
 // The user's own sessions (ours): GET /user/sessions, DELETE /user/sessions/{id}, DELETE /user/sessions.
 
@@ -37,7 +37,7 @@ describe("GET /user/sessions", () => {
     expect((await api("/user/sessions", { token: await issueSudoToken(user.id, session.id) })).status).toBe(200);
     expect((await api("/api/user/sessions", { token: accessToken })).status).toBe(200);
     expectEnvelope(await api("/user/sessions", { token: refreshToken }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api("/user/sessions", { token: await issuePartialToken(user.id) }), 401, "INVALID_TOKEN");
+    expectEnvelope(await api("/user/sessions", { token: await partialTokenFor(user.id) }), 401, "INVALID_TOKEN");
     expectEnvelope(await api("/user/sessions"), 401, "NO_TOKEN_PROVIDED");
     expectEnvelope(await api("/user/sessions", { method: "POST", token: accessToken, body: {} }), 405, "METHOD_NOT_ALLOWED");
   });
@@ -89,7 +89,7 @@ describe("DELETE /user/sessions/{id}", () => {
     const { refreshToken } = await signedIn(user);
     const session = await sessionOf(refreshToken);
     expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE", token: refreshToken }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE", token: await issuePartialToken(user.id) }), 401, "INVALID_TOKEN");
+    expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE", token: await partialTokenFor(user.id) }), 401, "INVALID_TOKEN");
     expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE" }), 401, "NO_TOKEN_PROVIDED");
     expect((await api("/auth/accesstoken", { token: refreshToken })).status).toBe(200);
   });

@@ -1,8 +1,8 @@
 import { generate } from "otplib";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
-import { issuePartialToken, issueSudoToken } from "@/lib/tokens/jwt";
-import { api, createTestUser, expectEnvelope, signedIn, sleep, type ApiResponse } from "../helpers";
+import { issueSudoToken } from "@/lib/tokens/jwt";
+import { api, createTestUser, expectEnvelope, partialTokenFor, signedIn, sleep, uniqueEmail, type ApiResponse } from "../helpers";
 
 // Shared by tests/api/two-factor-*.test.ts: tokens of every kind, TOTP codes from the otpauth URL,
 // email codes from the outbox, and throttle manipulation (instead of sleeping).
@@ -18,7 +18,7 @@ export async function userWithTokens(opts: { email?: string } = {}) {
     refresh: refreshToken,
     access: accessToken,
     sudo: await issueSudoToken(user.id, session.id),
-    partial: await issuePartialToken(user.id),
+    partial: await partialTokenFor(user.id),
   };
   return { user, tokens, sessionId: session.id };
 }
@@ -146,4 +146,46 @@ export async function expectThrottled(response: ApiResponse, code: string, key: 
   expect(response.json.retryAfter).toBeLessThanOrEqual(30);
   expect(response.headers.get("retry-after")).toBe(String(response.json.retryAfter));
   expect((await db.throttle.findUniqueOrThrow({ where: { key } })).failures).toBe(failures);
+}
+
+/**
+ * A login that owes its second factor (spec §2.1), with every factor at hand to complete it: an
+ * account with TOTP, email OTP and recovery codes, the partial token of its password step, and an
+ * email code already mailed for that partial token.
+ */
+export async function loginOwingSecondFactor() {
+  const { user, tokens, sessionId } = await userWithTokens();
+  const { secret } = await enableTotpViaApi(user.id, tokens);
+  const address = uniqueEmail("otp");
+  const { recoveryCodes } = await enableEmailOtpViaApi(user.id, tokens, address, tokens.sudo); // the newest set
+  const login = await api("/auth/login", { body: { username: user.email, password: user.password } });
+  expectEnvelope(login, 401, "2FA_REQUIRED");
+  const partial = login.json.partialToken as string;
+  expect((await api("/user/2fa/email-otp/challenge", { method: "POST", token: partial })).status).toBe(200);
+  const emailCode = await lastCode(address);
+  await endWait(codeMailKey(user.id));
+  return { user, tokens, sessionId, secret, recoveryCodes, address, partial, emailCode };
+}
+
+export type OwedLogin = Awaited<ReturnType<typeof loginOwingSecondFactor>>;
+
+/**
+ * Spec §8 "Partial tokens": every call a partial token serves answers 401 INVALID_TOKEN, whichever
+ * factor would complete the login (`secret` and `recoveryCodes` may be newer than the token), and
+ * no session starts.
+ */
+export async function expectPartialTokenDead(owed: Pick<OwedLogin, "user" | "partial" | "secret" | "recoveryCodes" | "emailCode">) {
+  const token = owed.partial;
+  const sessions = () => db.session.count({ where: { userId: owed.user.id } });
+  const before = await sessions();
+  expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: owed.recoveryCodes[0] }, token }), 401, "INVALID_TOKEN");
+  const hasTotp = (await db.totpFactor.count({ where: { userId: owed.user.id } })) > 0;
+  const totp = hasTotp ? await usableTotp(owed.user.id, owed.secret) : await totpAt(owed.secret);
+  expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp }, token }), 401, "INVALID_TOKEN");
+  expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: owed.emailCode }, token }), 401, "INVALID_TOKEN");
+  expectEnvelope(await api("/user/2fa/email-otp/challenge", { method: "POST", token }), 401, "INVALID_TOKEN");
+  for (const path of ["/user/2fa", "/user/2fa/totp/next-guess", "/user/2fa/email-otp/next-email", "/user/2fa/recovery-code/next-guess"]) {
+    expectEnvelope(await api(path, { token }), 401, "INVALID_TOKEN");
+  }
+  expect(await sessions()).toBe(before);
 }

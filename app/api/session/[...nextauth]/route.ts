@@ -1,3 +1,3 @@
-import { handlers } from "@/lib/browser-session";
+import { sessionRoutes } from "@/lib/browser-session";
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = sessionRoutes;
