@@ -5,6 +5,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Gatehouse", template: "%s · Gatehouse" },
   description: "Account security: sign-in, two-factor authentication, sessions and recovery.",
+  // public/favicon.ico: the default brand's logo (scripts/brand-images.ts renders it)
+  icons: { icon: "/favicon.ico" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
