@@ -1,4 +1,5 @@
 import { currentAdmin } from "../admin/session";
+import { config } from "../config";
 import { db } from "../db";
 import { clientAddress, isLoopbackAddress } from "../http/meta";
 
@@ -36,7 +37,8 @@ export async function getMailMessage(id: string) {
  * address (the client's address behind a trusted proxy) or a signed-in administrator.
  */
 export async function mayReadDevMailbox(headers: Headers): Promise<boolean> {
-  if (process.env.NODE_ENV === "production" && process.env.DEV_MAILBOX !== "1") return false;
+  const { NODE_ENV, DEV_MAILBOX } = config();
+  if (NODE_ENV === "production" && DEV_MAILBOX !== "1") return false;
   if (isLoopbackAddress(clientAddress(headers))) return true;
   const state = await currentAdmin();
   return state.signedIn && state.admin !== null;
