@@ -2,6 +2,7 @@ import { db } from "../db";
 import { tooManyRequests } from "../errors";
 import { readRow, row, secondsUntil } from "./rows";
 
+export { assertBudgetLeft, slidingBudget, spendBudget, type Budget } from "./budget";
 export { atMostEvery, pruneCounters } from "./prune";
 
 // Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
