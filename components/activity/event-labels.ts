@@ -15,6 +15,7 @@ const labels: Record<string, string> = {
   "password.changed": "Password changed",
   "password.reset": "Password reset",
   "email.transfer_started": "Email address change started",
+  "email.transfer_address_taken": "Email address change refused: the address is already in use",
   "email.transfer_completed": "Email address changed",
   "email.transfer_undone": "Email address change undone",
   "session.revoked": "Session ended",

@@ -14,7 +14,9 @@ export const initiateTransfer = defineEndpoint({
   summary: "Initiate an email address transfer",
   description:
     "Mails a 6-digit code (valid 10 minutes) to the new address; the account's address changes only when the code comes back (`PUT /user/email`). " +
-    "One transfer mail per 60 s per account. An address already used by any account, this one included, answers 409.",
+    "One transfer mail per 60 s per account. An address already used by any account, this one included, answers 409. " +
+    "At most 3 such 409s per account in any 10 minutes: past that, every initiate answers 429 `TOO_MANY_TRANSFER_ATTEMPTS`, whatever the address, " +
+    "with `retryAfter` until the oldest of the three is 10 minutes old.",
   tags: ["Email"],
   success: { schema: nullResponse, description: "The code is on its way to the new address." },
   errors: [

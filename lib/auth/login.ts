@@ -1,23 +1,24 @@
 import { selectOne, toDate } from "../db";
 import { ApiError, forbidden, internal, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
-import { verifyAgainstDummy, verifySecret } from "../passwords";
+import { verifySecret } from "../passwords";
 import { createSession } from "../sessions";
-import { reserveAttempt, throttleKeys } from "../throttle";
 import { issuePartialToken } from "../tokens/jwt";
 import { activeMethods } from "../two-factor/methods";
 import { normalizeEmail } from "../users";
+import { pruneUnknownAddressCounters, refuseUnknownAddress, reservePasswordAttempt } from "./password-throttle";
 import type { LoginBody } from "./schemas";
 
 export { loginBody } from "./schemas";
 
 /**
  * Checks a password under the account's throttle. Wrong passwords count toward the wait
- * (spec §5); a right one resets it. Shared by login and the password change.
+ * (spec §5); a right one resets it. Shared by login and the password change. An address without
+ * an account goes through the same steps in ./password-throttle.ts: keep the two in step.
  */
 export async function checkPassword(user: { id: number; passwordHash: string | null }, password: string, meta: RequestMeta) {
   if (!user.passwordHash) throw internal("NO_PASSWORD_INFO");
-  const attempt = await reserveAttempt(throttleKeys.password(user.id), "TOO_MANY_FAILED_PASSWORD_CHECKS");
+  const attempt = await reservePasswordAttempt(user.id);
   if (await verifySecret(user.passwordHash, password)) {
     await attempt.succeeded();
     return;
@@ -38,11 +39,9 @@ async function findLoginAccount(username: string) {
  * carrying a partial token and the active methods (spec §2.1).
  */
 export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
+  pruneUnknownAddressCounters();
   const user = await findLoginAccount(body.username);
-  if (!user) {
-    await verifyAgainstDummy(body.password); // an unknown account costs the same hash work
-    throw unauthorized("PASSWORD_INCORRECT");
-  }
+  if (!user) return refuseUnknownAddress(body.username, body.password);
   try {
     await checkPassword(user, body.password, meta);
   } catch (error) {

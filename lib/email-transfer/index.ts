@@ -7,7 +7,7 @@ import { log } from "../log";
 import { assertAllowedMailProvider, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
 import { assertLinkUsable, linkErrors, linkState, newPasswordResetLinkToken, portalLink, RESET_LINK_TTL_SECONDS, type LinkState } from "../password-reset";
 import { endAccountSessions } from "../sessions";
-import { claimSlot } from "../throttle";
+import { assertBudgetLeft, claimSlot, slidingBudget, spendBudget } from "../throttle";
 import { findUserByEmail, normalizeEmail, requireUser } from "../users";
 
 export * from "./schemas";
@@ -17,20 +17,32 @@ export const TRANSFER_MAIL_INTERVAL_SECONDS = 60;
 export const UNDO_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
 export const transferThrottleKey = (userId: number) => `email-transfer-mail:${userId}`;
 
+// §8 "Address checks": a 409 tells that an address has an account, so an account gets at most 3
+// of them in any 10 minutes; past that every initiate answers 429, taken address or free, until
+// the oldest of the three leaves the window. A 409 does not touch the mail slot.
+export const addressCheckBudget = (userId: number) =>
+  slidingBudget({ name: "email-in-use", owner: userId, uses: 3, windowSeconds: 10 * 60, code: "TOO_MANY_TRANSFER_ATTEMPTS" });
+
 const inUse = () => conflict("NEW_EMAIL_ALREADY_IN_USE");
 const invalidCode = () => unauthorized("OTP_INVALID_EXPIRED");
 
 /**
- * #20: mails a code to the new address. Refused before any slot is used: an unknown brand (500),
- * a disposable provider (403), an address already in use — by another account or this one (409).
+ * #20: mails a code to the new address. Refused before the mail slot is used: an unknown brand
+ * (500), a spent address-check budget (429), a disposable provider (403), an address already in
+ * use — by another account or this one (409, which spends the budget and is a security event).
  * The address is remembered with the code; the account's address changes only on completion.
  */
 export async function initiateEmailTransfer(userId: number, newEmail: string, meta: RequestMeta, mail: MailOptions = {}): Promise<void> {
   resolveMailConfiguration(mail.origin);
+  const budget = addressCheckBudget(userId);
+  await assertBudgetLeft(budget);
   const target = normalizeEmail(newEmail);
   assertAllowedMailProvider(target);
   const user = await requireUser(userId);
-  if (target === user.email || (await findUserByEmail(target))) throw inUse();
+  if (target === user.email || (await findUserByEmail(target))) {
+    await spendBudget(budget, (tx) => recordSecurityEvent(userId, "email.transfer_address_taken", meta, { detail: { newEmail: target } }, tx));
+    throw inUse();
+  }
   const release = await claimSlot(transferThrottleKey(userId), TRANSFER_MAIL_INTERVAL_SECONDS, "TOO_MANY_TRANSFER_ATTEMPTS");
   const previous = await currentEmailCode(userId, "email-transfer");
   const code = await issueEmailCode(userId, "email-transfer", target);

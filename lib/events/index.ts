@@ -17,6 +17,7 @@ export const eventKinds = [
   "password.changed",
   "password.reset",
   "email.transfer_started",
+  "email.transfer_address_taken",
   "email.transfer_completed",
   "email.transfer_undone",
   "session.revoked",

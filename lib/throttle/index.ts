@@ -1,5 +1,9 @@
-import { db, isUniqueViolation, selectOne, toDate } from "../db";
+import { db } from "../db";
 import { tooManyRequests } from "../errors";
+import { readRow, row, secondsUntil } from "./rows";
+
+export { assertBudgetLeft, slidingBudget, spendBudget, type Budget } from "./budget";
+export { atMostEvery, pruneCounters } from "./prune";
 
 // Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
 // waits 2^(n−5) s, capped at 15 minutes. A success resets the count.
@@ -15,30 +19,6 @@ export const throttleKeys = {
   emailOtp: (userId: number) => `email-otp:${userId}`,
   recoveryCode: (userId: number) => `recovery-code:${userId}`,
 };
-
-const secondsUntil = (date: Date | null, now = Date.now()) => (date ? Math.max(0, Math.ceil((date.getTime() - now) / 1000)) : 0);
-
-/**
- * The counter row, created on first use. Not `upsert`: Prisma runs it as read-then-insert, and on
- * PostgreSQL two first attempts at once would both insert; the loser re-reads instead.
- */
-async function row(key: string): Promise<{ failures: number; blockedUntil: Date | null }> {
-  const existing = await readRow(key);
-  if (existing) return existing;
-  try {
-    return await db.throttle.create({ data: { key } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return db.throttle.findUniqueOrThrow({ where: { key } });
-    throw error;
-  }
-}
-
-// A direct read (lib/db/direct.ts): every guarded check and wait-time query starts here. The
-// writes that follow are compare-and-swaps, so a read that is already stale changes nothing.
-async function readRow(key: string) {
-  const found = await selectOne<{ failures: number; blockedUntil: unknown }>`SELECT "failures", "blockedUntil" FROM "Throttle" WHERE "key" = ${key}`;
-  return found && { failures: Number(found.failures), blockedUntil: toDate(found.blockedUntil) };
-}
 
 // The counter's writes are single raw statements: Prisma runs `updateMany` inside a transaction,
 // and on SQLite each transaction costs a fresh connection (~1.5 ms against ~0.3 ms). Every login
@@ -57,18 +37,27 @@ export interface Attempt {
   succeeded(): Promise<void>;
 }
 
+export interface AttemptOptions {
+  /**
+   * A counter no attempt touched for this long starts again from zero. Only for counters that
+   * must match ones that are pruned when idle (the password counter, lib/auth/password-throttle.ts).
+   */
+  forgetAfterSeconds?: number;
+}
+
 /**
  * Reserves one guarded check. The attempt is counted as a failure before the secret is checked
  * (compare-and-swap on the counter), so concurrent guesses each take their own slot and none slip
  * past the wait; a success then resets the count. During a wait it throws 429 without counting.
  */
-export async function reserveAttempt(key: string, code: string): Promise<Attempt> {
+export async function reserveAttempt(key: string, code: string, options: AttemptOptions = {}): Promise<Attempt> {
   for (let round = 0; round < 50; round++) {
     const current = await row(key);
     const now = Date.now();
     const wait = secondsUntil(current.blockedUntil, now);
     if (wait > 0) throw tooManyRequests(code, wait);
-    const failures = current.failures + 1;
+    const forgotten = options.forgetAfterSeconds !== undefined && now - current.updatedAt.getTime() > options.forgetAfterSeconds * 1000;
+    const failures = (forgotten ? 0 : current.failures) + 1;
     const blockSeconds = waitAfterFailures(failures);
     if (await swapCounter(key, current.failures, failures, blockSeconds ? new Date(now + blockSeconds * 1000) : null)) {
       return {
@@ -110,3 +99,14 @@ export async function claimSlot(key: string, seconds: number, code: string): Pro
 }
 
 export const secondsUntilSlot = secondsUntilNextAttempt;
+
+/**
+ * Stamps a counter as just used. Where there is no account to record an event for, this stands in
+ * for the event's insert, so both paths make the same writes. `updateMany` because it is the
+ * closest in cost of Prisma's writes that cannot fail (the prune may have taken the row): about
+ * 0.65 ms against the event's 1.5 ms on SQLite, 3.6 against 4.4 ms on PostgreSQL (the insert
+ * also maintains the event table's indexes).
+ */
+export async function touchCounter(key: string): Promise<void> {
+  await db.throttle.updateMany({ where: { key }, data: { updatedAt: new Date() } });
+}

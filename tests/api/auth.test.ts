@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, jwtVerify, decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { unknownAddressKey } from "@/lib/auth/password-throttle";
 import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
-import { api, baseUrl, burst, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, permittedChecks, signedIn } from "../helpers";
+import { api, burst, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, permittedChecks, signedIn, sleep, baseUrl, uniqueEmail, type ApiResponse } from "../helpers";
 
 // Spec §3: the six /auth endpoints, their errors, token kinds and malformed input.
 
@@ -132,6 +133,70 @@ describe("password throttle (spec §5)", () => {
     const { results } = await burst(20, () => api("/auth/login", { body: { username: user.email, password: "Wrong-password-1" } }));
     expect(results.filter((r) => r.status === 401)).toHaveLength(1);
     expect(results.filter((r) => r.status === 429)).toHaveLength(19);
+  });
+});
+
+describe("unknown accounts are throttled like known ones (§8)", () => {
+  // every spelling the login accepts for one address: the counter follows the normalised address
+  const spellings = (email: string) => [email, email.toUpperCase(), `  ${email} `];
+  /** What a client can see of an answer, but for what differs per request anyway. */
+  const visible = (r: ApiResponse) => ({
+    status: r.status,
+    body: r.json,
+    headers: [...r.headers.entries()].filter(([name]) => !["date", "x-request-id"].includes(name)).sort(),
+  });
+
+  it("answers the same statuses, bodies and headers (Retry-After included) for an address with and without an account", async () => {
+    const known = await createTestUser();
+    const unknown = uniqueEmail("nobody");
+    const attempt = async (email: string, i: number) =>
+      visible(await api("/auth/login", { body: { username: spellings(email)[i % 3], password: "Wrong-password-1" } }));
+    const seen: Record<"known" | "unknown", ReturnType<typeof visible>[]> = { known: [], unknown: [] };
+    // side by side, so both see the same clock: 5 free failures, a 1 s wait, failure 6, a 2 s wait
+    const steps = [0, 1, 2, 3, 4, 5, "sleep", 6, 7] as const;
+    for (const step of steps) {
+      if (step === "sleep") {
+        await sleep(1100);
+        continue;
+      }
+      seen.known.push(await attempt(known.email, step));
+      seen.unknown.push(await attempt(unknown, step));
+    }
+    expect(seen.unknown).toEqual(seen.known);
+    expect(seen.unknown.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 401, 429]);
+    expect(seen.unknown.map((r) => r.body.message)).toEqual([...Array(5).fill("PASSWORD_INCORRECT"), "TOO_MANY_FAILED_PASSWORD_CHECKS", "PASSWORD_INCORRECT", "TOO_MANY_FAILED_PASSWORD_CHECKS"]);
+    expect(seen.unknown.filter((r) => r.status === 429).map((r) => [r.body.retryAfter, Object.fromEntries(r.headers)["retry-after"]])).toEqual([
+      [1, "1"],
+      [2, "2"],
+    ]);
+  });
+
+  it("checks no more than the throttle allows when 20 wrong passwords for an unknown address arrive at once", async () => {
+    const unknown = uniqueEmail("nobody");
+    const { results, ms } = await burst(20, () => api("/auth/login", { body: { username: unknown, password: "Wrong-password-1" } }));
+    const checked = results.filter((r) => r.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThanOrEqual(permittedChecks(ms));
+    expect(results.filter((r) => r.status === 429)).toHaveLength(20 - checked);
+  });
+
+  it("keys the counter by the address, yet keeps no address in the table", async () => {
+    const unknown = uniqueEmail("nobody");
+    expectEnvelope(await api("/auth/login", { body: { username: ` ${unknown.toUpperCase()}`, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
+    const key = unknownAddressKey(unknown);
+    expect((await db.throttle.findUniqueOrThrow({ where: { key } })).failures).toBe(1);
+    expect(key).not.toContain(unknown.split("@")[0]);
+  });
+
+  it("forgets a counter after a day without attempts, with an account or without", async () => {
+    const known = await createTestUser();
+    const unknown = uniqueEmail("nobody");
+    const dayAgo = new Date(Date.now() - 24 * 3600_000 - 60_000);
+    for (const key of [`password:${known.id}`, unknownAddressKey(unknown)]) await db.throttle.create({ data: { key, failures: 9, updatedAt: dayAgo } });
+    for (const email of [known.email, unknown]) {
+      for (let i = 0; i < 5; i++) expectEnvelope(await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
+      expectEnvelope(await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }), 429, "TOO_MANY_FAILED_PASSWORD_CHECKS");
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { addressCheckBudget } from "@/lib/email-transfer";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpActive, partialTokenFor, signedIn } from "../helpers";
 
@@ -144,6 +145,56 @@ describe("POST /user/email/initiate (#20)", () => {
     const otp = await startTransfer(accessToken, second);
     expect((await complete(accessToken, otp)).status).toBe(200); // the newer code wins, for the newer address
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(second);
+  });
+
+  it("answers 409 at most 3 times in 10 minutes, then 429 for taken and free addresses alike until the oldest 409 leaves the window (§8)", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const { accessToken } = await signedIn(user);
+    for (const taken of [other.email, user.email, other.email.toUpperCase()]) expectEnvelope(await initiate(accessToken, taken), 409, "NEW_EMAIL_ALREADY_IN_USE");
+    expect(await db.throttle.findUnique({ where: { key: transferKey(user.id) } })).toBeNull(); // no 409 used the mail slot
+    const probes = () => db.securityEvent.findMany({ where: { userId: user.id, kind: "email.transfer_address_taken" } });
+    expect((await probes()).map((e) => JSON.parse(e.detail!).newEmail).sort()).toEqual([other.email, other.email, user.email].sort());
+
+    for (const address of [other.email, newAddress()]) {
+      const refused = await initiate(accessToken, address);
+      expectEnvelope(refused, 429, "TOO_MANY_TRANSFER_ATTEMPTS");
+      expect(refused.json.retryAfter).toBeGreaterThanOrEqual(598);
+      expect(refused.json.retryAfter).toBeLessThanOrEqual(600);
+      expect(refused.headers.get("retry-after")).toBe(String(refused.json.retryAfter));
+    }
+    expect(await probes()).toHaveLength(3); // a refused initiate checked nothing
+    expect(await db.mailMessage.count({ where: { userId: user.id, template: "email-transfer-code" } })).toBe(0);
+
+    // the three leave the window 100, 300 and 500 s from now: the wait is until the first of them
+    const slots = await db.throttle.findMany({ where: { key: { in: addressCheckBudget(user.id).keys } }, orderBy: { blockedUntil: "asc" } });
+    expect(slots).toHaveLength(3);
+    for (const [i, slot] of slots.entries()) await db.throttle.update({ where: { key: slot.key }, data: { blockedUntil: new Date(Date.now() + (100 + 200 * i) * 1000) } });
+    const waiting = await initiate(accessToken, newAddress());
+    expectEnvelope(waiting, 429, "TOO_MANY_TRANSFER_ATTEMPTS");
+    expect(waiting.json.retryAfter).toBeGreaterThanOrEqual(99);
+    expect(waiting.json.retryAfter).toBeLessThanOrEqual(100);
+
+    // once the oldest has left, one more check is possible, and a free address gets its mail
+    await db.throttle.update({ where: { key: slots[0].key }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect((await initiate(accessToken, newAddress())).status).toBe(200);
+    expectEnvelope(await initiate(accessToken, other.email), 409, "NEW_EMAIL_ALREADY_IN_USE"); // the mail slot is taken now: a 409 does not need it
+    const next = await initiate(accessToken, newAddress());
+    expectEnvelope(next, 429, "TOO_MANY_TRANSFER_ATTEMPTS");
+    expect(next.json.retryAfter).toBeGreaterThanOrEqual(298);
+    expect(next.json.retryAfter).toBeLessThanOrEqual(300);
+    expect(await probes()).toHaveLength(4);
+  });
+
+  it("holds the 409 budget under concurrency: of 10 initiates at once with taken addresses, 3 answer 409", async () => {
+    const user = await createTestUser();
+    const taken = await Promise.all([1, 2].map(() => createTestUser()));
+    const { accessToken } = await signedIn(user);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => initiate(accessToken, taken[i % 2].email)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(409), ...Array(7).fill(429)]);
+    for (const r of results) expectEnvelope(r, r.status, r.status === 409 ? "NEW_EMAIL_ALREADY_IN_USE" : "TOO_MANY_TRANSFER_ATTEMPTS");
+    expect(await db.securityEvent.count({ where: { userId: user.id, kind: "email.transfer_address_taken" } })).toBe(3);
   });
 
   it("refuses the wrong token kinds", async () => {

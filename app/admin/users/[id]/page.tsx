@@ -30,6 +30,7 @@ const eventLabels: Record<string, string> = {
   "password.changed": "Password changed",
   "password.reset": "Password reset",
   "email.transfer_started": "Email change started",
+  "email.transfer_address_taken": "Email change refused: address in use",
   "email.transfer_completed": "Email changed",
   "email.transfer_undone": "Email change undone",
   "session.revoked": "Session ended",
