@@ -19,9 +19,9 @@ import {
   templateNames,
   type TemplateName,
 } from "@/lib/mail";
-import file from "./configurations.json";
-import { REDACTED_CODE, REDACTED_LINK } from "./templates";
-import { languagePacks } from "./templates/languages";
+import file from "@/lib/mail/configurations.json";
+import { REDACTED_CODE, REDACTED_LINK } from "@/lib/mail/templates";
+import { languagePacks } from "@/lib/mail/templates/languages";
 import { closedPort, decodeQuotedPrintable, rawHeaders, startResendStandIn, startSmtpServer } from "./test-servers";
 
 const appUrl = process.env.APP_URL!.replace(/\/+$/, "");

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "../db";
-import { noMeta } from "../events";
-import { loginWithPassword } from "./login";
-import { passwordThrottle } from "./password-throttle";
+import { db } from "@/lib/db";
+import { noMeta } from "@/lib/events";
+import { loginWithPassword } from "@/lib/auth/login";
+import { passwordThrottle } from "@/lib/auth/password-throttle";
 
 // The prune behind the unknown-address counters runs from the login itself (at most once a
 // minute per process; this test file's process has not logged in before).

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db } from "../db";
-import { ApiError } from "../errors";
-import { noMeta } from "../events";
-import * as mail from "../mail";
-import { createUser } from "../users";
-import { challengeEmailOtp, codeMailKey, setupEmailOtp } from "./email-otp";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import { noMeta } from "@/lib/events";
+import * as mail from "@/lib/mail";
+import { createUser } from "@/lib/users";
+import { challengeEmailOtp, codeMailKey, setupEmailOtp } from "@/lib/two-factor/email-otp";
 
 // When the transport fails, nothing unseen may count: the 60 s slot is released and the earlier
 // code (if any) is restored (spec §5; lib/email-codes withdrawEmailCode).
 
-vi.mock("../mail", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../mail")>();
+vi.mock("@/lib/mail", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/mail")>();
   return { ...actual, sendMail: vi.fn(actual.sendMail) };
 });
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { db } from "../db";
-import { log } from "../log";
-import { atMostEvery, pruneCounters } from "./prune";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { atMostEvery, pruneCounters } from "@/lib/throttle/prune";
 
 // Counters for keys nobody owns (login attempts at addresses without an account) must not grow
 // the table without bound: idle ones go, and beyond a cap the least recently used go first.

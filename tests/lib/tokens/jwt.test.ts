@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { config } from "../config";
-import { db } from "../db";
-import { AUDIENCE, issueAccessToken, issuePartialToken, verifySignedToken } from "./jwt";
-import { keySet, SIGNING_ALG } from "./keys";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { AUDIENCE, issueAccessToken, issuePartialToken, verifySignedToken } from "@/lib/tokens/jwt";
+import { keySet, SIGNING_ALG } from "@/lib/tokens/keys";
 
 // verifySignedToken remembers tokens it verified; these check it never accepts one a full
 // verification would refuse. The database is the test server's, so the active signing key is
