@@ -741,7 +741,13 @@ export const MAX_JSON_DEPTH = 64;
 export interface CostCase extends FuzzCase {
   /** refused for its depth: the message must name it */
   tooDeep: boolean;
+  /** refused before Next.js sees it (lib/http/crowded-request.ts), with this code: no operation documents it */
+  httpLimit?: string;
 }
+
+/** What the server refuses before Next.js parses a request (lib/http/crowded-request.ts). */
+export const MAX_QUERY_PARAMETERS = 100;
+export const MAX_COOKIES = 200;
 
 /** At most 64 KiB of JSON text, the first characters shown in a report. */
 const bytes = (text: string) => Buffer.byteLength(text);
@@ -764,8 +770,12 @@ const keysFilling = (room: number) => {
   }
   return members.join(",");
 };
-/** `q0=0&q1=0&…` filling `room` characters. */
-const paramsFilling = (room: number) => keysFilling(room).replace(/"(k\d+)":0/g, "$1=0").replace(/,/g, "&");
+/** As many parameters as the server takes (`k0=vvv…&k1=vvv…&…`), filling `room` characters. */
+const paramsFilling = (room: number) => {
+  const count = MAX_QUERY_PARAMETERS - 1;
+  const value = "v".repeat(Math.floor(room / count) - `k${count}=&`.length);
+  return Array.from({ length: count }, (_, i) => `k${i}=${value}`).join("&");
+};
 const member = (k: string, json: string) => `${JSON.stringify(k)}:${json}`;
 /** The 12 KB that a URL carries well under Node's 16 KiB header limit (431 would be Node's, not the API's). */
 const URL_ROOM = 12_000;
@@ -784,7 +794,7 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
   const prefix = op.prefixes[op.prefixes.length - 1];
   const json = { "Content-Type": "application/json" };
   const validJson = JSON.stringify(base.body ?? {});
-  const add = (category: string, c: { url?: string; headers?: Record<string, string>; body?: string; expect?: number[]; tooDeep?: boolean }) =>
+  const add = (category: string, c: { url?: string; headers?: Record<string, string>; body?: string; expect?: number[]; tooDeep?: boolean; httpLimit?: string }) =>
     out.push(
       fuzzCase({
         category,
@@ -794,6 +804,7 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
         body: c.body,
         expect: c.expect ?? [400],
         tooDeep: !!c.tooDeep,
+        httpLimit: c.httpLimit,
       } as CostCase) as CostCase,
     );
 
@@ -866,6 +877,36 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
   for (const p of op.pathParams) {
     add(`a 12 KB path parameter ${p.name}`, { url: urlOf(op, prefix, { ...base.path, [p.name]: "9".repeat(URL_ROOM) }), expect: [400, 404], ...bodyPart });
   }
+
+  // Thousands of query parameters or cookies cost Next.js itself time quadratic in their number,
+  // before any code of the API runs: refused before Next sees them. The rest of each request is
+  // refused anyway (a body that is not an object, a bad query value or token), so it reaches no
+  // handler even where that guard is missing.
+  const refused: { query: string; headers: Record<string, string>; body?: string } = op.body
+    ? { query: "", headers: { ...auth, ...json }, body: "[]" }
+    : breakable.length
+      ? { query: `&${enc(breakable[0].name)}=${"A".repeat(300)}`, headers: auth }
+      : { query: "", headers: op.kinds.length || op.refreshCookie ? { Authorization: "Bearer not-a-token" } : {} };
+  const path = Object.fromEntries(op.pathParams.map((p) => [p.name, "9".repeat(30)]));
+  const manyParams = "a&".repeat(URL_ROOM / 2).slice(0, -1);
+  if (manyParams.split("&").length <= MAX_QUERY_PARAMETERS) throw new Error("fuzz-helpers: too few query parameters");
+  add(`${(URL_ROOM / 2).toLocaleString("en")} query parameters`, {
+    url: urlOf(op, prefix, { ...base.path, ...path }, manyParams + refused.query),
+    headers: refused.headers,
+    body: refused.body,
+    expect: [414],
+    httpLimit: "TOO_MANY_QUERY_PARAMETERS",
+  });
+  const cookies = Array.from({ length: 1_500 }, (_, i) => `c${i}=1`).join("; ");
+  if (1_500 <= MAX_COOKIES) throw new Error("fuzz-helpers: too few cookies");
+  add("1,500 cookies", {
+    url: urlOf(op, prefix, { ...base.path, ...path }, refused.query.slice(1)),
+    headers: { ...refused.headers, Cookie: cookies },
+    body: refused.body,
+    expect: [431],
+    httpLimit: "TOO_MANY_COOKIES",
+  });
+
   if (!hasInput(op)) {
     if (op.kinds.length || op.refreshCookie) add("a 12 KB bearer token", { headers: { Authorization: `Bearer ${"A".repeat(URL_ROOM)}` }, expect: [401] });
     else add("many undeclared query parameters", { url: urlOf(op, prefix, {}, paramsFilling(URL_ROOM)), expect: [op.successStatus] });

@@ -520,6 +520,16 @@ const worse = (a: Timed, b: Timed) => Math.max(a.ms, a.healthMs) > Math.max(b.ms
 const bytesOf = (c: FuzzCase) => (typeof c.body === "string" ? Buffer.byteLength(c.body) : 0) + Buffer.byteLength(c.url);
 const label = (t: Timed) => `${t.c.method} ${t.c.url.length > 80 ? `${t.c.url.slice(0, 80)}…` : t.c.url} [${t.c.category}, ${bytesOf(t.c).toLocaleString("en")} B]`;
 
+/** A refusal of the HTTP layer (like Node's own 431 for oversized headers): the envelope, no operation's documentation. */
+function judgeHttpLimit(c: CostCase, r: Answer) {
+  const where = `${r.status} ${r.text.slice(0, 200)}`;
+  if (!c.expect.includes(r.status)) throw new Error(`expected ${c.expect.join(" or ")} ${c.httpLimit}, got ${where}`);
+  const body = r.json as Record<string, unknown> | undefined;
+  if (!/^application\/json/.test(r.headers.get("content-type") ?? "")) throw new Error(`an answer that is not application/json: ${where}`);
+  if (body?.statusCode !== r.status || body?.message !== c.httpLimit || typeof body?.error !== "string" || Object.keys(body).length !== 3) throw new Error(`not the envelope with ${c.httpLimit}: ${where}`);
+  if (!r.headers.get("x-request-id")) throw new Error("no X-Request-Id header");
+}
+
 describe("input cost (§8): worst cases within 64 KiB, for every operation", () => {
   it(`answers each within ${ANSWER_LIMIT_MS} ms while /api/health stays within ${HEALTH_LIMIT_MS} ms, and writes nothing`, { timeout: 240_000 }, () => withStableAdmin(true, async () => {
     const queue: [Operation, CostCase][] = [];
@@ -551,7 +561,8 @@ describe("input cost (§8): worst cases within 64 KiB, for every operation", () 
         if (best.error) failures.push(`${label(best)}: ${best.error} after ${Math.round(best.ms)} ms`);
         else {
           try {
-            judge(op, c, best.answer!);
+            if (c.httpLimit) judgeHttpLimit(c, best.answer!);
+            else judge(op, c, best.answer!);
             if (c.tooDeep) expect((best.answer!.json as { message: string }).message, "the message names the depth limit").toMatch(/^body .*\b64\b/);
           } catch (error) {
             failures.push(`${label(best)}: ${(error as Error).message.split("\n")[0]} → ${best.answer!.status} ${best.answer!.text.slice(0, 160)}`);
