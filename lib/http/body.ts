@@ -1,4 +1,5 @@
 import { ApiError, badRequest } from "../errors";
+import { assertJsonDepth } from "./json-depth";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE");
@@ -28,9 +29,15 @@ export async function readBodyText(request: Request): Promise<string> {
   }
 }
 
-/** JSON body; an empty body counts as {} where the endpoint allows it (spec §7). */
-export async function readJsonBody(request: Request, emptyIsObject: boolean): Promise<unknown> {
+/** The body's text: at most 64 KiB, UTF-8, and nested at most 64 levels deep (§8 "Input cost"). */
+export async function readJsonText(request: Request): Promise<string> {
   const text = await readBodyText(request);
+  assertJsonDepth(text);
+  return text;
+}
+
+/** The JSON in a body's text; an empty body counts as {} where the endpoint allows it (spec §7). */
+export function parseJsonBody(text: string, emptyIsObject: boolean): unknown {
   if (text.trim() === "") {
     if (emptyIsObject) return {};
     throw badRequest("body is required: send a JSON object");

@@ -4,7 +4,7 @@ import { ApiError } from "../errors";
 import type { RequestMeta } from "../events";
 import { log } from "../log";
 import { authorize, type Principal, type TokenRule } from "../tokens/authorize";
-import { readJsonBody } from "./body";
+import { parseJsonBody, readJsonText } from "./body";
 import { applyCorsHeaders } from "./cors";
 import { assertNoCrossSiteForm, assertSameSiteForCookie } from "./csrf";
 import { requestMeta } from "./meta";
@@ -79,13 +79,17 @@ const searchParamsObject = (url: URL) => Object.fromEntries(url.searchParams.ent
 async function run(endpoint: AnyEndpoint, request: Request, rawParams: Promise<Record<string, string>> | undefined, requestId: string) {
   const url = new URL(request.url);
   const meta = requestMeta(request);
+  // §8 "Input cost": the body's size and nesting are checked before anything else, so no later
+  // step (the parser included) ever sees more than 64 KiB nested at most 64 levels deep
+  const bodyText = endpoint.body ? await readJsonText(request) : undefined;
   if (endpoint.body) assertNoCrossSiteForm(request);
   const principal = endpoint.auth === "none" ? null : await authorize(bearerToken(request, endpoint), endpoint.auth);
   const params = endpoint.params ? parseOrThrow(endpoint.params, (await rawParams) ?? {}, "path") : undefined;
   const query = endpoint.query ? parseOrThrow(endpoint.query, searchParamsObject(url), "query") : undefined;
-  const body = endpoint.body
-    ? parseOrThrow(endpoint.body, await readJsonBody(request, !!endpoint.emptyBodyIsObject), "body")
-    : undefined;
+  const body =
+    endpoint.body && bodyText !== undefined
+      ? parseOrThrow(endpoint.body, parseJsonBody(bodyText, !!endpoint.emptyBodyIsObject), "body")
+      : undefined;
   const result = await endpoint.handle({ request, query, body, params, meta, requestId, principal });
   return result instanceof Response ? result : json(result ?? null);
 }

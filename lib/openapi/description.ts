@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES } from "../http/body";
+import { MAX_JSON_DEPTH } from "../http/json-depth";
 
 /** `info.description` of the OpenAPI document: what a client implements, in order. */
 export const apiDescription = `
@@ -15,7 +16,8 @@ its own \`servers\`.
 ## Conventions
 - Tokens travel as \`Authorization: Bearer <token>\`. Missing: 401 \`NO_TOKEN_PROVIDED\`. Malformed,
   expired, revoked, of the wrong kind or not allowed here: 401 \`INVALID_TOKEN\` *(ours)*.
-- Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB. Unknown fields are ignored. A body that breaks a
+- Bodies are JSON, at most ${MAX_BODY_BYTES / 1024} KiB, nested at most ${MAX_JSON_DEPTH} levels deep *(ours: deeper answers 400
+  naming the depth, before any other check)*. Unknown fields are ignored. A body that breaks a
   rule gets 400 with a \`message\` naming the field. Where the body is \`{}\`, it may be left out.
 - Success without payload: 200 with the JSON body \`null\`. Token answers of the \`/auth\`
   endpoints are **text/plain**, the bare token without quotes.

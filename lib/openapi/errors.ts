@@ -1,6 +1,7 @@
 import { reasonPhrases } from "../errors";
 import { MAX_BODY_BYTES } from "../http/body";
 import type { AnyEndpoint } from "../http/endpoint";
+import { MAX_JSON_DEPTH } from "../http/json-depth";
 import type { JsonSchema } from "./json-schema";
 
 // Error responses: the spec's envelope, one response per status listing its `message` codes, and
@@ -98,7 +99,9 @@ function statusSchema(status: number, codes: string[]): JsonSchema {
 }
 
 const statusIntro: Record<number, string> = {
-  400: "The request is malformed: a body that is not JSON, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field.",
+  400:
+    `The request is malformed: a body that is not JSON or is nested deeper than ${MAX_JSON_DEPTH} levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. ` +
+    "`message` names the field.",
   401: "Not authenticated:",
   403: "Refused:",
   404: "Not found:",

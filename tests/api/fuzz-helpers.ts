@@ -732,3 +732,184 @@ export function ignoredInputCategory(op: Operation, marker: string) {
 export function hasInput(op: Operation): boolean {
   return !!op.body || op.queryParams.length > 0 || op.pathParams.length > 0;
 }
+
+// --- worst cases within the body limit (§8 "Input cost") ------------------------------------------
+
+/** §8: a body nested deeper than this answers 400 naming the depth, before any other check. */
+export const MAX_JSON_DEPTH = 64;
+
+export interface CostCase extends FuzzCase {
+  /** refused for its depth: the message must name it */
+  tooDeep: boolean;
+  /** refused before Next.js sees it (lib/http/crowded-request.ts), with this code: no operation documents it */
+  httpLimit?: string;
+}
+
+/** What the server refuses before Next.js parses a request (lib/http/crowded-request.ts). */
+export const MAX_QUERY_PARAMETERS = 100;
+export const MAX_COOKIES = 200;
+
+/** At most 64 KiB of JSON text, the first characters shown in a report. */
+const bytes = (text: string) => Buffer.byteLength(text);
+/** `levels` nested arrays around nothing. */
+const nestedArrays = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
+/** A JSON array of `unit` repeated to fill `room` bytes, `last` (if any) as its final element. */
+const listFilling = (unit: string, room: number, last?: string) => {
+  const fixed = 2 + (last ? last.length + 1 : 0);
+  const n = Math.max(1, Math.floor((room - fixed + 1) / (unit.length + 1)));
+  return `[${[...Array<string>(n).fill(unit), ...(last ? [last] : [])].join(",")}]`;
+};
+/** `{"k0":0,"k1":0,…}` members filling `room` bytes (without the braces). */
+const keysFilling = (room: number) => {
+  const members: string[] = [];
+  for (let i = 0, used = 0; ; i++) {
+    const member = `"k${i}":0`;
+    if (used + member.length + 1 > room) break;
+    members.push(member);
+    used += member.length + 1;
+  }
+  return members.join(",");
+};
+/** As many parameters as the server takes (`k0=vvv…&k1=vvv…&…`), filling `room` characters. */
+const paramsFilling = (room: number) => {
+  const count = MAX_QUERY_PARAMETERS - 1;
+  const value = "v".repeat(Math.floor(room / count) - `k${count}=&`.length);
+  return Array.from({ length: count }, (_, i) => `k${i}=${value}`).join("&");
+};
+const member = (k: string, json: string) => `${JSON.stringify(k)}:${json}`;
+/** The 12 KB that a URL carries well under Node's 16 KiB header limit (431 would be Node's, not the API's). */
+const URL_ROOM = 12_000;
+
+/**
+ * The shapes that cost a naive server the most for their size, one request each, all within the
+ * 64 KiB limit and all certainly refused whatever the depth rule says (so no shape can reach a
+ * handler, on any version of the server): deep nesting (at the top, in objects, in a field),
+ * width (a long array, many strings, many keys), long strings and strings made of escapes in
+ * every limited field, and — in the URL — long and many query values, percent escapes, a long
+ * path parameter, a long bearer token.
+ */
+export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, auth: Record<string, string>): CostCase[] {
+  const out: CostCase[] = [];
+  const ua = { "User-Agent": `gatehouse-fuzz/${base.marker}` };
+  const prefix = op.prefixes[op.prefixes.length - 1];
+  const json = { "Content-Type": "application/json" };
+  const validJson = JSON.stringify(base.body ?? {});
+  const add = (category: string, c: { url?: string; headers?: Record<string, string>; body?: string; expect?: number[]; tooDeep?: boolean; httpLimit?: string }) =>
+    out.push(
+      fuzzCase({
+        category,
+        method: op.method,
+        url: c.url ?? urlOf(op, prefix, base.path),
+        headers: { ...ua, ...(c.headers ?? auth) },
+        body: c.body,
+        expect: c.expect ?? [400],
+        tooDeep: !!c.tooDeep,
+        httpLimit: c.httpLimit,
+      } as CostCase) as CostCase,
+    );
+
+  if (op.body) {
+    const schema = op.body.schema;
+    const emptyIsObject = !op.body.required;
+    const validBody = base.body ?? {};
+    const props = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>);
+    const required = (schema.required ?? []) as string[];
+    const refusedAnyway = (body: string) => {
+      const view = serverView(body, emptyIsObject);
+      return view.rejected || certainlyInvalid(schema, view.value, ctx);
+    };
+    const others = (k: string) => Object.entries(validBody).filter(([x]) => x !== k).map(([x, v]) => member(x, JSON.stringify(v)));
+    /** `inner` where it breaks the body: as the first field's value, or as the only element of an array body */
+    const holding = (inner: string) => (props.length ? `{${[...others(props[0][0]), member(props[0][0], inner)].join(",")}}` : `[${inner}]`);
+    const room = MAX_BODY_BYTES - bytes(holding(""));
+    const addBody = (category: string, body: string, extra: { headers?: Record<string, string>; tooDeep?: boolean } = {}) => {
+      if (bytes(body) > MAX_BODY_BYTES) throw new Error(`fuzz-helpers: ${category} is ${bytes(body)} bytes`);
+      if (!refusedAnyway(body)) throw new Error(`fuzz-helpers: ${category} could be accepted by ${op.method} ${op.path}`);
+      add(category, { body, headers: { ...(extra.headers ?? auth), ...json }, tooDeep: extra.tooDeep });
+    };
+
+    // no token: the depth is checked before anything else, authorization included
+    addBody("32,000 nested arrays, no token", nestedArrays(32_000), { headers: {}, tooDeep: true });
+    const objectLevels = (wrap: number) => Math.floor((MAX_BODY_BYTES - 1 - wrap) / 6);
+    const nestedObjects = (levels: number) => '{"k":'.repeat(levels) + "0" + "}".repeat(levels);
+    addBody("nested objects", required.length ? nestedObjects(objectLevels(0)) : `[${nestedObjects(objectLevels(2))}]`, { tooDeep: true });
+    addBody("nested arrays in a field", holding(nestedArrays(Math.floor(room / 2))), { tooDeep: true });
+    addBody("a wide array", listFilling("0", MAX_BODY_BYTES));
+    addBody("many strings, a NUL in the last", holding(listFilling('""', room, '"\\u0000"')));
+    if (required.length) {
+      const dropped = required[required.length - 1];
+      const head = others(dropped).join(",");
+      addBody("many keys", `{${head}${head ? "," : ""}${keysFilling(MAX_BODY_BYTES - 3 - head.length)}}`);
+    } else addBody("many keys", `[{${keysFilling(MAX_BODY_BYTES - 4)}}]`);
+
+    const limited = props.filter(([k, s]) => hasStringRule(effectiveSchema(k, s, ctx)));
+    const inField = (k: string, text: string) => `{${[...others(k), member(k, text)].join(",")}}`;
+    /** a JSON string of `unit` (JSON text) repeated to fill what is left beside field `k` */
+    const stringFilling = (k: string | undefined, unit: string, tail = "") => {
+      const left = MAX_BODY_BYTES - bytes(k ? inField(k, '""') : '""') - tail.length;
+      return `"${unit.repeat(Math.floor(left / unit.length))}${tail}"`;
+    };
+    const email = (k: string, s: JsonSchema) => effectiveSchema(k, s, ctx).pattern === ctx.emailPattern;
+    // a long string that passes every cheap rule it can (the email pattern, the password pattern), so validation reads all of it
+    for (const [k, s] of limited) addBody(`a long string in ${k}`, inField(k, stringFilling(k, email(k, s) ? "a" : "Aa1", email(k, s) ? "@example.com" : "")));
+    const escapes = "\\u00e9\\ud83d\\ude00\\\"\\\\\\n\\/";
+    if (limited.length) addBody(`a string of escapes in ${limited[0][0]}`, inField(limited[0][0], stringFilling(limited[0][0], escapes)));
+    if (!props.length) {
+      addBody("a long string", stringFilling(undefined, "a"));
+      addBody("a string of escapes", stringFilling(undefined, escapes));
+    }
+  }
+
+  const bodyPart = op.body ? { body: validJson, headers: { ...auth, ...json } } : {};
+  const breakable = op.queryParams.filter((p) => hasStringRule(p.schema) || p.name === "filter" || p.name === "cursor");
+  if (breakable.length) {
+    const p = breakable[0];
+    const addQuery = (category: string, query: string) => {
+      const url = urlOf(op, prefix, base.path, query);
+      if (!queryCertainlyRejected(op, url, ctx)) throw new Error(`fuzz-helpers: ${category} could be accepted by ${op.method} ${op.path}`);
+      add(category, { url, ...bodyPart });
+    };
+    const name = enc(p.name);
+    addQuery(`a 12 KB value of ${p.name}`, `${name}=${"A".repeat(URL_ROOM)}`);
+    addQuery(`many query parameters, then a bad ${p.name}`, `${paramsFilling(URL_ROOM)}&${name}=${"A".repeat(300)}`);
+    addQuery(`percent escapes in ${p.name}`, `${name}=${"%C3%A9".repeat(URL_ROOM / 6)}`);
+  }
+  for (const p of op.pathParams) {
+    add(`a 12 KB path parameter ${p.name}`, { url: urlOf(op, prefix, { ...base.path, [p.name]: "9".repeat(URL_ROOM) }), expect: [400, 404], ...bodyPart });
+  }
+
+  // Thousands of query parameters or cookies cost Next.js itself time quadratic in their number,
+  // before any code of the API runs: refused before Next sees them. The rest of each request is
+  // refused anyway (a body that is not an object, a bad query value or token), so it reaches no
+  // handler even where that guard is missing.
+  const refused: { query: string; headers: Record<string, string>; body?: string } = op.body
+    ? { query: "", headers: { ...auth, ...json }, body: "[]" }
+    : breakable.length
+      ? { query: `&${enc(breakable[0].name)}=${"A".repeat(300)}`, headers: auth }
+      : { query: "", headers: op.kinds.length || op.refreshCookie ? { Authorization: "Bearer not-a-token" } : {} };
+  const path = Object.fromEntries(op.pathParams.map((p) => [p.name, "9".repeat(30)]));
+  const manyParams = "a&".repeat(URL_ROOM / 2).slice(0, -1);
+  if (manyParams.split("&").length <= MAX_QUERY_PARAMETERS) throw new Error("fuzz-helpers: too few query parameters");
+  add(`${(URL_ROOM / 2).toLocaleString("en")} query parameters`, {
+    url: urlOf(op, prefix, { ...base.path, ...path }, manyParams + refused.query),
+    headers: refused.headers,
+    body: refused.body,
+    expect: [414],
+    httpLimit: "TOO_MANY_QUERY_PARAMETERS",
+  });
+  const cookies = Array.from({ length: 1_500 }, (_, i) => `c${i}=1`).join("; ");
+  if (1_500 <= MAX_COOKIES) throw new Error("fuzz-helpers: too few cookies");
+  add("1,500 cookies", {
+    url: urlOf(op, prefix, { ...base.path, ...path }, refused.query.slice(1)),
+    headers: { ...refused.headers, Cookie: cookies },
+    body: refused.body,
+    expect: [431],
+    httpLimit: "TOO_MANY_COOKIES",
+  });
+
+  if (!hasInput(op)) {
+    if (op.kinds.length || op.refreshCookie) add("a 12 KB bearer token", { headers: { Authorization: `Bearer ${"A".repeat(URL_ROOM)}` }, expect: [401] });
+    else add("many undeclared query parameters", { url: urlOf(op, prefix, {}, paramsFilling(URL_ROOM)), expect: [op.successStatus] });
+  }
+  return out;
+}
