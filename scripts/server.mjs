@@ -3,6 +3,9 @@
 // server is the only process left besides npm itself. Tests and the benchmark start it the same
 // way (scripts/lib/next-server.ts). Plain JavaScript, so starting it loads no TypeScript tooling.
 //
+// Before Next sees a request, a crowded one (too many query parameters or cookies, which Next
+// parses in quadratic time) is refused: scripts/lib/crowded-request.mjs.
+//
 // Why not `next start`: Next fills `X-Forwarded-For` with the TCP peer only when the client did
 // not send one, so a route cannot tell the client's text from the peer's address. Here every
 // request carries the peer's address in PEER_HEADER, with a nonce that only this process knows
@@ -11,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { crowdedRequestRefusal, refuse } from "./lib/crowded-request.mjs";
 import { applyServerDefaults } from "./lib/server-defaults.mjs";
 
 // `-p PORT -H HOST` as for `next start`; otherwise PORT and HOST from the environment
@@ -29,6 +33,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  const refusal = crowdedRequestRefusal(request);
+  if (refusal) return refuse(response, refusal);
   request.headers[PEER_HEADER] = `${nonce} ${request.socket.remoteAddress ?? ""}`;
   handle(request, response);
 });

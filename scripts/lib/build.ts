@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "tsconfig.build.json", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+const sources = ["app", "components", "lib", "public", "proxy.ts", "tsconfig.build.json", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry) || entry.endsWith(`lib${path.sep}generated`)) return 0;

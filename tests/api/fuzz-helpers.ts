@@ -741,11 +741,11 @@ export const MAX_JSON_DEPTH = 64;
 export interface CostCase extends FuzzCase {
   /** refused for its depth: the message must name it */
   tooDeep: boolean;
-  /** refused before Next.js sees it (lib/http/crowded-request.ts), with this code: no operation documents it */
+  /** refused before Next.js sees it (scripts/lib/crowded-request.mjs, run by scripts/server.mjs), with this code: no operation documents it */
   httpLimit?: string;
 }
 
-/** What the server refuses before Next.js parses a request (lib/http/crowded-request.ts). */
+/** What the server refuses before Next.js parses a request (scripts/lib/crowded-request.mjs, run by scripts/server.mjs). */
 export const MAX_QUERY_PARAMETERS = 100;
 export const MAX_COOKIES = 200;
 
