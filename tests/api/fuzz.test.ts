@@ -152,9 +152,15 @@ async function foreignActivity(since: Date, scope: Scope): Promise<string[]> {
     User: await db.user.count({ where: { updatedAt: { gte: since }, id: { notIn: ids }, NOT: { email: { contains: marker } } } }),
     Session: await db.session.count({ where: { ...recent, ...notMine } }),
     SecurityEvent: await db.securityEvent.count({ where: { ...recent, ...notMine } }),
-    MailMessage: await db.mailMessage.count({ where: { ...recent, NOT: { OR: [mine(ids), { toAddress: { contains: marker } }] } } }),
+    // a mail without an account (userId null) is another file's too: NOT (userId IN …) is never true for null
+    MailMessage: await db.mailMessage.count({
+      where: { ...recent, OR: [{ userId: null }, { userId: { notIn: ids } }], NOT: { toAddress: { contains: marker } } },
+    }),
     Throttle: await db.throttle.count({ where: { updatedAt: { gte: since }, NOT: throttleWhere(scope) } }),
     EmailCode: await db.emailCode.count({ where: { ...recent, ...notMine } }),
+    // factor rows carry no time of their own: count those of accounts someone else was busy with
+    TotpFactor: await db.totpFactor.count({ where: { ...notMine, user: busySince(since) } }),
+    EmailOtpFactor: await db.emailOtpFactor.count({ where: { ...notMine, user: busySince(since) } }),
     RecoveryCode: await db.recoveryCode.count({ where: { ...recent, ...notMine } }),
     // key rotation (tests of the signing keys): no request of the fuzz signs anything
     SigningKey: await db.signingKey.count({ where: { OR: [recent, { retiredAt: { gte: since } }] } }),
@@ -163,7 +169,9 @@ async function foreignActivity(since: Date, scope: Scope): Promise<string[]> {
     .filter(([, n]) => n > 0)
     .map(([table, n]) => `${table}: ${n}`);
 }
-const mine = (ids: number[]) => ({ userId: { in: ids } });
+const busySince = (since: Date) => ({
+  OR: [{ createdAt: { gte: since } }, { updatedAt: { gte: since } }, { sessions: { some: { createdAt: { gte: since } } } }, { events: { some: { createdAt: { gte: since } } } }],
+});
 
 async function expectNothingWritten(before: State, since: Date, what: string) {
   await sleep(150); // work deferred past the answer (mail) would show by now
