@@ -134,12 +134,16 @@ async function main() {
   let peakRss = 0;
   let peakLauncherRss = 0;
   let phasePeak = 0; // reset before each measurement, so the table shows which load grows memory
-  const sampler = setInterval(() => {
-    const rss = childrenOf(launcher.pid!).reduce((sum, child) => sum + rssOfTree(child), 0);
-    peakRss = Math.max(peakRss, rss);
-    peakLauncherRss = Math.max(peakLauncherRss, rssOf(launcher.pid!));
-    phasePeak = Math.max(phasePeak, rss);
-  }, 100);
+  let sampler: NodeJS.Timeout | undefined;
+  // sampled once the server answers: before that npm's child is the preparation, not the server
+  const startSampling = () => {
+    sampler = setInterval(() => {
+      const rss = childrenOf(launcher.pid!).reduce((sum, child) => sum + rssOfTree(child), 0);
+      peakRss = Math.max(peakRss, rss);
+      peakLauncherRss = Math.max(peakLauncherRss, rssOf(launcher.pid!));
+      phasePeak = Math.max(phasePeak, rss);
+    }, 100);
+  };
   const takePhasePeakMb = () => {
     const mb = Math.round(phasePeak / 1024 / 1024);
     phasePeak = 0;
@@ -147,6 +151,7 @@ async function main() {
   };
   try {
     await waitForHealth();
+    startSampling();
     const json = (body: unknown) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const refresh = await (await fetch(`${BASE}/auth/login`, json({ username: "bench@example.com", password }))).text();
     const access = await (await fetch(`${BASE}/auth/accesstoken`, { headers: { authorization: `Bearer ${refresh}` } })).text();
@@ -262,7 +267,7 @@ async function main() {
     for (const file of ["bench/results.json", `bench/results-${providerOf(databaseUrl)}.json`]) writeFileSync(file, report);
     console.log(`wrote bench/results.json and bench/results-${providerOf(databaseUrl)}.json`);
   } finally {
-    clearInterval(sampler);
+    clearInterval(sampler!);
     launcher.kill("SIGTERM"); // npm passes it on to the server
     const { db: client } = await import("../lib/db");
     await client.$disconnect();
