@@ -1,15 +1,45 @@
 "use client";
 
+import { isErrorCode, type ErrorCode } from "@/lib/errors/catalogue";
+
+/**
+ * Failures the client itself reports, never the server: no answer at all, the person closed the
+ * step-up dialog, an answer that is not the error envelope. BAD_REQUEST stands for a 400, whose
+ * `message` is a sentence rather than a code.
+ */
+export type ClientErrorCode = "NETWORK_ERROR" | "STEP_UP_CANCELLED" | "UNKNOWN_ERROR" | "BAD_REQUEST";
+
 // The portal drives the same public API that third parties use; this is its tiny client.
 export interface ApiFailure {
+  /** 0 when there was no answer */
   status: number;
-  code: string;
+  code: ErrorCode | ClientErrorCode;
+  /** the envelope's `message`: the code, or for a 400 the sentence naming the field */
+  message: string;
   retryAfter?: number;
   partialToken?: string;
   methods?: string[];
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
+
+/** What a page says for each code it words itself; the codes it leaves out get describeFailure's text. */
+export type FailureTexts = Partial<Record<ApiFailure["code"], string>>;
+
+/** The failure a client-side code stands for (no server answer behind it). */
+export const clientFailure = (code: ClientErrorCode, status = 0): ApiFailure => ({ status, code, message: code });
+
+function failureOf(status: number, body: Record<string, unknown>): ApiFailure {
+  const message = typeof body.message === "string" ? body.message : "UNKNOWN_ERROR";
+  return {
+    status,
+    code: status === 400 ? "BAD_REQUEST" : isErrorCode(message) ? message : "UNKNOWN_ERROR",
+    message,
+    retryAfter: body.retryAfter as number | undefined,
+    partialToken: body.partialToken as string | undefined,
+    methods: body.methods as string[] | undefined,
+  };
+}
 
 export async function callApi<T = unknown>(
   path: string,
@@ -27,7 +57,7 @@ export async function callApi<T = unknown>(
       cache: "no-store",
     });
   } catch {
-    return { ok: false, error: { status: 0, code: "NETWORK_ERROR" } };
+    return { ok: false, error: clientFailure("NETWORK_ERROR") };
   }
   if (response.ok) {
     if (response.status === 204) return { ok: true, data: null as T };
@@ -35,19 +65,11 @@ export async function callApi<T = unknown>(
     return { ok: true, data: data as T };
   }
   const body = await response.json().catch(() => ({}));
-  return {
-    ok: false,
-    error: {
-      status: response.status,
-      code: typeof body.message === "string" ? body.message : "UNKNOWN_ERROR",
-      retryAfter: body.retryAfter,
-      partialToken: body.partialToken,
-      methods: body.methods,
-    },
-  };
+  return { ok: false, error: failureOf(response.status, body) };
 }
 
-const messages: Record<string, string> = {
+/** Texts for a person, by code; what is not here gets the general sentence. */
+const messages: FailureTexts = {
   PASSWORD_INCORRECT: "The email address or password is incorrect.",
   ACCOUNT_LOCKED: "This account is locked. Contact your administrator.",
   NO_PASSWORD_INFO: "This account has no password yet. Use “Forgot password” to set one.",
@@ -63,6 +85,6 @@ const messages: Record<string, string> = {
 /** A sentence for a person; throttles name the wait. */
 export function describeFailure(error: ApiFailure): string {
   if (error.status === 429) return `Too many attempts. Try again in ${error.retryAfter ?? 1} s.`;
-  if (error.status === 400) return error.code;
+  if (error.status === 400) return error.message;
   return messages[error.code] ?? "Something went wrong. Please try again.";
 }

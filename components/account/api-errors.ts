@@ -10,8 +10,8 @@ import type { ApiFailure } from "@/components/api-client";
 export function fieldFailure<F extends string>(error: ApiFailure, fields: readonly F[]): { field: F; message: string } | null {
   if (error.status !== 400) return null;
   for (const field of fields) {
-    if (error.code.startsWith(`${field} `)) return { field, message: error.code.slice(field.length + 1) };
-    if (error.code.startsWith(`${field}: `)) return { field, message: error.code.slice(field.length + 2) };
+    if (error.message.startsWith(`${field} `)) return { field, message: error.message.slice(field.length + 1) };
+    if (error.message.startsWith(`${field}: `)) return { field, message: error.message.slice(field.length + 2) };
   }
   return null;
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { callApi, type ApiResult } from "@/components/api-client";
+import { callApi, type ApiFailure, type ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
 
 export interface CallInit {
@@ -16,7 +16,7 @@ async function sessionAlive() {
   return !response || response.status !== 401;
 }
 
-const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED" } };
+const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED", message: "NO_TOKEN_PROVIDED" } satisfies ApiFailure };
 
 /**
  * The portal's calls to the public API with the signed-in session's access token. When the

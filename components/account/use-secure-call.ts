@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { callApi, type ApiResult } from "@/components/api-client";
+import { callApi, clientFailure, type ApiResult } from "@/components/api-client";
 import { useStepUp } from "@/components/step-up";
 import { useAccessCall, type CallInit } from "./use-portal-api";
 
@@ -11,7 +11,7 @@ import { useAccessCall, type CallInit } from "./use-portal-api";
  */
 export type CallRule = "access" | "sudo" | "sudo-if-2fa";
 
-const cancelled = { ok: false as const, error: { status: 0, code: "STEP_UP_CANCELLED" } };
+const cancelled = { ok: false as const, error: clientFailure("STEP_UP_CANCELLED") };
 
 /**
  * Calls the API with the token the rule asks for. Sudo tokens come from the shared step-up dialog

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, describeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
 import { useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -22,7 +22,7 @@ export interface ActionTarget {
   isSelf: boolean;
 }
 
-const errorMessages: Record<string, string> = {
+const errorMessages: FailureTexts = {
   LAST_ADMIN: "This is the last working administrator. Make someone else an administrator first.",
   CANNOT_LOCK_OWN_ACCOUNT: "You cannot lock your own account.",
   ACCOUNT_ALREADY_LOCKED: "The account is already locked.",

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
 import { StepUpDialog } from "./step-up-dialog";
 
@@ -47,10 +48,11 @@ export function tokenExpiry(token: string, now = Date.now()): number {
   }
 }
 
-const isInvalidTokenResult = (value: unknown) =>
-  typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false &&
-  (value as { error?: { status?: number; code?: string } }).error?.status === 401 &&
-  (value as { error?: { code?: string } }).error?.code === "INVALID_TOKEN";
+const isInvalidTokenResult = (value: unknown) => {
+  if (typeof value !== "object" || value === null || (value as { ok?: unknown }).ok !== false) return false;
+  const { error } = value as Extract<ApiResult<unknown>, { ok: false }>;
+  return error?.status === 401 && error.code === "INVALID_TOKEN";
+};
 
 interface Pending {
   reason?: string;

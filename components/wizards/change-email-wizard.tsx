@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { completeTransferBody, initiateTransferBody } from "@/lib/email-transfer/schemas";
+import type { FailureTexts } from "@/components/api-client";
 import { AddressStep } from "./address-step";
 import { useCodeMail } from "./code-mail";
 import { CodeStep } from "./code-step";
@@ -12,7 +13,7 @@ import { WizardSteps } from "./wizard-steps";
 
 const steps = ["New address", "Confirm the code", "Done"];
 
-const messages: Record<string, string> = {
+const messages: FailureTexts = {
   NEW_EMAIL_ALREADY_IN_USE: "That address already belongs to an account (perhaps this one). Choose another.",
   FORBIDDEN_MAIL_PROVIDER: "Addresses at disposable mail providers cannot be used.",
 };

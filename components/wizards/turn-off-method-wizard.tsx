@@ -7,11 +7,12 @@ import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { useSingleFlight } from "@/components/use-single-flight";
+import type { ErrorCode } from "@/lib/errors/catalogue";
 
 const methods = {
   totp: { name: "authenticator app", path: "/user/2fa/totp", inactive: "TOTP_ALREADY_INACTIVE" },
   emailOtp: { name: "email codes", path: "/user/2fa/email-otp", inactive: "EMAIL_OTP_ALREADY_INACTIVE" },
-} as const;
+} as const satisfies Record<string, { name: string; path: string; inactive: ErrorCode }>;
 
 /** Turn one second factor off: DELETE /user/2fa/totp or /user/2fa/email-otp (sudo), after a clear confirmation. */
 export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof methods; isLast: boolean }) {

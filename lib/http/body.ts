@@ -1,8 +1,8 @@
-import { ApiError, badRequest } from "../errors";
+import { apiError, badRequest } from "../errors";
 import { assertJsonDepth } from "./json-depth";
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE");
+const tooLarge = () => apiError("PAYLOAD_TOO_LARGE");
 
 /** Reads the body as text, refusing more than 64 KiB without buffering it all. */
 export async function readBodyText(request: Request): Promise<string> {
