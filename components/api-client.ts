@@ -16,6 +16,8 @@ export interface ApiFailure {
   code: ErrorCode | ClientErrorCode;
   /** the envelope's `message`: the code, or for a 400 the sentence naming the field */
   message: string;
+  /** 400 only: the input at fault, as the API names it ("newPassword", "body") */
+  field?: string;
   retryAfter?: number;
   partialToken?: string;
   methods?: string[];
@@ -35,6 +37,7 @@ function failureOf(status: number, body: Record<string, unknown>): ApiFailure {
     status,
     code: status === 400 ? "BAD_REQUEST" : isErrorCode(message) ? message : "UNKNOWN_ERROR",
     message,
+    field: typeof body.field === "string" ? body.field : undefined,
     retryAfter: body.retryAfter as number | undefined,
     partialToken: body.partialToken as string | undefined,
     methods: body.methods as string[] | undefined,

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { fieldFailure } from "@/components/account/api-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -24,7 +25,8 @@ const isLinkCode = (code: ApiFailure["code"]): code is LinkCode => Object.hasOwn
 
 function message(error: ApiFailure): string {
   // the API names the field ("newPassword is too common: …"); the form calls it "Password"
-  if (error.status === 400 && error.message.startsWith("newPassword ")) return `Password ${error.message.slice("newPassword ".length)}`;
+  const field = fieldFailure(error, ["newPassword"] as const);
+  if (field) return `Password ${field.message}`;
   return isLinkCode(error.code) ? linkMessages[error.code] : describeFailure(error);
 }
 

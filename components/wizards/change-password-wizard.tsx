@@ -48,7 +48,8 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     if (isCancelled(result)) return;
     const { code, status, retryAfter } = result.error;
     const field = fieldFailure(result.error, ["oldPassword", "newPassword"] as const);
-    if (field) setError(field.field, { type: "server", message: field.message }, { shouldFocus: true });
+    // the API's words for the field ("is too common: …"), under the form's name for it
+    if (field) setError(field.field, { type: "validate", message: field.message }, { shouldFocus: true });
     else if (code === "PASSWORD_INCORRECT") setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
     else if (status === 429) {
       setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
@@ -74,7 +75,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
 
   const message = (field: "oldPassword" | "newPassword", name: string) => {
     const error = errors[field];
-    return error?.message && (error.type === "server" && !/^(is|must) /.test(error.message) ? error.message : `${name} ${error.message}`);
+    return error?.message && (error.type === "server" ? error.message : `${name} ${error.message}`);
   };
 
   return (

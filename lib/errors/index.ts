@@ -1,7 +1,8 @@
 import { errorCatalogue, type ErrorCode, type ErrorCodeWithStatus } from "./catalogue";
 
 // One error type for the whole domain: lib/ throws it, the HTTP wrapper turns it into the spec's
-// envelope { statusCode, error, message } (+ retryAfter / partialToken / methods where documented).
+// envelope { statusCode, error, message } (+ field on 400, retryAfter / partialToken / methods
+// where documented).
 // Codes and their statuses come from the catalogue (./catalogue.ts): a code it lacks, or a code
 // thrown with another status than its own, fails the type check.
 
@@ -22,13 +23,15 @@ export const reasonPhrases: Record<number, string> = {
 };
 
 export interface ErrorExtras {
+  /** 400 only: the input at fault, the dotted path the message starts with ("newPassword", "body") */
+  field?: string;
   retryAfter?: number;
   partialToken?: string;
   methods?: string[];
 }
 
 /** `[status, code]` pairs the catalogue allows, or a 400 with its sentence. */
-type StatusAndCode = { [C in ErrorCode]: [status: (typeof errorCatalogue)[C]["status"], code: C, extras?: ErrorExtras] }[ErrorCode] | [status: 400, message: string];
+type StatusAndCode = { [C in ErrorCode]: [status: (typeof errorCatalogue)[C]["status"], code: C, extras?: ErrorExtras] }[ErrorCode] | [status: 400, message: string, extras: { field: string }];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -49,7 +52,8 @@ export class ApiError extends Error {
 export const apiError = (code: ErrorCode, extras: ErrorExtras = {}) =>
   new ApiError(...([errorCatalogue[code].status, code, extras] as StatusAndCode));
 
-export const badRequest = (message: string) => new ApiError(400, message);
+/** A 400: `message` is a sentence that starts with `field`, the input at fault ("newPassword is too common: …"). */
+export const badRequest = (message: string, field: string) => new ApiError(400, message, { field });
 export const unauthorized = (code: ErrorCodeWithStatus<401>) => apiError(code);
 export const forbidden = (code: ErrorCodeWithStatus<403>) => apiError(code);
 export const notFound = (code: ErrorCodeWithStatus<404> = "NOT_FOUND") => apiError(code);

@@ -14,12 +14,18 @@ export const errorComponents: Record<string, JsonSchema> = {
   ErrorEnvelope: {
     type: "object",
     description:
-      "Every error answer. `message` is a machine-readable code (e.g. `INVALID_TOKEN`), except for 400, where it is a human-readable sentence naming the offending field (e.g. `username is required`). The request id is in the `X-Request-Id` header.",
+      "Every error answer. `message` is a machine-readable code (e.g. `INVALID_TOKEN`), except for 400, where it is a human-readable sentence naming the offending field (e.g. `username is required`) and `field` names that field for programs (`username`). The request id is in the `X-Request-Id` header.",
     required: ["statusCode", "error", "message"],
     properties: {
       statusCode: { type: "integer", description: "The HTTP status, repeated", examples: [401] },
       error: { type: "string", enum: [...new Set(Object.values(reasonPhrases))], description: "The reason phrase of the status" },
       message: { type: "string", description: "The error code (400: a sentence naming the field)" },
+      field: {
+        type: "string",
+        description:
+          '400 only: the input at fault, the dotted path the sentence starts with (`newPassword`, `items.0.name`), or `body`, `query` or `path` when the whole input is at fault (not JSON, nested too deep, not an object)',
+        examples: ["newPassword"],
+      },
       retryAfter: {
         type: "integer",
         minimum: 1,
@@ -84,6 +90,15 @@ const envelope = (status: number, code: string, extra: Record<string, unknown> =
   ...extra,
 });
 
+/** A 400's example: its sentence and the field it names. */
+export interface BadRequestExample {
+  message: string;
+  field: string;
+}
+export const NOT_JSON: BadRequestExample = { message: "body is not valid JSON", field: "body" };
+
+const requiredKeys = (status: number) => ["statusCode", "error", "message", ...(status === 429 ? ["retryAfter"] : status === 400 ? ["field"] : [])];
+
 function statusSchema(status: number, codes: string[]): JsonSchema {
   const message: JsonSchema =
     status === 400
@@ -92,7 +107,7 @@ function statusSchema(status: number, codes: string[]): JsonSchema {
   return {
     allOf: [{ $ref: "#/components/schemas/ErrorEnvelope" }],
     type: "object",
-    required: status === 429 ? ["statusCode", "error", "message", "retryAfter"] : ["statusCode", "error", "message"],
+    required: requiredKeys(status),
     properties: { statusCode: { const: status }, error: { const: reasonPhrases[status] ?? "Error" }, message },
   };
 }
@@ -100,7 +115,7 @@ function statusSchema(status: number, codes: string[]): JsonSchema {
 const statusIntro: Record<number, string> = {
   400:
     `The request is malformed: a body that is not JSON or is nested deeper than ${MAX_JSON_DEPTH} levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. ` +
-    "`message` names the field.",
+    "`message` names the field in a sentence, and `field` names it for programs.",
   401: "Not authenticated:",
   403: "Refused:",
   404: "Not found:",
@@ -111,7 +126,7 @@ const statusIntro: Record<number, string> = {
 };
 
 /** One OpenAPI response object for `status` with its codes. */
-export function errorResponse(status: number, codes: ErrorCode[], badRequestExample = "body is not valid JSON"): Record<string, unknown> {
+export function errorResponse(status: number, codes: ErrorCode[], badRequestExample: BadRequestExample = NOT_JSON): Record<string, unknown> {
   const lines = codes.map((c) => `- \`${c}\`: ${errorCatalogue[c].description}`);
   const description = [statusIntro[status] ?? reasonPhrases[status] ?? "Error", ...(status === 400 ? [] : lines)].join("\n");
   const retry = status === 429 ? { retryAfter: 30 } : {};
@@ -121,19 +136,21 @@ export function errorResponse(status: number, codes: ErrorCode[], badRequestExam
       ? { oneOf: [statusSchema(status, plain), { $ref: "#/components/schemas/TwoFactorRequired" }] }
       : { $ref: "#/components/schemas/TwoFactorRequired" }
     : statusSchema(status, codes);
-  const exampleCodes = status === 400 ? [badRequestExample] : codes;
-  const examples = Object.fromEntries(
-    exampleCodes.map((code) => [
-      status === 400 ? "invalid" : code,
-      {
-        summary: code,
-        value:
-          code === TWO_FACTOR_REQUIRED
-            ? envelope(status, code, { partialToken: "eyJhbGciOiJFUzI1NiIs…", methods: ["totp", "recoveryCode"] })
-            : envelope(status, code, retry),
-      },
-    ]),
-  );
+  const examples =
+    status === 400
+      ? { invalid: { summary: badRequestExample.message, value: envelope(status, badRequestExample.message, { field: badRequestExample.field }) } }
+      : Object.fromEntries(
+          codes.map((code) => [
+            code,
+            {
+              summary: code,
+              value:
+                code === TWO_FACTOR_REQUIRED
+                  ? envelope(status, code, { partialToken: "eyJhbGciOiJFUzI1NiIs…", methods: ["totp", "recoveryCode"] })
+                  : envelope(status, code, retry),
+            },
+          ]),
+        );
   return {
     description,
     headers: {
