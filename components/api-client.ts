@@ -1,29 +1,27 @@
 "use client";
 
-import { isErrorCode, type ErrorCode } from "@/lib/errors/catalogue";
+import {
+  createGatehouseClient,
+  settle,
+  type Answer,
+  type ApiFailure as GatehouseFailure,
+  type ClientErrorCode as GatehouseClientErrorCode,
+  type DataOf,
+  type GatehouseClient,
+} from "@/lib/api-client";
 
-/**
- * Failures the client itself reports, never the server: no answer at all, the person closed the
- * step-up dialog, an answer that is not the error envelope. BAD_REQUEST stands for a 400, whose
- * `message` is a sentence rather than a code.
- */
-export type ClientErrorCode = "NETWORK_ERROR" | "STEP_UP_CANCELLED" | "UNKNOWN_ERROR" | "BAD_REQUEST";
+// The portal drives the same public API that third parties use, through the same typed client
+// (lib/api-client): a page says which operation it calls, and the answer's type follows from it.
 
-// The portal drives the same public API that third parties use; this is its tiny client.
-export interface ApiFailure {
-  /** 0 when there was no answer */
-  status: number;
-  code: ErrorCode | ClientErrorCode;
-  /** the envelope's `message`: the code, or for a 400 the sentence naming the field */
-  message: string;
-  /** 400 only: the input at fault, as the API names it ("newPassword", "body") */
-  field?: string;
-  retryAfter?: number;
-  partialToken?: string;
-  methods?: string[];
-}
+/** Failures of the client itself (lib/api-client's), and the person closing the step-up dialog. */
+export type ClientErrorCode = GatehouseClientErrorCode | "STEP_UP_CANCELLED";
+
+export type ApiFailure = Omit<GatehouseFailure, "code"> & { code: GatehouseFailure["code"] | ClientErrorCode };
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
+
+/** One call of the typed client: `(api) => api.GET("/user/2fa")`. */
+export type ApiCall<A extends Answer> = (api: GatehouseClient) => Promise<A>;
 
 /** What a page says for each code it words itself; the codes it leaves out get describeFailure's text. */
 export type FailureTexts = Partial<Record<ApiFailure["code"], string>>;
@@ -31,44 +29,12 @@ export type FailureTexts = Partial<Record<ApiFailure["code"], string>>;
 /** The failure a client-side code stands for (no server answer behind it). */
 export const clientFailure = (code: ClientErrorCode, status = 0): ApiFailure => ({ status, code, message: code });
 
-function failureOf(status: number, body: Record<string, unknown>): ApiFailure {
-  const message = typeof body.message === "string" ? body.message : "UNKNOWN_ERROR";
-  return {
-    status,
-    code: status === 400 ? "BAD_REQUEST" : isErrorCode(message) ? message : "UNKNOWN_ERROR",
-    message,
-    field: typeof body.field === "string" ? body.field : undefined,
-    retryAfter: body.retryAfter as number | undefined,
-    partialToken: body.partialToken as string | undefined,
-    methods: body.methods as string[] | undefined,
-  };
-}
+/** The portal's client: the API under this origin's /api, with `token` as the bearer token. */
+const portalClient = (token?: string | null) => createGatehouseClient({ baseUrl: "/api", token, cache: "no-store" });
 
-export async function callApi<T = unknown>(
-  path: string,
-  init: { method?: string; body?: unknown; token?: string | null; text?: boolean } = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {};
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, error: clientFailure("NETWORK_ERROR") };
-  }
-  if (response.ok) {
-    if (response.status === 204) return { ok: true, data: null as T };
-    const data = init.text ? await response.text() : await response.json();
-    return { ok: true, data: data as T };
-  }
-  const body = await response.json().catch(() => ({}));
-  return { ok: false, error: failureOf(response.status, body) };
+/** Runs one call with `token` (none: a public operation) and answers its result, never a throw. */
+export function callApi<A extends Answer>(call: ApiCall<A>, token?: string | null): Promise<ApiResult<DataOf<A>>> {
+  return settle(call(portalClient(token)));
 }
 
 /** Texts for a person, by code; what is not here gets the general sentence. */

@@ -11,6 +11,17 @@ import { ConfirmDialog, type Confirmation } from "./confirm-dialog";
 
 type Action = "lock" | "unlock" | "revoke-sessions" | "reset-2fa" | "send-password-reset" | "grant-admin" | "revoke-admin";
 
+/** Each action's operation: POST /admin/users/{id}/<action> (admin-sudo). */
+const actionPaths = {
+  lock: "/admin/users/{id}/lock",
+  unlock: "/admin/users/{id}/unlock",
+  "revoke-sessions": "/admin/users/{id}/revoke-sessions",
+  "reset-2fa": "/admin/users/{id}/reset-2fa",
+  "send-password-reset": "/admin/users/{id}/send-password-reset",
+  "grant-admin": "/admin/users/{id}/grant-admin",
+  "revoke-admin": "/admin/users/{id}/revoke-admin",
+} as const satisfies Record<Action, `/admin/users/{id}/${Action}`>;
+
 export interface ActionTarget {
   id: number;
   email: string;
@@ -103,7 +114,7 @@ export function UserActions({ target }: { target: ActionTarget }) {
     const { title, done } = plan(action, target);
     setOutcome(null);
     // the buttons stay enabled (focus returns to them from the dialogs); useSingleFlight drops repeats
-    const result = await withSudo((token) => callApi(`/admin/users/${target.id}/${action}`, { method: "POST", body: {}, token }), { reason: title.replace(/\?$/, "") });
+    const result = await withSudo((token) => callApi((api) => api.POST(actionPaths[action], { params: { path: { id: target.id } }, body: {} }), token), { reason: title.replace(/\?$/, "") });
     if (result === null) return; // cancelled
     if (!result.ok) {
       setOutcome({ tone: "error", message: describe(result.error) });

@@ -31,7 +31,7 @@ export function UndoEmailChangeForm({ token, oldEmail }: { token: string; oldEma
 
   const undoOnce = useSingleFlight(async (values: UndoEmailChangeBody) => {
     setFailure(null);
-    const result = await callApi<null>("/v1/auth/undo-email-change", { body: values });
+    const result = await callApi((api) => api.POST("/v1/auth/undo-email-change", { body: values }));
     if (result.ok) setDone(true);
     else setFailure(messages[result.error.code] ?? describeFailure(result.error));
   });

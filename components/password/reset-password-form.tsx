@@ -49,7 +49,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   const resetOnce = useSingleFlight(async (values: ResetWithLinkBody) => {
     setFailure(null);
-    const result = await callApi<null>("/v1/auth/reset-password", { body: values });
+    const result = await callApi((api) => api.POST("/v1/auth/reset-password", { body: values }));
     if (result.ok) {
       setDone(true);
       return;

@@ -65,7 +65,7 @@ interface Pending {
  * portal's security pages).
  *
  *   const { withSudo } = useStepUp();
- *   const result = await withSudo((sudoToken) => callApi("/user/2fa/totp", { method: "DELETE", token: sudoToken }), { reason: "Turn off your authenticator app" });
+ *   const result = await withSudo((sudoToken) => callApi((api) => api.DELETE("/user/2fa/totp"), sudoToken), { reason: "Turn off your authenticator app" });
  *   if (result === null) return; // cancelled
  */
 export function StepUpProvider({ children }: { children: ReactNode }) {

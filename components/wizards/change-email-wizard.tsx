@@ -30,7 +30,7 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
   const [target, setTarget] = useState("");
   // the page refreshes with the new address once it changed: keep the one this started from
   const [oldEmail] = useState(currentEmail);
-  const mail = useCodeMail((email) => call("/user/email/initiate", { body: { email } }, "sudo-if-2fa"), { intervalSeconds: resendSeconds });
+  const mail = useCodeMail((email) => call((api) => api.POST("/user/email/initiate", { body: { email } }), "sudo-if-2fa"), { intervalSeconds: resendSeconds });
   const doneRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -64,7 +64,7 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
           codeSchema={completeTransferBody.shape.otp}
           submitLabel="Change my address"
           messages={messages}
-          confirm={(otp) => call("/user/email", { method: "PUT", body: { otp } }, "access")}
+          confirm={(otp) => call((api) => api.PUT("/user/email", { body: { otp } }), "access")}
           onConfirmed={() => {
             setStep(2);
             router.refresh();

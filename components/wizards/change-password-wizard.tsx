@@ -43,7 +43,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
 
   const save = useSingleFlight(async (values: ChangePasswordBody) => {
     setFailure(null);
-    const result = await call("/user/password/old-password", { method: "PUT", body: values }, "sudo-if-2fa");
+    const result = await call((api) => api.PUT("/user/password/old-password", { body: values }), "sudo-if-2fa");
     if (result.ok) return setDone(true);
     if (isCancelled(result)) return;
     const { code, status, retryAfter } = result.error;
