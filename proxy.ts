@@ -35,7 +35,7 @@ function undecodable(pathname: string): Response | null {
     return null;
   } catch {
     return Response.json(
-      { statusCode: 400, error: "Bad Request", message: "path is not valid percent-encoded UTF-8" },
+      { statusCode: 400, error: "Bad Request", message: "path is not valid percent-encoded UTF-8", field: "path" },
       { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Request-Id": crypto.randomUUID() } },
     );
   }

@@ -1,53 +1,44 @@
 "use client";
 
-// The portal drives the same public API that third parties use; this is its tiny client.
-export interface ApiFailure {
-  status: number;
-  code: string;
-  retryAfter?: number;
-  partialToken?: string;
-  methods?: string[];
-}
+import {
+  createGatehouseClient,
+  settle,
+  type Answer,
+  type ApiFailure as GatehouseFailure,
+  type ClientErrorCode as GatehouseClientErrorCode,
+  type DataOf,
+  type GatehouseClient,
+} from "@/lib/api-client";
+
+// The portal drives the same public API that third parties use, through the same typed client
+// (lib/api-client): a page says which operation it calls, and the answer's type follows from it.
+
+/** Failures of the client itself (lib/api-client's), and the person closing the step-up dialog. */
+export type ClientErrorCode = GatehouseClientErrorCode | "STEP_UP_CANCELLED";
+
+export type ApiFailure = Omit<GatehouseFailure, "code"> & { code: GatehouseFailure["code"] | ClientErrorCode };
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
-export async function callApi<T = unknown>(
-  path: string,
-  init: { method?: string; body?: unknown; token?: string | null; text?: boolean } = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {};
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, error: { status: 0, code: "NETWORK_ERROR" } };
-  }
-  if (response.ok) {
-    if (response.status === 204) return { ok: true, data: null as T };
-    const data = init.text ? await response.text() : await response.json();
-    return { ok: true, data: data as T };
-  }
-  const body = await response.json().catch(() => ({}));
-  return {
-    ok: false,
-    error: {
-      status: response.status,
-      code: typeof body.message === "string" ? body.message : "UNKNOWN_ERROR",
-      retryAfter: body.retryAfter,
-      partialToken: body.partialToken,
-      methods: body.methods,
-    },
-  };
+/** One call of the typed client: `(api) => api.GET("/user/2fa")`. */
+export type ApiCall<A extends Answer> = (api: GatehouseClient) => Promise<A>;
+
+/** What a page says for each code it words itself; the codes it leaves out get describeFailure's text. */
+export type FailureTexts = Partial<Record<ApiFailure["code"], string>>;
+
+/** The failure a client-side code stands for (no server answer behind it). */
+export const clientFailure = (code: ClientErrorCode, status = 0): ApiFailure => ({ status, code, message: code });
+
+/** The portal's client: the API under this origin's /api, with `token` as the bearer token. */
+const portalClient = (token?: string | null) => createGatehouseClient({ baseUrl: "/api", token, cache: "no-store" });
+
+/** Runs one call with `token` (none: a public operation) and answers its result, never a throw. */
+export function callApi<A extends Answer>(call: ApiCall<A>, token?: string | null): Promise<ApiResult<DataOf<A>>> {
+  return settle(call(portalClient(token)));
 }
 
-const messages: Record<string, string> = {
+/** Texts for a person, by code; what is not here gets the general sentence. */
+const messages: FailureTexts = {
   PASSWORD_INCORRECT: "The email address or password is incorrect.",
   ACCOUNT_LOCKED: "This account is locked. Contact your administrator.",
   NO_PASSWORD_INFO: "This account has no password yet. Use “Forgot password” to set one.",
@@ -63,6 +54,6 @@ const messages: Record<string, string> = {
 /** A sentence for a person; throttles name the wait. */
 export function describeFailure(error: ApiFailure): string {
   if (error.status === 429) return `Too many attempts. Try again in ${error.retryAfter ?? 1} s.`;
-  if (error.status === 400) return error.code;
+  if (error.status === 400) return error.message;
   return messages[error.code] ?? "Something went wrong. Please try again.";
 }

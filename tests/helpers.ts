@@ -68,8 +68,11 @@ export function expectEnvelope(response: ApiResponse, status: number, message: s
   if (response.status !== status || response.json?.message !== message) {
     throw new Error(`expected ${status} ${message}, got ${response.status} ${response.text}`);
   }
-  const allowed = new Set(["statusCode", "error", "message", "retryAfter", "partialToken", "methods"]);
+  const allowed = new Set(["statusCode", "error", "message", "field", "retryAfter", "partialToken", "methods"]);
   for (const key of Object.keys(response.json)) if (!allowed.has(key)) throw new Error(`unexpected envelope key ${key}`);
+  // a 400 names the input at fault, the field its sentence starts with; no other status has one
+  const field = response.json.field;
+  if (status === 400 ? typeof field !== "string" || !message.startsWith(field) : field !== undefined) throw new Error(`field ${JSON.stringify(field)} on a ${status} "${message}"`);
   if (response.json.statusCode !== status) throw new Error(`statusCode ${response.json.statusCode} != ${status}`);
 }
 

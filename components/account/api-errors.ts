@@ -3,15 +3,13 @@
 import type { ApiFailure } from "@/components/api-client";
 
 /**
- * The API answers a 400 whose message names the field ("newPassword is too common: …"). When it
- * names one of the form's fields, answer that field and the rest of the message, so the form can
- * show it under the field (and focus it) instead of as a form-level alert.
+ * The API answers a 400 with `field`, the input at fault, and a sentence that starts with it
+ * ("newPassword is too common: …"). When the field is one of the form's, answer it and the rest
+ * of the sentence ("is too common: …"), so the form can show it under the field (and focus it)
+ * in its own words for the field, instead of as a form-level alert.
  */
 export function fieldFailure<F extends string>(error: ApiFailure, fields: readonly F[]): { field: F; message: string } | null {
-  if (error.status !== 400) return null;
-  for (const field of fields) {
-    if (error.code.startsWith(`${field} `)) return { field, message: error.code.slice(field.length + 1) };
-    if (error.code.startsWith(`${field}: `)) return { field, message: error.code.slice(field.length + 2) };
-  }
-  return null;
+  const field = fields.find((f) => f === error.field);
+  if (error.status !== 400 || !field) return null;
+  return { field, message: error.message.slice(field.length).replace(/^:?\s+/, "") };
 }

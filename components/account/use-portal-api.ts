@@ -2,13 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { callApi, type ApiResult } from "@/components/api-client";
+import { callApi, type ApiCall, type ApiFailure, type ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
-
-export interface CallInit {
-  method?: string;
-  body?: unknown;
-}
+import type { Answer, DataOf } from "@/lib/api-client";
 
 /** Asks past the token cache: is the browser's session still live? */
 async function sessionAlive() {
@@ -16,23 +12,25 @@ async function sessionAlive() {
   return !response || response.status !== 401;
 }
 
-const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED" } };
+const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED", message: "NO_TOKEN_PROVIDED" } satisfies ApiFailure };
 
 /**
  * The portal's calls to the public API with the signed-in session's access token. When the
  * session has ended (signed out elsewhere, ended from another device), the page goes to /login.
+ *
+ *   const result = await call((api) => api.GET("/user/sessions"));
  */
 export function useAccessCall() {
   const getAccessToken = useAccessToken();
   const router = useRouter();
   return useCallback(
-    async <T = unknown>(path: string, init: CallInit = {}): Promise<ApiResult<T>> => {
+    async <A extends Answer>(request: ApiCall<A>): Promise<ApiResult<DataOf<A>>> => {
       const token = await getAccessToken();
       if (!token) {
         router.replace("/login");
         return signedOut;
       }
-      const result = await callApi<T>(path, { ...init, token });
+      const result = await callApi(request, token);
       if (!result.ok && result.error.code === "INVALID_TOKEN" && !(await sessionAlive())) router.replace("/login");
       return result;
     },

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createUserBody, type CreateUserBody, type CreateUserResult } from "@/lib/admin/schemas";
+import { createUserBody, type CreateUserBody } from "@/lib/admin/schemas";
 import { callApi, describeFailure } from "@/components/api-client";
 import { Modal, useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
@@ -30,7 +30,7 @@ export function CreateAccount() {
 
   const create = useSingleFlight(async (values: CreateUserBody) => {
     setFailure(null);
-    const result = await withSudo((token) => callApi<CreateUserResult>("/admin/users", { body: values, token }), { reason: `Create an account for ${values.email}` });
+    const result = await withSudo((token) => callApi((api) => api.POST("/admin/users", { body: values }), token), { reason: `Create an account for ${values.email}` });
     if (result === null) return;
     if (!result.ok) {
       setFailure(result.error.code === "EMAIL_ALREADY_IN_USE" ? "An account with this address already exists." : describeFailure(result.error));

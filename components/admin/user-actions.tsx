@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, describeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
 import { useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -10,6 +10,17 @@ import { useSingleFlight } from "@/components/use-single-flight";
 import { ConfirmDialog, type Confirmation } from "./confirm-dialog";
 
 type Action = "lock" | "unlock" | "revoke-sessions" | "reset-2fa" | "send-password-reset" | "grant-admin" | "revoke-admin";
+
+/** Each action's operation: POST /admin/users/{id}/<action> (admin-sudo). */
+const actionPaths = {
+  lock: "/admin/users/{id}/lock",
+  unlock: "/admin/users/{id}/unlock",
+  "revoke-sessions": "/admin/users/{id}/revoke-sessions",
+  "reset-2fa": "/admin/users/{id}/reset-2fa",
+  "send-password-reset": "/admin/users/{id}/send-password-reset",
+  "grant-admin": "/admin/users/{id}/grant-admin",
+  "revoke-admin": "/admin/users/{id}/revoke-admin",
+} as const satisfies Record<Action, `/admin/users/{id}/${Action}`>;
 
 export interface ActionTarget {
   id: number;
@@ -22,7 +33,7 @@ export interface ActionTarget {
   isSelf: boolean;
 }
 
-const errorMessages: Record<string, string> = {
+const errorMessages: FailureTexts = {
   LAST_ADMIN: "This is the last working administrator. Make someone else an administrator first.",
   CANNOT_LOCK_OWN_ACCOUNT: "You cannot lock your own account.",
   ACCOUNT_ALREADY_LOCKED: "The account is already locked.",
@@ -103,7 +114,7 @@ export function UserActions({ target }: { target: ActionTarget }) {
     const { title, done } = plan(action, target);
     setOutcome(null);
     // the buttons stay enabled (focus returns to them from the dialogs); useSingleFlight drops repeats
-    const result = await withSudo((token) => callApi(`/admin/users/${target.id}/${action}`, { method: "POST", body: {}, token }), { reason: title.replace(/\?$/, "") });
+    const result = await withSudo((token) => callApi((api) => api.POST(actionPaths[action], { params: { path: { id: target.id } }, body: {} }), token), { reason: title.replace(/\?$/, "") });
     if (result === null) return; // cancelled
     if (!result.ok) {
       setOutcome({ tone: "error", message: describe(result.error) });

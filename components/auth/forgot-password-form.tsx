@@ -30,7 +30,7 @@ export function ForgotPasswordForm() {
   const [email, setEmail] = useState("");
   const [otp, setOtp] = useState("");
   const [codeNotice, setCodeNotice] = useState<string | null>(null);
-  const mail = useCodeMail((to) => callApi("/user/password/reset/send", { body: { email: to } }), { intervalSeconds: RESEND_SECONDS });
+  const mail = useCodeMail((to) => callApi((api) => api.POST("/user/password/reset/send", { body: { email: to } })), { intervalSeconds: RESEND_SECONDS });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // each step announces itself: focus moves to its heading
@@ -67,7 +67,7 @@ export function ForgotPasswordForm() {
               codeSchema={otpSchema}
             submitLabel="Continue"
               notice={codeNotice}
-            confirm={(code) => callApi("/user/password/reset/validate", { body: { email, otp: code } })}
+            confirm={(code) => callApi((api) => api.POST("/user/password/reset/validate", { body: { email, otp: code } }))}
             onConfirmed={(_, code) => {
               setOtp(code);
               setStep("password");
@@ -157,7 +157,7 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
 
   const save = useSingleFlight(async ({ newPassword }: PasswordForm) => {
     setFailure(null);
-    const result = await callApi("/user/password/otp", { method: "PUT", body: { userEmail: email, otp, newPassword } });
+    const result = await callApi((api) => api.PUT("/user/password/otp", { body: { userEmail: email, otp, newPassword } }));
     if (result.ok) return onDone();
     const field = fieldFailure(result.error, ["newPassword"] as const);
     if (field) {

@@ -29,10 +29,10 @@ export function LoginForm() {
 
   const signInOnce = useSingleFlight(async (values: LoginBody) => {
     setFailure(null);
-    const result = await callApi<string>("/auth/login", { body: values, text: true });
+    const result = await callApi((api) => api.POST("/auth/login", { body: values }));
     if (!result.ok) {
       const { code, partialToken, methods, status, retryAfter } = result.error;
-      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods: methods as Method[] });
+      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods });
       else if (status === 429) setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
       else setFailure(describeFailure(result.error));
       return;

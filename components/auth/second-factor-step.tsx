@@ -4,12 +4,6 @@ import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-f
 
 export type Method = SecondFactorMethod;
 
-interface LoginTokens {
-  accessToken: string;
-  refreshToken: string;
-  sudoToken: string;
-}
-
 /**
  * The second sign-in step: the person proves one of their active methods with the partial token
  * from POST /auth/login, which completes the login (spec §2.1).
@@ -18,10 +12,14 @@ export function SecondFactorStep({ partialToken, methods, onDone }: { partialTok
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">Your password was right. Confirm it&apos;s you with a second factor.</p>
-      <SecondFactorForm<LoginTokens>
+      <SecondFactorForm
         methods={methods}
         getToken={async () => partialToken}
-        onSuccess={(tokens) => onDone(tokens.refreshToken)}
+        onSuccess={(answer) => {
+          // with a partial token the answer is always the new session's tokens (§2.1)
+          if (!("refreshToken" in answer)) throw new Error("authenticate with a partial token answered no refresh token");
+          return onDone(answer.refreshToken);
+        }}
         legend="Use"
         submitLabel="Verify"
         tokenExpired="This sign-in took too long. Start again with your password."

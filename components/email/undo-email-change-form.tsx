@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm } from "react-hook-form";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, describeFailure, type FailureTexts } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { undoEmailChangeBody, type UndoEmailChangeBody } from "@/lib/email-transfer/schemas";
 
-const messages: Record<string, string> = {
+const messages: FailureTexts & Record<"LINK_NOT_FOUND", string> = {
   LINK_NOT_FOUND: "This link is not valid.",
   LINK_EXPIRED: "This link has expired.",
   LINK_ALREADY_USED: "This link has already been used.",
@@ -31,7 +31,7 @@ export function UndoEmailChangeForm({ token, oldEmail }: { token: string; oldEma
 
   const undoOnce = useSingleFlight(async (values: UndoEmailChangeBody) => {
     setFailure(null);
-    const result = await callApi<null>("/v1/auth/undo-email-change", { body: values });
+    const result = await callApi((api) => api.POST("/v1/auth/undo-email-change", { body: values }));
     if (result.ok) setDone(true);
     else setFailure(messages[result.error.code] ?? describeFailure(result.error));
   });

@@ -6,22 +6,28 @@ import { useState } from "react";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { fieldFailure } from "@/components/account/api-errors";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { resetWithLinkBody, type ResetWithLinkBody } from "@/lib/password-reset/schemas";
 import { PasswordRules } from "./password-rules";
 
-const linkMessages: Record<string, string> = {
+type LinkCode = "LINK_NOT_FOUND" | "LINK_EXPIRED" | "LINK_ALREADY_USED";
+
+const linkMessages: Record<LinkCode, string> = {
   LINK_NOT_FOUND: "This link is not valid. Check that you opened the whole link from the email.",
   LINK_EXPIRED: "This link has expired. Request a new one.",
   LINK_ALREADY_USED: "This link has already been used. Request a new one if you still need to reset your password.",
 };
 
+const isLinkCode = (code: ApiFailure["code"]): code is LinkCode => Object.hasOwn(linkMessages, code);
+
 function message(error: ApiFailure): string {
   // the API names the field ("newPassword is too common: …"); the form calls it "Password"
-  if (error.status === 400 && error.code.startsWith("newPassword ")) return `Password ${error.code.slice("newPassword ".length)}`;
-  return linkMessages[error.code] ?? describeFailure(error);
+  const field = fieldFailure(error, ["newPassword"] as const);
+  if (field) return `Password ${field.message}`;
+  return isLinkCode(error.code) ? linkMessages[error.code] : describeFailure(error);
 }
 
 /**
@@ -43,12 +49,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   const resetOnce = useSingleFlight(async (values: ResetWithLinkBody) => {
     setFailure(null);
-    const result = await callApi<null>("/v1/auth/reset-password", { body: values });
+    const result = await callApi((api) => api.POST("/v1/auth/reset-password", { body: values }));
     if (result.ok) {
       setDone(true);
       return;
     }
-    if (result.error.code in linkMessages) setLinkDead(true);
+    if (isLinkCode(result.error.code)) setLinkDead(true);
     setFailure(message(result.error));
   });
   const onSubmit = handleSubmit(resetOnce);

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import type { DataOf, GatehouseClient } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -16,10 +17,30 @@ const methodLabels: Record<SecondFactorMethod, string> = {
   recoveryCode: "Recovery code",
 };
 
-const endpoints: Record<SecondFactorMethod, { path: string; field: "totp" | "otp" | "recoveryCode"; length: number; nextGuess?: string }> = {
-  totp: { path: "/user/2fa/totp/authenticate", field: "totp", length: 6, nextGuess: "/user/2fa/totp/next-guess" },
-  emailOtp: { path: "/user/2fa/email-otp/authenticate", field: "otp", length: 6 },
-  recoveryCode: { path: "/user/2fa/recovery-code/authenticate", field: "recoveryCode", length: 16, nextGuess: "/user/2fa/recovery-code/next-guess" },
+const authenticateTotp = (api: GatehouseClient, totp: string) => api.POST("/user/2fa/totp/authenticate", { body: { totp } });
+
+/** What a factor's authenticate call answers: `{ sudoToken }`, or with a partial token the new session's tokens. */
+export type AuthenticateAnswer = DataOf<Awaited<ReturnType<typeof authenticateTotp>>>;
+
+/** A call answering `D` (each operation's own error codes left aside: the form reads ApiFailure). */
+type Answering<D> = Promise<{ data?: D; error?: unknown; response: Response }>;
+
+interface Factor {
+  /** the code's length, checked before anything is sent */
+  length: number;
+  authenticate: (api: GatehouseClient, code: string) => Answering<AuthenticateAnswer>;
+  /** the factor's wait-time query, where it has one */
+  nextGuess?: (api: GatehouseClient) => Answering<{ duration: number }>;
+}
+
+const factors: Record<SecondFactorMethod, Factor> = {
+  totp: { length: 6, authenticate: authenticateTotp, nextGuess: (api) => api.GET("/user/2fa/totp/next-guess") },
+  emailOtp: { length: 6, authenticate: (api, otp) => api.POST("/user/2fa/email-otp/authenticate", { body: { otp } }) },
+  recoveryCode: {
+    length: 16,
+    authenticate: (api, recoveryCode) => api.POST("/user/2fa/recovery-code/authenticate", { body: { recoveryCode } }),
+    nextGuess: (api) => api.GET("/user/2fa/recovery-code/next-guess"),
+  },
 };
 
 const fieldLabels: Record<SecondFactorMethod, string> = {
@@ -28,12 +49,12 @@ const fieldLabels: Record<SecondFactorMethod, string> = {
   recoveryCode: "Recovery code",
 };
 
-export interface SecondFactorFormProps<T> {
+export interface SecondFactorFormProps {
   methods: SecondFactorMethod[];
   /** the token the authenticate calls run with: a partial token (sign-in) or an access token (step-up) */
   getToken: () => Promise<string | null>;
   /** what the API's answer earns: tokens for the sign-in, a sudo token for the step-up */
-  onSuccess: (answer: T) => Promise<void> | void;
+  onSuccess: (answer: AuthenticateAnswer) => Promise<void> | void;
   legend: string;
   submitLabel: string;
   /** said when the token behind the form has expired or ended */
@@ -50,7 +71,7 @@ export interface SecondFactorFormProps<T> {
  * has its own throttle (spec §5), so each its own live "try again in N s". Used by the sign-in's
  * second step and by the "confirm it's you" dialog.
  */
-export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, submitLabel, tokenExpired, emailAddress, recoveryCodesLeft, secondaryAction }: SecondFactorFormProps<T>) {
+export function SecondFactorForm({ methods, getToken, onSuccess, legend, submitLabel, tokenExpired, emailAddress, recoveryCodesLeft, secondaryAction }: SecondFactorFormProps) {
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -68,10 +89,10 @@ export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, subm
 
   /** A wrong guess may start a wait (from the 5th on): ask the wait-time query so the countdown shows at once. */
   const checkWait = async (m: SecondFactorMethod) => {
-    const path = endpoints[m].nextGuess;
-    const token = path ? await getToken() : null;
-    if (!path || !token) return;
-    const next = await callApi<{ duration: number }>(path, { token });
+    const { nextGuess } = factors[m];
+    const token = nextGuess ? await getToken() : null;
+    if (!nextGuess || !token) return;
+    const next = await callApi(nextGuess, token);
     if (next.ok && next.data.duration > 0) blockFor(m, next.data.duration);
   };
 
@@ -94,8 +115,8 @@ export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, subm
     setFailure(null);
     const token = await getToken();
     if (!token) return setFailure(tokenExpired);
-    const sent = await callApi("/user/2fa/email-otp/challenge", { body: {}, token });
-    const next = await callApi<{ duration: number }>("/user/2fa/email-otp/next-email", { token });
+    const sent = await callApi((api) => api.POST("/user/2fa/email-otp/challenge", { body: {} }), token);
+    const next = await callApi((api) => api.GET("/user/2fa/email-otp/next-email"), token);
     if (next.ok) setResendAt(Date.now() + next.data.duration * 1000);
     if (sent.ok) setInfo(`We sent a 6-digit code to ${emailAddress ?? "your email address"}. It is valid for 10 minutes.`);
     else if (sent.error.status === 429) setResendAt(Date.now() + (sent.error.retryAfter ?? 60) * 1000);
@@ -104,7 +125,7 @@ export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, subm
   });
 
   const submit = useSingleFlight(async () => {
-    const spec = endpoints[method];
+    const spec = factors[method];
     const value = method === "recoveryCode" ? code.replace(/[\s-]/g, "").toUpperCase() : code.trim();
     if (value.length !== spec.length) {
       setFieldError(`Enter the ${spec.length}-character ${method === "recoveryCode" ? "recovery code" : "code"}.`);
@@ -117,7 +138,7 @@ export function SecondFactorForm<T>({ methods, getToken, onSuccess, legend, subm
     try {
       const token = await getToken();
       if (!token) return setFailure(tokenExpired);
-      const result = await callApi<T>(spec.path, { body: { [spec.field]: value }, token });
+      const result = await callApi((api) => spec.authenticate(api, value), token);
       if (!result.ok) {
         showFailure(result.error);
         if (result.error.status === 401 && result.error.code !== "INVALID_TOKEN") await checkWait(method);

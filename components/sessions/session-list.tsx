@@ -8,16 +8,11 @@ import { useAccessCall } from "@/components/account/use-portal-api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useSingleFlight } from "@/components/use-single-flight";
+import type { paths } from "@/lib/api-client";
 import { describeUserAgent } from "./user-agent";
 
-interface SessionItem {
-  id: string;
-  createdAt: string;
-  lastUsedAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+/** One live session, as GET /user/sessions answers it. */
+type SessionItem = paths["/user/sessions"]["get"]["responses"][200]["content"]["application/json"][number];
 
 /**
  * The person's live sessions (GET /user/sessions), this one marked; end one
@@ -33,7 +28,7 @@ export function SessionList() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
-    const result = await call<SessionItem[]>("/user/sessions");
+    const result = await call((api) => api.GET("/user/sessions"));
     if (result.ok) setSessions(result.data);
     else setFailure(describeFailure(result.error));
   }, [call]);
@@ -49,7 +44,7 @@ export function SessionList() {
     setNotice(null);
     setEnding(session.id);
     try {
-      const result = await call(`/user/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" });
+      const result = await call((api) => api.DELETE("/user/sessions/{id}", { params: { path: { id: session.id } } }));
       if (!result.ok && result.error.code !== "SESSION_NOT_FOUND") return setFailure(describeFailure(result.error));
       setNotice(`Ended the session of ${describeUserAgent(session.userAgent)}.`);
       await load();
@@ -64,7 +59,7 @@ export function SessionList() {
     setNotice(null);
     setEnding("others");
     try {
-      const result = await call("/user/sessions", { method: "DELETE" });
+      const result = await call((api) => api.DELETE("/user/sessions"));
       if (!result.ok) return setFailure(describeFailure(result.error));
       setConfirmingAll(false);
       setNotice("Every other session has ended. Those devices have to sign in again.");

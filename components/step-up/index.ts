@@ -6,7 +6,7 @@
 //
 //   const { withSudo } = useStepUp();
 //   const result = await withSudo(
-//     (sudoToken) => callApi("/user/2fa/totp", { method: "DELETE", token: sudoToken }),
+//     (sudoToken) => callApi((api) => api.DELETE("/user/2fa/totp"), sudoToken),
 //     { reason: "Turn off your authenticator app" },
 //   );
 //   if (result === null) return;          // the person closed the dialog

@@ -5,16 +5,10 @@ import { callApi, describeFailure } from "@/components/api-client";
 import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-factor/second-factor-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import type { TwoFactorStatus } from "@/lib/two-factor/schemas";
 import { Modal } from "./modal";
 
 export type StepUpMethod = SecondFactorMethod;
-
-interface TwoFactorStatus {
-  enabled: boolean;
-  totp?: { completedAt: string };
-  emailOtp?: { email: string; completedAt: string };
-  recoveryCodes?: { completedAt: string; remaining: number };
-}
 
 const SUDO_MINUTES = 5;
 
@@ -76,7 +70,7 @@ function StepUpForm({
         setLoadFailure(SESSION_ENDED);
         return;
       }
-      const result = await callApi<TwoFactorStatus>("/user/2fa", { token });
+      const result = await callApi((api) => api.GET("/user/2fa"), token);
       if (cancelled) return;
       if (!result.ok) {
         setLoadFailure(describeFailure(result.error));
@@ -106,7 +100,7 @@ function StepUpForm({
         </div>
       )}
       {status && methods.length > 0 && (
-        <SecondFactorForm<{ sudoToken: string }>
+        <SecondFactorForm
           methods={methods}
           getToken={getAccessToken}
           onSuccess={(answer) => onToken(answer.sudoToken)}

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
 import { StepUpDialog } from "./step-up-dialog";
 
@@ -47,10 +48,11 @@ export function tokenExpiry(token: string, now = Date.now()): number {
   }
 }
 
-const isInvalidTokenResult = (value: unknown) =>
-  typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false &&
-  (value as { error?: { status?: number; code?: string } }).error?.status === 401 &&
-  (value as { error?: { code?: string } }).error?.code === "INVALID_TOKEN";
+const isInvalidTokenResult = (value: unknown) => {
+  if (typeof value !== "object" || value === null || (value as { ok?: unknown }).ok !== false) return false;
+  const { error } = value as Extract<ApiResult<unknown>, { ok: false }>;
+  return error?.status === 401 && error.code === "INVALID_TOKEN";
+};
 
 interface Pending {
   reason?: string;
@@ -63,7 +65,7 @@ interface Pending {
  * portal's security pages).
  *
  *   const { withSudo } = useStepUp();
- *   const result = await withSudo((sudoToken) => callApi("/user/2fa/totp", { method: "DELETE", token: sudoToken }), { reason: "Turn off your authenticator app" });
+ *   const result = await withSudo((sudoToken) => callApi((api) => api.DELETE("/user/2fa/totp"), sudoToken), { reason: "Turn off your authenticator app" });
  *   if (result === null) return; // cancelled
  */
 export function StepUpProvider({ children }: { children: ReactNode }) {

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { describeMailFailure, type CodeMail } from "./code-mail";
+import type { FailureTexts } from "@/components/api-client";
 
 export interface AddressStepProps {
   /** above the field: what the address is for */
@@ -24,7 +25,7 @@ export interface AddressStepProps {
   /** said when the step opens, e.g. why the person is back here */
   notice?: string | null;
   /** texts by API code for answers about the address itself, shown under the field */
-  messages?: Record<string, string>;
+  messages?: FailureTexts;
   mail: CodeMail;
   onSent: (address: string) => void;
 }

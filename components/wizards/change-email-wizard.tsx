@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { completeTransferBody, initiateTransferBody } from "@/lib/email-transfer/schemas";
+import type { FailureTexts } from "@/components/api-client";
 import { AddressStep } from "./address-step";
 import { useCodeMail } from "./code-mail";
 import { CodeStep } from "./code-step";
@@ -12,7 +13,7 @@ import { WizardSteps } from "./wizard-steps";
 
 const steps = ["New address", "Confirm the code", "Done"];
 
-const messages: Record<string, string> = {
+const messages: FailureTexts = {
   NEW_EMAIL_ALREADY_IN_USE: "That address already belongs to an account (perhaps this one). Choose another.",
   FORBIDDEN_MAIL_PROVIDER: "Addresses at disposable mail providers cannot be used.",
 };
@@ -29,7 +30,7 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
   const [target, setTarget] = useState("");
   // the page refreshes with the new address once it changed: keep the one this started from
   const [oldEmail] = useState(currentEmail);
-  const mail = useCodeMail((email) => call("/user/email/initiate", { body: { email } }, "sudo-if-2fa"), { intervalSeconds: resendSeconds });
+  const mail = useCodeMail((email) => call((api) => api.POST("/user/email/initiate", { body: { email } }), "sudo-if-2fa"), { intervalSeconds: resendSeconds });
   const doneRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -63,7 +64,7 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
           codeSchema={completeTransferBody.shape.otp}
           submitLabel="Change my address"
           messages={messages}
-          confirm={(otp) => call("/user/email", { method: "PUT", body: { otp } }, "access")}
+          confirm={(otp) => call((api) => api.PUT("/user/email", { body: { otp } }), "access")}
           onConfirmed={() => {
             setStep(2);
             router.refresh();

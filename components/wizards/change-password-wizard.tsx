@@ -43,12 +43,13 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
 
   const save = useSingleFlight(async (values: ChangePasswordBody) => {
     setFailure(null);
-    const result = await call("/user/password/old-password", { method: "PUT", body: values }, "sudo-if-2fa");
+    const result = await call((api) => api.PUT("/user/password/old-password", { body: values }), "sudo-if-2fa");
     if (result.ok) return setDone(true);
     if (isCancelled(result)) return;
     const { code, status, retryAfter } = result.error;
     const field = fieldFailure(result.error, ["oldPassword", "newPassword"] as const);
-    if (field) setError(field.field, { type: "server", message: field.message }, { shouldFocus: true });
+    // the API's words for the field ("is too common: …"), under the form's name for it
+    if (field) setError(field.field, { type: "validate", message: field.message }, { shouldFocus: true });
     else if (code === "PASSWORD_INCORRECT") setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
     else if (status === 429) {
       setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
@@ -74,7 +75,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
 
   const message = (field: "oldPassword" | "newPassword", name: string) => {
     const error = errors[field];
-    return error?.message && (error.type === "server" && !/^(is|must) /.test(error.message) ? error.message : `${name} ${error.message}`);
+    return error?.message && (error.type === "server" ? error.message : `${name} ${error.message}`);
   };
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { describeFailure, type ApiFailure, type ApiResult } from "@/components/api-client";
+import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
 import { useCountdown } from "@/components/use-countdown";
 
 /** Mails a code and counts down until another may go; handed to a flow's address and code steps. */
@@ -36,7 +36,7 @@ export function useCodeMail(
 }
 
 /** Why a code did not go, for the person; `messages` overrides the general texts by API code. */
-export function describeMailFailure(error: ApiFailure, messages: Record<string, string> = {}): string {
+export function describeMailFailure(error: ApiFailure, messages: FailureTexts = {}): string {
   // here a 429 is the one-mail-a-minute rule, not a wrong guess
   if (error.status === 429) return `A code was sent less than a minute ago. You can send another in ${error.retryAfter ?? 60} s.`;
   return messages[error.code] ?? describeFailure(error);

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describeFailure, type ApiFailure, type ApiResult } from "@/components/api-client";
+import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
 import { CodeField } from "@/components/account/code-field";
 import { MessageSlot } from "@/components/account/message-slot";
 import { TryAgainIn } from "@/components/ui/form-alert";
@@ -13,9 +13,16 @@ import { Button } from "@/components/ui/button";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { describeMailFailure, type CodeMail } from "./code-mail";
+import type { ErrorCode } from "@/lib/errors/catalogue";
 
 /** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
-const wrongEmailCode = { code: "OTP_INVALID_EXPIRED", message: "That code is wrong or has expired. Check the newest email, or send a new code." };
+const wrongEmailCode: WrongCode = { code: "OTP_INVALID_EXPIRED", message: "That code is wrong or has expired. Check the newest email, or send a new code." };
+
+/** The API's code for a wrong code, and what to say under the field. */
+interface WrongCode {
+  code: ErrorCode;
+  message: string;
+}
 
 export interface CodeStepProps<T> {
   /** focused when the step opens, so it is announced; leave out where the page heads its steps itself */
@@ -28,9 +35,9 @@ export interface CodeStepProps<T> {
   codeSchema: z.ZodType<string, string>;
   submitLabel: string;
   /** the API's answer to a wrong code, and what to say under the field; a mailed code's unless told otherwise */
-  wrongCode?: { code: string; message: string };
+  wrongCode?: WrongCode;
   /** form-level texts by API code, where describeFailure's general ones say too little */
-  messages?: Record<string, string>;
+  messages?: FailureTexts;
   /** said when the step opens, e.g. why the person is back here */
   notice?: string | null;
   confirm: (code: string) => Promise<ApiResult<T>>;

@@ -25,10 +25,10 @@ export function EmailOtpSetupWizard({ defaultAddress, hasTwoFactor, replacing }:
   const [address, setAddress] = useState(defaultAddress);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const mail = useCodeMail((to) => call("/user/2fa/email-otp/setup", { body: { email: to } }, "sudo-if-2fa"), {
+  const mail = useCodeMail((to) => call((api) => api.POST("/user/2fa/email-otp/setup", { body: { email: to } }), "sudo-if-2fa"), {
     intervalSeconds: MAIL_INTERVAL_SECONDS,
     askWait: async () => {
-      const next = await call<{ duration: number }>("/user/2fa/email-otp/next-email", {}, "access");
+      const next = await call((api) => api.GET("/user/2fa/email-otp/next-email"), "access");
       return next.ok ? next.data.duration : null;
     },
   });
@@ -61,7 +61,7 @@ export function EmailOtpSetupWizard({ defaultAddress, hasTwoFactor, replacing }:
           heading="Enter the code we sent"
           codeSchema={otpBody.shape.otp}
           submitLabel="Turn on email codes"
-          confirm={(otp) => call<{ recoveryCodes: string[] }>("/user/2fa/email-otp/enable", { body: { otp } }, "access")}
+          confirm={(otp) => call((api) => api.POST("/user/2fa/email-otp/enable", { body: { otp } }), "access")}
           onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
             setStep(2);

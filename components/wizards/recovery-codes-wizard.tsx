@@ -23,7 +23,7 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
     setFailure(null);
     setPending(true);
     try {
-      const result = await call<{ recoveryCodes: string[] }>("/user/2fa/recovery-code/reset", { body: {} }, "sudo");
+      const result = await call((api) => api.POST("/user/2fa/recovery-code/reset", { body: {} }), "sudo");
       if (result.ok) setCodes(result.data.recoveryCodes);
       else if (result.error.code === "2FA_IS_DISABLED") setFailure("Two-step verification is off, so there are no recovery codes to replace.");
       else if (!isCancelled(result)) setFailure(describeFailure(result.error));

@@ -34,7 +34,7 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
     setFailure(null);
     setPending(true);
     try {
-      const result = await call<{ url: string }>("/user/2fa/totp/setup", { body: {} }, "sudo-if-2fa");
+      const result = await call((api) => api.POST("/user/2fa/totp/setup", { body: {} }), "sudo-if-2fa");
       if (result.ok) {
         setUrl(result.data.url);
         setStep(1);
@@ -71,7 +71,7 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
           codeSchema={totpBody.shape.totp}
           submitLabel="Turn on authenticator app"
           wrongCode={{ code: "TOTP_INCORRECT", message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically." }}
-          confirm={(totp) => call<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp } }, "access")}
+          confirm={(totp) => call((api) => api.POST("/user/2fa/totp/enable", { body: { totp } }), "access")}
           onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
             setStep(2);

@@ -7,11 +7,12 @@ import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { useSingleFlight } from "@/components/use-single-flight";
+import type { ErrorCode } from "@/lib/errors/catalogue";
 
 const methods = {
   totp: { name: "authenticator app", path: "/user/2fa/totp", inactive: "TOTP_ALREADY_INACTIVE" },
   emailOtp: { name: "email codes", path: "/user/2fa/email-otp", inactive: "EMAIL_OTP_ALREADY_INACTIVE" },
-} as const;
+} as const satisfies Record<string, { name: string; path: "/user/2fa/totp" | "/user/2fa/email-otp"; inactive: ErrorCode }>;
 
 /** Turn one second factor off: DELETE /user/2fa/totp or /user/2fa/email-otp (sudo), after a clear confirmation. */
 export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof methods; isLast: boolean }) {
@@ -30,7 +31,7 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
     setFailure(null);
     setPending(true);
     try {
-      const result = await call(path, { method: "DELETE" }, "sudo");
+      const result = await call((api) => api.DELETE(path), "sudo");
       // (no refresh here: this page redirects once the method is off; the overview shows the new state)
       if (result.ok || result.error.code === inactive) setDone(true); else if (!isCancelled(result)) setFailure(describeFailure(result.error));
     } finally {

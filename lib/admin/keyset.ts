@@ -32,7 +32,7 @@ const flip = (dir: SortDirection): SortDirection => (dir === "asc" ? "desc" : "a
 function keyValue(order: KeysetOrder, key: string): string | Date {
   if (order.kind === "string") return key;
   const date = new Date(key);
-  if (Number.isNaN(date.getTime())) throw badRequest("cursor is not a cursor from a previous page");
+  if (Number.isNaN(date.getTime())) throw badRequest("cursor is not a cursor from a previous page", "cursor");
   return date;
 }
 
@@ -80,7 +80,7 @@ export async function keysetPage<Row extends { id: number | string }, Key extend
 }): Promise<KeysetPage<Row>> {
   const { order, where, cursor, keyOf } = options;
   const size = options.pageSize ?? ADMIN_PAGE_SIZE;
-  if (cursor && cursor.s !== order.name) throw badRequest("cursor belongs to another sort order or list");
+  if (cursor && cursor.s !== order.name) throw badRequest("cursor belongs to another sort order or list", "cursor");
   if (cursor) keyValue(order, cursor.k);
   if (options.smallSet && options.byIds) {
     const total = await options.count();

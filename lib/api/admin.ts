@@ -29,6 +29,7 @@ import {
   type Actor,
 } from "../admin";
 import type { z } from "zod";
+import type { ErrorCode } from "../errors";
 import type { RequestMeta } from "../events";
 import { defineEndpoint, type AnyEndpoint } from "../http/endpoint";
 import type { Principal } from "../tokens/authorize";
@@ -48,8 +49,8 @@ const READ = `Needs an administrator's access (or sudo) token. ${SERVED}`;
 const ACTION = `Needs the administrator's own sudo token (step-up with a second factor); an access token answers 401 \`INVALID_TOKEN\`. Recorded as a security event on the account (with the administrator as actor) and as \`admin.action\` on the administrator's account. ${SERVED}`;
 const MAIL = "The optional `origin`/`language` query picks the brand and language of the mail.";
 
-const readErrors: [number, string][] = [[403, "ADMIN_REQUIRED"]];
-const actionErrors = (...more: [number, string][]): [number, string][] => [[403, "ADMIN_REQUIRED"], [404, "USER_NOT_FOUND"], ...more];
+const readErrors: ErrorCode[] = ["ADMIN_REQUIRED"];
+const actionErrors = (...more: ErrorCode[]): ErrorCode[] => ["ADMIN_REQUIRED", "USER_NOT_FOUND", ...more];
 
 const actor = (principal: Principal, meta: RequestMeta): Actor => ({ userId: principal.userId, meta });
 
@@ -93,7 +94,7 @@ export const adminGetUser = defineEndpoint({
   description: `Its 2FA methods and when they were set up, recovery codes left, live sessions, throttle state (password, TOTP, email OTP, recovery code) and the latest 100 security events. ${READ}`,
   tags,
   success: { schema: userDetailResponse, description: "The account." },
-  errors: [...readErrors, [404, "USER_NOT_FOUND"]],
+  errors: [...readErrors, "USER_NOT_FOUND"],
   async handle({ params }) {
     return userDetail(params.id);
   },
@@ -123,7 +124,7 @@ export const adminGetMail = defineEndpoint({
   description: `The message with its HTML and text bodies. ${READ}`,
   tags,
   success: { schema: mailMessageResponse, description: "The message." },
-  errors: [...readErrors, [404, "MAIL_NOT_FOUND"]],
+  errors: [...readErrors, "MAIL_NOT_FOUND"],
   async handle({ params }) {
     return mailMessage(params.id);
   },
@@ -141,7 +142,7 @@ export const adminCreateUser = defineEndpoint({
   description: `Creates an account without a password and mails its holder a single-use link (24 hours) to the set-password page. If that mail cannot be sent the account still exists and \`setupLinkSent\` is false: send a password reset to retry. ${MAIL} ${ACTION}`,
   tags,
   success: { schema: createUserResponse, description: "The new account." },
-  errors: [[403, "ADMIN_REQUIRED"], [409, "EMAIL_ALREADY_IN_USE"], [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"]],
+  errors: ["ADMIN_REQUIRED", "EMAIL_ALREADY_IN_USE", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ principal, meta, body, query }) {
     return createAccount(actor(principal, meta), body.email, query);
   },
@@ -151,7 +152,7 @@ const userAction = <R>(options: {
   path: string;
   summary: string;
   description: string;
-  errors?: [number, string][];
+  errors?: ErrorCode[];
   mail?: boolean;
   success?: { schema: z.ZodType; description: string };
   run: (actor: Actor, userId: number, mail: { origin?: string; language?: string }) => Promise<R>;
@@ -168,7 +169,7 @@ const userAction = <R>(options: {
     description: `${options.description}${options.mail ? ` ${MAIL}` : ""} ${ACTION}`,
     tags,
     success: options.success ?? { schema: nullResponse, description: "Done." },
-    errors: actionErrors(...(options.errors ?? []), ...(options.mail ? ([[500, "UNABLE_TO_FIND_MAIL_TEMPLATE"]] as [number, string][]) : [])),
+    errors: actionErrors(...(options.errors ?? []), ...(options.mail ? (["UNABLE_TO_FIND_MAIL_TEMPLATE"] as const) : [])),
     async handle({ principal, meta, params, query }) {
       return (await options.run(actor(principal, meta), params.id, query)) ?? null;
     },
@@ -180,9 +181,9 @@ export const adminLockUser = userAction({
   description:
     "The account can no longer sign in (`POST /auth/login` answers 403 `ACCOUNT_LOCKED`) and every session ends at once. The holder is told by mail. An administrator cannot lock their own account, nor the last unlocked administrator.",
   errors: [
-    [409, "ACCOUNT_ALREADY_LOCKED"],
-    [409, "CANNOT_LOCK_OWN_ACCOUNT"],
-    [409, "LAST_ADMIN"],
+    "ACCOUNT_ALREADY_LOCKED",
+    "CANNOT_LOCK_OWN_ACCOUNT",
+    "LAST_ADMIN",
   ],
   mail: true,
   run: (a, id, mail) => lockAccount(a, id, mail),
@@ -192,7 +193,7 @@ export const adminUnlockUser = userAction({
   path: "unlock",
   summary: "Unlock an account",
   description: "The account can sign in again.",
-  errors: [[409, "ACCOUNT_NOT_LOCKED"]],
+  errors: ["ACCOUNT_NOT_LOCKED"],
   run: (a, id) => unlockAccount(a, id),
 });
 
@@ -209,7 +210,7 @@ export const adminResetTwoFactor = userAction({
   summary: "Reset 2FA of an account",
   description:
     "Removes TOTP (active or pending), email OTP and every recovery code in one transaction; the person then signs in with the password alone and can set 2FA up again. The holder is told by mail.",
-  errors: [[409, "2FA_NOT_SET_UP"]],
+  errors: ["2FA_NOT_SET_UP"],
   mail: true,
   success: { schema: resetTwoFactorResponse, description: "What was removed (`totp`/`emailOtp`: an active method was removed)." },
   run: (a, id, mail) => resetTwoFactor(a, id, mail),
@@ -219,7 +220,7 @@ export const adminSendPasswordReset = userAction({
   path: "send-password-reset",
   summary: "Send a password reset link",
   description: "Mails the holder a single-use link (1 hour) to the portal's reset page. A failed delivery answers 500 `MAIL_DELIVERY_FAILED` and the link is withdrawn.",
-  errors: [[500, "MAIL_DELIVERY_FAILED"]],
+  errors: ["MAIL_DELIVERY_FAILED"],
   mail: true,
   run: (a, id, mail) => sendPasswordReset(a, id, mail),
 });
@@ -228,7 +229,7 @@ export const adminGrantAdmin = userAction({
   path: "grant-admin",
   summary: "Make an account an administrator",
   description: "The account gets the administrator role (it needs an active second factor of its own to act).",
-  errors: [[409, "ALREADY_ADMIN"]],
+  errors: ["ALREADY_ADMIN"],
   run: (a, id) => grantAdmin(a, id),
 });
 
@@ -238,8 +239,8 @@ export const adminRevokeAdmin = userAction({
   description:
     "Also from oneself. 409 `LAST_ADMIN` when the account is the last unlocked administrator; the check and the change are one serializable transaction, so two administrators demoting each other at once leave one administrator.",
   errors: [
-    [409, "NOT_ADMIN"],
-    [409, "LAST_ADMIN"],
+    "NOT_ADMIN",
+    "LAST_ADMIN",
   ],
   run: (a, id) => revokeAdmin(a, id),
 });

@@ -21,11 +21,11 @@ export const login = defineEndpoint({
   tags: ["Authentication"],
   success: { type: "text", description: "The refresh token, bare (no quotes)." },
   errors: [
-    [401, "PASSWORD_INCORRECT"],
-    [401, "2FA_REQUIRED"],
-    [403, "ACCOUNT_LOCKED"],
-    [429, "TOO_MANY_FAILED_PASSWORD_CHECKS"],
-    [500, "NO_PASSWORD_INFO"],
+    "PASSWORD_INCORRECT",
+    "2FA_REQUIRED",
+    "ACCOUNT_LOCKED",
+    "TOO_MANY_FAILED_PASSWORD_CHECKS",
+    "NO_PASSWORD_INFO",
   ],
   async handle({ body, query, meta }) {
     const { refreshToken } = await loginWithPassword(body, meta);

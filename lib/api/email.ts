@@ -20,10 +20,10 @@ export const initiateTransfer = defineEndpoint({
   tags: ["Email"],
   success: { schema: nullResponse, description: "The code is on its way to the new address." },
   errors: [
-    [403, "FORBIDDEN_MAIL_PROVIDER"],
-    [409, "NEW_EMAIL_ALREADY_IN_USE"],
-    [429, "TOO_MANY_TRANSFER_ATTEMPTS"],
-    [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"],
+    "FORBIDDEN_MAIL_PROVIDER",
+    "NEW_EMAIL_ALREADY_IN_USE",
+    "TOO_MANY_TRANSFER_ATTEMPTS",
+    "UNABLE_TO_FIND_MAIL_TEMPLATE",
   ],
   async handle({ body, query, meta, principal }) {
     await initiateEmailTransfer(principal.userId, body.email, meta, query);
@@ -45,8 +45,8 @@ export const completeTransfer = defineEndpoint({
   tags: ["Email"],
   success: { schema: nullResponse, description: "The account's email is the new one." },
   errors: [
-    [401, "OTP_INVALID_EXPIRED"],
-    [409, "NEW_EMAIL_ALREADY_IN_USE"],
+    "OTP_INVALID_EXPIRED",
+    "NEW_EMAIL_ALREADY_IN_USE",
   ],
   async handle({ body, query, meta, principal }) {
     await completeEmailTransfer(principal.userId, body.otp, meta, query);
@@ -68,7 +68,7 @@ export const undoTransfer = defineEndpoint({
     "when another account uses the old address by now, 409 `OLD_EMAIL_ALREADY_IN_USE`.",
   tags: ["Email"],
   success: { schema: nullResponse, description: "The old address is restored." },
-  errors: [...linkErrorList, [409, "OLD_EMAIL_ALREADY_IN_USE"]],
+  errors: [...linkErrorList, "OLD_EMAIL_ALREADY_IN_USE"],
   async handle({ body, query, meta }) {
     await undoEmailChange(body.token, meta, query);
     return null;

@@ -33,9 +33,9 @@ export const sendResetCode = defineEndpoint({
   tags: ["Password"],
   success: { schema: nullResponse, description: "The request was accepted." },
   errors: [
-    [403, "FORBIDDEN_MAIL_PROVIDER"],
-    [429, "TOO_MANY_RESET_MAIL_ATTEMPTS"],
-    [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"],
+    "FORBIDDEN_MAIL_PROVIDER",
+    "TOO_MANY_RESET_MAIL_ATTEMPTS",
+    "UNABLE_TO_FIND_MAIL_TEMPLATE",
   ],
   async handle({ body, query }) {
     await sendPasswordResetCode(body.email, query, { defer: after });
@@ -52,7 +52,7 @@ export const validateResetCode = defineEndpoint({
   description: "Answers `null` when the code is valid. Does not use the code up; a wrong code counts toward its 5 tries.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The code is valid." },
-  errors: [[401, "OTP_INVALID_EXPIRED"]],
+  errors: ["OTP_INVALID_EXPIRED"],
   async handle({ body }) {
     await validatePasswordResetCode(body.email, body.otp);
     return null;
@@ -73,8 +73,8 @@ export const resetWithCode = defineEndpoint({
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
   errors: [
-    [401, "OTP_INVALID_EXPIRED"],
-    [403, "ACCOUNT_LOCKED"],
+    "OTP_INVALID_EXPIRED",
+    "ACCOUNT_LOCKED",
   ],
   async handle({ body, query, meta }) {
     await resetPasswordWithCode(body, meta, query);
@@ -96,9 +96,9 @@ export const changeWithOldPassword = defineEndpoint({
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
   errors: [
-    [401, "PASSWORD_INCORRECT"],
-    [429, "TOO_MANY_FAILED_PASSWORD_CHECKS"],
-    [500, "NO_PASSWORD_INFO"],
+    "PASSWORD_INCORRECT",
+    "TOO_MANY_FAILED_PASSWORD_CHECKS",
+    "NO_PASSWORD_INFO",
   ],
   async handle({ body, query, meta, principal }) {
     await changePassword(principal, body, meta, query);
@@ -119,9 +119,9 @@ export const forgotPassword = defineEndpoint({
   tags: ["Password"],
   success: { schema: nullResponse, description: "The request was accepted." },
   errors: [
-    [403, "FORBIDDEN_MAIL_PROVIDER"],
-    [429, "TOO_MANY_RESET_MAIL_ATTEMPTS"],
-    [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"],
+    "FORBIDDEN_MAIL_PROVIDER",
+    "TOO_MANY_RESET_MAIL_ATTEMPTS",
+    "UNABLE_TO_FIND_MAIL_TEMPLATE",
   ],
   async handle({ body, query }) {
     await sendPasswordResetLink(body.email, query, { defer: after });
@@ -143,7 +143,7 @@ export const resetWithLink = defineEndpoint({
     "The current password as the new one answers 400 naming `newPassword`; a locked account 403 `ACCOUNT_LOCKED`; either way nothing changes and the link stays usable.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
-  errors: [...linkErrorList, [403, "ACCOUNT_LOCKED"]],
+  errors: [...linkErrorList, "ACCOUNT_LOCKED"],
   async handle({ body, query, meta }) {
     await resetPasswordWithLink(body, meta, query);
     return null;

@@ -38,7 +38,7 @@ export const endMySession = defineEndpoint({
   description: "Ends the session: its refresh token and every access or sudo token issued from it stop working. Ending the caller's own session is allowed.",
   tags: ["Sessions"],
   success: { schema: nullResponse, description: "The session has ended." },
-  errors: [[404, "SESSION_NOT_FOUND"]],
+  errors: ["SESSION_NOT_FOUND"],
   async handle({ params, principal, meta }) {
     await endSession(principal.userId, params.id, principal.sessionId, meta);
     return null;

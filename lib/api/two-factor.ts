@@ -81,10 +81,10 @@ export const totpEnable = defineEndpoint({
   tags,
   success: { schema: recoveryCodesResponse, description: "TOTP is active; the new recovery codes, shown once." },
   errors: [
-    [401, "TOTP_INCORRECT"],
-    [409, "TOTP_UNINITIALIZED"],
-    [429, "TOO_MANY_TOTP_CHECKS"],
-    [500, "TOTP_CORRUPT"],
+    "TOTP_INCORRECT",
+    "TOTP_UNINITIALIZED",
+    "TOO_MANY_TOTP_CHECKS",
+    "TOTP_CORRUPT",
   ],
   async handle({ principal, body, query, meta }) {
     return enableTotp(principal.userId, body.totp, { meta, mail: query });
@@ -101,10 +101,10 @@ export const totpAuthenticate = defineEndpoint({
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: [
-    [401, "TOTP_INCORRECT"],
-    [409, "TOTP_UNINITIALIZED"],
-    [429, "TOO_MANY_TOTP_CHECKS"],
-    [500, "TOTP_CORRUPT"],
+    "TOTP_INCORRECT",
+    "TOTP_UNINITIALIZED",
+    "TOO_MANY_TOTP_CHECKS",
+    "TOTP_CORRUPT",
   ],
   async handle({ principal, body, meta }) {
     return authenticateWithTotp(principal, body.totp, { meta });
@@ -119,7 +119,7 @@ export const totpNextGuess = defineEndpoint({
   description: "Seconds until the next TOTP check may run (0 = now). 409 when TOTP is neither active nor being set up.",
   tags,
   success: { schema: durationResponse, description: "The wait in seconds." },
-  errors: [[409, "TOTP_UNINITIALIZED"]],
+  errors: ["TOTP_UNINITIALIZED"],
   async handle({ principal }) {
     return totpWait(principal.userId);
   },
@@ -134,7 +134,7 @@ export const totpDeactivate = defineEndpoint({
   description: `Switches TOTP off. When it was the last active method, the recovery codes are deleted too. A sudo token stays valid until it expires. ${NOTICE}`,
   tags,
   success: { schema: nullResponse, description: "TOTP is off." },
-  errors: [[409, "TOTP_ALREADY_INACTIVE"]],
+  errors: ["TOTP_ALREADY_INACTIVE"],
   async handle({ principal, query, meta }) {
     await disableTotp(principal.userId, { meta, mail: query });
     return null;
@@ -154,9 +154,9 @@ export const emailOtpSetup = defineEndpoint({
   tags,
   success: { schema: nullResponse, description: "The code is on its way." },
   errors: [
-    [403, "FORBIDDEN_MAIL_PROVIDER"],
-    [429, "TOO_MANY_OTP_EMAILS"],
-    [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"],
+    "FORBIDDEN_MAIL_PROVIDER",
+    "TOO_MANY_OTP_EMAILS",
+    "UNABLE_TO_FIND_MAIL_TEMPLATE",
   ],
   async handle({ principal, body, query, meta }) {
     await setupEmailOtp(principal.userId, body.email, { meta, mail: query });
@@ -175,8 +175,8 @@ export const emailOtpEnable = defineEndpoint({
   tags,
   success: { schema: recoveryCodesResponse, description: "Email OTP is active; the new recovery codes, shown once." },
   errors: [
-    [401, "OTP_INVALID_EXPIRED"],
-    [409, "EMAIL_OTP_UNINITIALIZED"],
+    "OTP_INVALID_EXPIRED",
+    "EMAIL_OTP_UNINITIALIZED",
   ],
   async handle({ principal, body, query, meta }) {
     return enableEmailOtp(principal.userId, body.otp, { meta, mail: query });
@@ -195,9 +195,9 @@ export const emailOtpChallenge = defineEndpoint({
   tags,
   success: { schema: nullResponse, description: "The code is on its way." },
   errors: [
-    [409, "EMAIL_OTP_UNINITIALIZED"],
-    [429, "TOO_MANY_OTP_EMAILS"],
-    [500, "UNABLE_TO_FIND_MAIL_TEMPLATE"],
+    "EMAIL_OTP_UNINITIALIZED",
+    "TOO_MANY_OTP_EMAILS",
+    "UNABLE_TO_FIND_MAIL_TEMPLATE",
   ],
   async handle({ principal, query, meta }) {
     await challengeEmailOtp(principal.userId, { meta, mail: query });
@@ -215,9 +215,9 @@ export const emailOtpAuthenticate = defineEndpoint({
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: [
-    [401, "OTP_INVALID_EXPIRED"],
-    [409, "EMAIL_OTP_INACTIVE"],
-    [429, "TOO_MANY_OTP_CHECKS"],
+    "OTP_INVALID_EXPIRED",
+    "EMAIL_OTP_INACTIVE",
+    "TOO_MANY_OTP_CHECKS",
   ],
   async handle({ principal, body, meta }) {
     return authenticateWithEmailOtp(principal, body.otp, { meta });
@@ -232,7 +232,7 @@ export const emailOtpNextEmail = defineEndpoint({
   description: "Seconds until the next code mail (setup or challenge) may go (0 = now). 409 when email OTP is neither active nor being set up.",
   tags,
   success: { schema: durationResponse, description: "The wait in seconds." },
-  errors: [[409, "EMAIL_OTP_UNINITIALIZED"]],
+  errors: ["EMAIL_OTP_UNINITIALIZED"],
   async handle({ principal }) {
     return emailOtpWait(principal.userId);
   },
@@ -247,7 +247,7 @@ export const emailOtpDeactivate = defineEndpoint({
   description: `Switches email OTP off. When it was the last active method, the recovery codes are deleted too. A sudo token stays valid until it expires. ${NOTICE}`,
   tags,
   success: { schema: nullResponse, description: "Email OTP is off." },
-  errors: [[409, "EMAIL_OTP_ALREADY_INACTIVE"]],
+  errors: ["EMAIL_OTP_ALREADY_INACTIVE"],
   async handle({ principal, query, meta }) {
     await disableEmailOtp(principal.userId, { meta, mail: query });
     return null;
@@ -266,9 +266,9 @@ export const recoveryCodeAuthenticate = defineEndpoint({
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: [
-    [401, "RECOVERY_CODE_INCORRECT"],
-    [409, "RECOVERY_CODES_UNINITIALIZED"],
-    [429, "TOO_MANY_RECOVERY_CODE_CHECKS"],
+    "RECOVERY_CODE_INCORRECT",
+    "RECOVERY_CODES_UNINITIALIZED",
+    "TOO_MANY_RECOVERY_CODE_CHECKS",
   ],
   async handle({ principal, body, meta }) {
     return authenticateWithRecoveryCode(principal, body.recoveryCode, { meta });
@@ -283,7 +283,7 @@ export const recoveryCodeNextGuess = defineEndpoint({
   description: "Seconds until the next recovery-code check may run (0 = now). 409 when no unused recovery codes exist.",
   tags,
   success: { schema: durationResponse, description: "The wait in seconds." },
-  errors: [[409, "RECOVERY_CODES_UNINITIALIZED"]],
+  errors: ["RECOVERY_CODES_UNINITIALIZED"],
   async handle({ principal }) {
     return recoveryCodeWait(principal.userId);
   },
@@ -300,7 +300,7 @@ export const recoveryCodeReset = defineEndpoint({
   description: `Replaces the recovery codes with a new set of 10 at once; the old set stops working. ${NOTICE}`,
   tags,
   success: { schema: recoveryCodesResponse, description: "The new recovery codes, shown once." },
-  errors: [[409, "2FA_IS_DISABLED"]],
+  errors: ["2FA_IS_DISABLED"],
   async handle({ principal, query, meta }) {
     return resetRecoveryCodes(principal.userId, { meta, mail: query });
   },

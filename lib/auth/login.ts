@@ -1,5 +1,5 @@
 import { selectOne, toDate } from "../db";
-import { ApiError, forbidden, internal, unauthorized } from "../errors";
+import { ApiError, apiError, forbidden, internal, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { verifySecret } from "../passwords";
 import { createSession } from "../sessions";
@@ -55,7 +55,7 @@ export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Pro
   const methods = await activeMethods(user.id);
   if (methods.length > 0) {
     await recordSecurityEvent(user.id, "login.2fa_required", meta);
-    throw new ApiError(401, "2FA_REQUIRED", { partialToken: await issuePartialToken(user.id, user.sessionEpoch), methods });
+    throw apiError("2FA_REQUIRED", { partialToken: await issuePartialToken(user.id, user.sessionEpoch), methods });
   }
   const { session, refreshToken } = await createSession(user.id, meta);
   await recordSecurityEvent(user.id, "login.success", meta);

@@ -1,8 +1,8 @@
-import { ApiError, badRequest } from "../errors";
+import { apiError, badRequest } from "../errors";
 import { assertJsonDepth } from "./json-depth";
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE");
+const tooLarge = () => apiError("PAYLOAD_TOO_LARGE");
 
 /** Reads the body as text, refusing more than 64 KiB without buffering it all. */
 export async function readBodyText(request: Request): Promise<string> {
@@ -25,7 +25,7 @@ export async function readBodyText(request: Request): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw badRequest("body is not valid UTF-8");
+    throw badRequest("body is not valid UTF-8", "body");
   }
 }
 
@@ -40,11 +40,11 @@ export async function readJsonText(request: Request): Promise<string> {
 export function parseJsonBody(text: string, emptyIsObject: boolean): unknown {
   if (text.trim() === "") {
     if (emptyIsObject) return {};
-    throw badRequest("body is required: send a JSON object");
+    throw badRequest("body is required: send a JSON object", "body");
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("body is not valid JSON");
+    throw badRequest("body is not valid JSON", "body");
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ApiError } from "../errors";
+import { ApiError, apiError, type ErrorCode } from "../errors";
 import type { RequestMeta } from "../events";
 import { log } from "../log";
 import { authorize, type Principal, type TokenRule } from "../tokens/authorize";
@@ -42,7 +42,8 @@ export interface Endpoint<Q = unknown, B = unknown, P = unknown, A extends Token
   description?: string;
   tags: string[];
   success: { status?: 200 | 204; type?: "json" | "text"; schema?: z.ZodType; description: string };
-  errors?: [status: number, code: string][];
+  /** the codes particular to this endpoint (their statuses and descriptions are in lib/errors/catalogue.ts) */
+  errors?: readonly ErrorCode[];
   /** portal plumbing: served, but not part of the public contract or the OpenAPI document */
   internal?: boolean;
   handle(ctx: Context<Q, B, P> & { principal: A extends "none" ? null : Principal }): Promise<unknown>;
@@ -108,7 +109,7 @@ export async function handleRequest(
     if (error instanceof ApiError) response = errorResponse(error);
     else {
       log.error({ requestId, route: endpoint.path, err: error }, "unexpected error");
-      response = errorResponse(new ApiError(500, "INTERNAL_SERVER_ERROR"));
+      response = errorResponse(apiError("INTERNAL_SERVER_ERROR"));
     }
   }
   response.headers.set("X-Request-Id", requestId);
@@ -124,7 +125,7 @@ export async function handleRequest(
 type RouteHandler = (request: Request, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
 const methodNotAllowed = (allowed: string, internal: boolean) => async (request: Request) => {
-  const response = errorResponse(new ApiError(405, "METHOD_NOT_ALLOWED"));
+  const response = errorResponse(apiError("METHOD_NOT_ALLOWED"));
   response.headers.set("Allow", allowed);
   if (!internal) applyCorsHeaders(request, response.headers);
   return response;

@@ -34,6 +34,6 @@ export function jsonDepth(text: string): number {
 export function assertJsonDepth(text: string): void {
   const depth = jsonDepth(text);
   if (depth > MAX_JSON_DEPTH) {
-    throw badRequest(`body is nested ${depth} levels deep: at most ${MAX_JSON_DEPTH} levels of arrays and objects are allowed`);
+    throw badRequest(`body is nested ${depth} levels deep: at most ${MAX_JSON_DEPTH} levels of arrays and objects are allowed`, "body");
   }
 }

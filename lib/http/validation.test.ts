@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import type { ApiError } from "../errors";
 import { emailSchema } from "../users/schemas";
 import { parseOrThrow } from "./validation";
 
@@ -56,6 +57,22 @@ describe("400 messages name the field", () => {
     const nulUnderLongKey = message(z.object({}), { ["k".repeat(60_000)]: "\u0000" })!;
     expect(nulUnderLongKey).toMatch(/^k+… must not contain NUL characters$/);
     expect(nulUnderLongKey.length).toBeLessThan(200);
+  });
+  it("names the field in the error's `field` too: the dotted path its message starts with, or the whole input", () => {
+    const fieldOf = (schema: z.ZodType, input: unknown) => {
+      try {
+        parseOrThrow(schema, input, "body");
+      } catch (error) {
+        return (error as ApiError).extras.field;
+      }
+      return null;
+    };
+    expect(fieldOf(body, {})).toBe("email");
+    expect(fieldOf(body, { email: "a@example.com", nested: { code: "1" } })).toBe("nested.code");
+    expect(fieldOf(body, { email: "a\u0000@example.com" })).toBe("email");
+    expect(fieldOf(z.object({}), ["ok", ["b\u0000d"]])).toBe("body.1.0");
+    expect(fieldOf(body, [])).toBe("body");
+    expect(fieldOf(body, { email: "a@example.com" })).toBeNull();
   });
   it("names the body itself when it is not an object", () => {
     expect(message(body, [])).toBe("body must be of type object");

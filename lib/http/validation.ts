@@ -34,8 +34,10 @@ function unknownFields(keys: string[]): string {
   return `has unknown fields: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
-/** A 400 whose message names the offending field, e.g. "username is required". */
-export function describeIssue(issue: z.core.$ZodIssue, where: "body" | "query" | "path", input?: unknown): string {
+type Where = "body" | "query" | "path";
+
+/** A 400's sentence, naming the offending field ("username is required"), and that field. */
+export function issueFailure(issue: z.core.$ZodIssue, where: Where, input?: unknown): { message: string; field: string } {
   const field = fieldName(issue.path, where);
   let message = issue.message;
   // a schema's custom message replaces zod's "received undefined", so look at the input itself
@@ -43,8 +45,11 @@ export function describeIssue(issue: z.core.$ZodIssue, where: "body" | "query" |
   if (missing) message = "is required";
   else if (issue.code === "invalid_type") message = `must be of type ${issue.expected}`;
   else if (issue.code === "unrecognized_keys") message = unknownFields(issue.keys);
-  return /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`;
+  return { message: /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`, field };
 }
+
+/** A 400 whose message names the offending field, e.g. "username is required". */
+export const describeIssue = (issue: z.core.$ZodIssue, where: Where, input?: unknown): string => issueFailure(issue, where, input).message;
 
 /** A container being walked: its keys (objects only; arrays go by index) and the next child to look at. */
 interface Frame {
@@ -83,11 +88,18 @@ function nulAt(input: unknown): string[] | null {
   return null;
 }
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: "body" | "query" | "path"): z.infer<S> {
+/** The input parsed by `schema`, or a 400 naming the field at fault in its message and in `field`. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: Where): z.infer<S> {
   const nul = nulAt(input);
-  // inside an array body there is no field to name: "body.0.1"
-  if (nul) throw badRequest(`${fieldName(Array.isArray(input) ? [where, ...nul] : nul, where)} must not contain NUL characters`);
+  if (nul) {
+    // inside an array body there is no field to name: "body.0.1"
+    const field = fieldName(Array.isArray(input) ? [where, ...nul] : nul, where);
+    throw badRequest(`${field} must not contain NUL characters`, field);
+  }
   const result = schema.safeParse(input);
-  if (!result.success) throw badRequest(describeIssue(result.error.issues[0], where, input));
+  if (!result.success) {
+    const { message, field } = issueFailure(result.error.issues[0], where, input);
+    throw badRequest(message, field);
+  }
   return result.data;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "../config";
-import { ApiError } from "../errors";
+import { apiError } from "../errors";
 import file from "./configurations.json";
 import { availableLanguages } from "./templates/languages";
 
@@ -169,7 +169,7 @@ export const defaultMailConfiguration = (): MailConfiguration => current().fallb
 export function resolveMailConfiguration(origin?: string | null): MailConfiguration {
   if (origin == null || origin.trim() === "") return current().fallback;
   const brand = current().byKey.get(originKey(origin));
-  if (!brand) throw new ApiError(500, "UNABLE_TO_FIND_MAIL_TEMPLATE");
+  if (!brand) throw apiError("UNABLE_TO_FIND_MAIL_TEMPLATE");
   return brand;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
-import { ApiError } from "../errors";
+import { apiError } from "../errors";
 import { log } from "../log";
 import { resolveMailConfiguration } from "./configurations";
 import { renderMail } from "./templates";
@@ -53,7 +53,7 @@ export async function deliver(mail: OutgoingMail, transport: MailTransport): Pro
     } catch (dbError) {
       log.error({ ...context, err: dbError }, "mail log write failed");
     }
-    throw new ApiError(500, "MAIL_DELIVERY_FAILED");
+    throw apiError("MAIL_DELIVERY_FAILED");
   }
 
   try {
@@ -61,7 +61,7 @@ export async function deliver(mail: OutgoingMail, transport: MailTransport): Pro
   } catch (dbError) {
     log.error({ ...context, err: dbError }, "mail log write failed");
     // For the outbox the row is the delivery; a real transport already handed the mail over.
-    if (transport.kind === "outbox") throw new ApiError(500, "MAIL_DELIVERY_FAILED");
+    if (transport.kind === "outbox") throw apiError("MAIL_DELIVERY_FAILED");
   }
   log.info({ ...context, providerId }, "mail sent");
   return { id, providerId };

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { registry, type RegisteredEndpoint } from "../api";
-import { contractNumbers, endpointsByTag, renderEndpointTables } from "./markdown";
+import { contractNumbers, endpointsByTag, renderEndpointTables, renderErrorCodeTable } from "./markdown";
+import { errorCatalogue } from "../errors";
 
 // docs/api.md's endpoint tables are generated from the declarations (`npm run docs:api`): a
 // declaration changed without regenerating them fails here, and so in CI.
@@ -17,6 +18,11 @@ describe("docs/api.md", () => {
   it("has the endpoint tables the declarations give (else run `npm run docs:api`)", () => {
     const generated = renderEndpointTables(doc, registry);
     expect(generated, "docs/api.md has drifted from the endpoint declarations: run `npm run docs:api` and commit the result").toBe(doc);
+  });
+
+  it("has the error codes the catalogue gives (else run `npm run docs:api`)", () => {
+    expect(renderErrorCodeTable(doc), "docs/api.md's error codes differ from lib/errors/catalogue.ts: run `npm run docs:api`").toBe(doc);
+    for (const [code, { status, description }] of Object.entries(errorCatalogue)) expect(doc).toContain(`| ${status} | \`${code}\` | ${description.replace(/\|/g, "\\|")} |`);
   });
 
   it("lists every published operation once, and no internal one", () => {

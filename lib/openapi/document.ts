@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import type { RegisteredEndpoint } from "../api";
 import type { AnyEndpoint } from "../http/endpoint";
-import { describeIssue } from "../http/validation";
+import { issueFailure } from "../http/validation";
 import { apiDescription } from "./description";
-import { errorCodes, errorComponents, errorHeaders, errorResponse } from "./errors";
+import { errorCodes, errorComponents, errorHeaders, errorResponse, NOT_JSON, type BadRequestExample } from "./errors";
 import { objectProperties, toJsonSchema, type JsonSchema } from "./json-schema";
 import { ruleNotation, securityFor, securitySchemes, tokenRuleDescription } from "./security";
 
@@ -49,19 +49,19 @@ const parameterNotes: Record<string, string> = {
   language: "The mail's language (ISO 639-1); one the configuration has no template for falls back to its default",
 };
 
-/** The 400 message this endpoint gives for an empty input: a real example from its own schema. */
-function badRequestExample(endpoint: AnyEndpoint): string {
+/** The 400 this endpoint gives for an empty input (message and field): a real example from its own schema. */
+function badRequestExample(endpoint: AnyEndpoint): BadRequestExample {
   const attempt = (schema: z.ZodType | undefined, input: unknown, where: "body" | "query" | "path") => {
     if (!schema) return undefined;
     const result = schema.safeParse(input);
-    return result.success ? undefined : describeIssue(result.error.issues[0], where);
+    return result.success ? undefined : issueFailure(result.error.issues[0], where);
   };
   return (
     attempt(endpoint.body, {}, "body") ??
-    (endpoint.body ? "body is not valid JSON" : undefined) ??
+    (endpoint.body ? NOT_JSON : undefined) ??
     attempt(endpoint.query, {}, "query") ??
     attempt(endpoint.params, {}, "path") ??
-    "body is not valid JSON"
+    NOT_JSON
   );
 }
 

@@ -1,24 +1,31 @@
-import { reasonPhrases } from "../errors";
+import { errorCatalogue, reasonPhrases, statusOf, type ErrorCode } from "../errors";
 import { MAX_BODY_BYTES } from "../http/body";
 import type { AnyEndpoint } from "../http/endpoint";
 import { MAX_JSON_DEPTH } from "../http/json-depth";
 import type { JsonSchema } from "./json-schema";
 
-// Error responses: the spec's envelope, one response per status listing its `message` codes, and
-// the errors every endpoint of a kind can answer (added here so no declaration has to repeat them).
+// Error responses: the spec's envelope, one response per status listing its `message` codes with
+// their descriptions (both from lib/errors/catalogue.ts), and the errors every endpoint of a kind
+// can answer (added here so no declaration has to repeat them).
 
-export const TWO_FACTOR_REQUIRED = "2FA_REQUIRED";
+export const TWO_FACTOR_REQUIRED = "2FA_REQUIRED" satisfies ErrorCode;
 
 export const errorComponents: Record<string, JsonSchema> = {
   ErrorEnvelope: {
     type: "object",
     description:
-      "Every error answer. `message` is a machine-readable code (e.g. `INVALID_TOKEN`), except for 400, where it is a human-readable sentence naming the offending field (e.g. `username is required`). The request id is in the `X-Request-Id` header.",
+      "Every error answer. `message` is a machine-readable code (e.g. `INVALID_TOKEN`), except for 400, where it is a human-readable sentence naming the offending field (e.g. `username is required`) and `field` names that field for programs (`username`). The request id is in the `X-Request-Id` header.",
     required: ["statusCode", "error", "message"],
     properties: {
       statusCode: { type: "integer", description: "The HTTP status, repeated", examples: [401] },
       error: { type: "string", enum: [...new Set(Object.values(reasonPhrases))], description: "The reason phrase of the status" },
       message: { type: "string", description: "The error code (400: a sentence naming the field)" },
+      field: {
+        type: "string",
+        description:
+          '400 only: the input at fault, the dotted path the sentence starts with (`newPassword`, `items.0.name`), or `body`, `query` or `path` when the whole input is at fault (not JSON, nested too deep, not an object)',
+        examples: ["newPassword"],
+      },
       retryAfter: {
         type: "integer",
         minimum: 1,
@@ -54,27 +61,25 @@ export const errorHeaders = {
   },
 };
 
-/** The errors the endpoint can answer: its declared ones plus those the wrapper adds. */
-export function errorCodes(endpoint: AnyEndpoint): Map<number, string[]> {
-  const byStatus = new Map<number, string[]>();
-  const add = (status: number, code: string) => {
+/** The errors the endpoint can answer, by status: its declared codes plus those the wrapper adds. */
+export function errorCodes(endpoint: AnyEndpoint): Map<number, ErrorCode[]> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  const add = (code: ErrorCode) => {
+    const status = statusOf(code);
     const codes = byStatus.get(status) ?? [];
     if (!codes.includes(code)) codes.push(code);
     byStatus.set(status, codes);
   };
+  // a 400's message is a sentence, not a code: an endpoint that reads input can answer one
   if (endpoint.query || endpoint.body || endpoint.params) byStatus.set(400, []);
   if (endpoint.auth !== "none") {
-    add(401, "NO_TOKEN_PROVIDED");
-    add(401, "INVALID_TOKEN");
+    add("NO_TOKEN_PROVIDED");
+    add("INVALID_TOKEN");
   }
-  if (endpoint.refreshFromCookie || endpoint.body) add(403, "CROSS_SITE_REQUEST");
-  for (const [status, code] of endpoint.errors ?? []) {
-    if (status === 400) byStatus.set(400, byStatus.get(400) ?? []);
-    // a 400's message is a sentence, not a code: declared 400 "codes" are examples only
-    add(status, code);
-  }
-  if (endpoint.body) add(413, "PAYLOAD_TOO_LARGE");
-  add(500, "INTERNAL_SERVER_ERROR");
+  if (endpoint.refreshFromCookie || endpoint.body) add("CROSS_SITE_REQUEST");
+  for (const code of endpoint.errors ?? []) add(code);
+  if (endpoint.body) add("PAYLOAD_TOO_LARGE");
+  add("INTERNAL_SERVER_ERROR");
   return new Map([...byStatus.entries()].sort(([a], [b]) => a - b));
 }
 
@@ -85,6 +90,15 @@ const envelope = (status: number, code: string, extra: Record<string, unknown> =
   ...extra,
 });
 
+/** A 400's example: its sentence and the field it names. */
+export interface BadRequestExample {
+  message: string;
+  field: string;
+}
+export const NOT_JSON: BadRequestExample = { message: "body is not valid JSON", field: "body" };
+
+const requiredKeys = (status: number) => ["statusCode", "error", "message", ...(status === 429 ? ["retryAfter"] : status === 400 ? ["field"] : [])];
+
 function statusSchema(status: number, codes: string[]): JsonSchema {
   const message: JsonSchema =
     status === 400
@@ -93,7 +107,7 @@ function statusSchema(status: number, codes: string[]): JsonSchema {
   return {
     allOf: [{ $ref: "#/components/schemas/ErrorEnvelope" }],
     type: "object",
-    required: status === 429 ? ["statusCode", "error", "message", "retryAfter"] : ["statusCode", "error", "message"],
+    required: requiredKeys(status),
     properties: { statusCode: { const: status }, error: { const: reasonPhrases[status] ?? "Error" }, message },
   };
 }
@@ -101,7 +115,7 @@ function statusSchema(status: number, codes: string[]): JsonSchema {
 const statusIntro: Record<number, string> = {
   400:
     `The request is malformed: a body that is not JSON or is nested deeper than ${MAX_JSON_DEPTH} levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. ` +
-    "`message` names the field.",
+    "`message` names the field in a sentence, and `field` names it for programs.",
   401: "Not authenticated:",
   403: "Refused:",
   404: "Not found:",
@@ -111,19 +125,9 @@ const statusIntro: Record<number, string> = {
   500: "The server could not complete the request:",
 };
 
-const codeNotes: Record<string, string> = {
-  NO_TOKEN_PROVIDED: "no `Authorization: Bearer` header, or an empty token",
-  INVALID_TOKEN: "the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation",
-  [TWO_FACTOR_REQUIRED]: "the password is right and a second factor is owed: the body carries `partialToken` and `methods` (see `TwoFactorRequired`)",
-  PAYLOAD_TOO_LARGE: "the body is too large",
-  CROSS_SITE_REQUEST:
-    "a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json",
-  INTERNAL_SERVER_ERROR: "an unexpected error; it is logged with the request id",
-};
-
 /** One OpenAPI response object for `status` with its codes. */
-export function errorResponse(status: number, codes: string[], badRequestExample = "body is not valid JSON"): Record<string, unknown> {
-  const lines = codes.map((c) => `- \`${c}\`${codeNotes[c] ? `: ${codeNotes[c]}` : ""}`);
+export function errorResponse(status: number, codes: ErrorCode[], badRequestExample: BadRequestExample = NOT_JSON): Record<string, unknown> {
+  const lines = codes.map((c) => `- \`${c}\`: ${errorCatalogue[c].description}`);
   const description = [statusIntro[status] ?? reasonPhrases[status] ?? "Error", ...(status === 400 ? [] : lines)].join("\n");
   const retry = status === 429 ? { retryAfter: 30 } : {};
   const plain = codes.filter((c) => c !== TWO_FACTOR_REQUIRED);
@@ -132,19 +136,21 @@ export function errorResponse(status: number, codes: string[], badRequestExample
       ? { oneOf: [statusSchema(status, plain), { $ref: "#/components/schemas/TwoFactorRequired" }] }
       : { $ref: "#/components/schemas/TwoFactorRequired" }
     : statusSchema(status, codes);
-  const exampleCodes = status === 400 ? [badRequestExample] : codes;
-  const examples = Object.fromEntries(
-    exampleCodes.map((code) => [
-      status === 400 ? "invalid" : code,
-      {
-        summary: code,
-        value:
-          code === TWO_FACTOR_REQUIRED
-            ? envelope(status, code, { partialToken: "eyJhbGciOiJFUzI1NiIs…", methods: ["totp", "recoveryCode"] })
-            : envelope(status, code, retry),
-      },
-    ]),
-  );
+  const examples =
+    status === 400
+      ? { invalid: { summary: badRequestExample.message, value: envelope(status, badRequestExample.message, { field: badRequestExample.field }) } }
+      : Object.fromEntries(
+          codes.map((code) => [
+            code,
+            {
+              summary: code,
+              value:
+                code === TWO_FACTOR_REQUIRED
+                  ? envelope(status, code, { partialToken: "eyJhbGciOiJFUzI1NiIs…", methods: ["totp", "recoveryCode"] })
+                  : envelope(status, code, retry),
+            },
+          ]),
+        );
   return {
     description,
     headers: {

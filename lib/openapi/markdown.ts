@@ -1,4 +1,5 @@
 import type { RegisteredEndpoint } from "../api";
+import { errorCatalogue, type ErrorCode } from "../errors";
 import type { AnyEndpoint } from "../http/endpoint";
 import { servedWithoutPrefix } from "./document";
 import { errorCodes } from "./errors";
@@ -6,7 +7,8 @@ import { objectProperties, toJsonSchema, type JsonSchema } from "./json-schema";
 import { ruleNotation } from "./security";
 
 // The endpoint tables of docs/api.md, generated from the registry (the declarations the server
-// serves and the OpenAPI document reads), so the prose around them is the only hand-written part.
+// serves and the OpenAPI document reads), and its table of error codes, generated from the
+// catalogue, so the prose around them is the only hand-written part.
 // Each table sits between two marker comments naming its tag; `npm run docs:api` rewrites them
 // and lib/openapi/api-doc.test.ts fails when the file is not what the declarations give.
 
@@ -40,7 +42,7 @@ export const contractNumbers: Record<string, number> = {
  * Codes the endpoint wrapper adds to whole classes of endpoints (a token, a body): docs/api.md §1
  * explains them once, so the tables list only what is particular to each operation.
  */
-export const WRAPPER_CODES = ["NO_TOKEN_PROVIDED", "INVALID_TOKEN", "CROSS_SITE_REQUEST", "PAYLOAD_TOO_LARGE", "INTERNAL_SERVER_ERROR"];
+export const WRAPPER_CODES: readonly ErrorCode[] = ["NO_TOKEN_PROVIDED", "INVALID_TOKEN", "CROSS_SITE_REQUEST", "PAYLOAD_TOO_LARGE", "INTERNAL_SERVER_ERROR"];
 
 const BEGIN = /<!-- endpoints:begin tag="([^"]+)" -->\n/g;
 const END = "<!-- endpoints:end -->";
@@ -164,3 +166,26 @@ export function renderEndpointTables(markdown: string, registry: readonly Regist
   if (missing.length) throw new Error(`docs: no block for the tag(s) ${missing.join(", ")}: add <!-- endpoints:begin tag="…" --> … ${END}`);
   return out + markdown.slice(from);
 }
+
+const CODES_BEGIN = "<!-- error-codes:begin -->\n";
+const CODES_END = "<!-- error-codes:end -->";
+
+/** The Markdown table of every error code: status, code and meaning, as lib/errors/catalogue.ts declares them. */
+export function errorCodeTable(): string {
+  const rows = Object.entries(errorCatalogue)
+    .sort(([, a], [, b]) => a.status - b.status)
+    .map(([name, { status, description }]) => `| ${status} | ${code(name)} | ${cell(description)} |`);
+  return ["| status | code | meaning |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+/** `markdown` with the block between `<!-- error-codes:begin -->` and `<!-- error-codes:end -->` replaced by errorCodeTable(). */
+export function renderErrorCodeTable(markdown: string): string {
+  const begin = markdown.indexOf(CODES_BEGIN);
+  const end = markdown.indexOf(CODES_END, begin);
+  if (begin === -1 || end === -1) throw new Error(`docs: no ${CODES_BEGIN.trim()} … ${CODES_END} block for the error codes`);
+  if (markdown.indexOf(CODES_BEGIN, end) !== -1) throw new Error("docs: the error codes have two blocks");
+  return markdown.slice(0, begin + CODES_BEGIN.length) + errorCodeTable() + "\n" + markdown.slice(end);
+}
+
+/** docs/api.md with every generated part rewritten: the endpoint tables and the error codes. */
+export const renderApiDoc = (markdown: string, registry: readonly RegisteredEndpoint[]) => renderErrorCodeTable(renderEndpointTables(markdown, registry));

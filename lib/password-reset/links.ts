@@ -1,4 +1,4 @@
-import { ApiError, conflict, notFound, unauthorized } from "../errors";
+import { ApiError, conflict, notFound, unauthorized, type ErrorCode } from "../errors";
 
 // Single-use links (password reset, email-change undo) share one vocabulary (ours): the page and
 // the API both tell an unknown link from one that has expired or was already used.
@@ -18,10 +18,10 @@ export const linkErrors = {
 } satisfies Record<Exclude<LinkState, "valid">, () => ApiError>;
 
 /** The documented errors of a link endpoint, for its OpenAPI entry. */
-export const linkErrorList: [number, string][] = [
-  [404, "LINK_NOT_FOUND"],
-  [401, "LINK_EXPIRED"],
-  [409, "LINK_ALREADY_USED"],
+export const linkErrorList: ErrorCode[] = [
+  "LINK_NOT_FOUND",
+  "LINK_EXPIRED",
+  "LINK_ALREADY_USED",
 ];
 
 /** Throws the link's error unless it is usable; narrows the row. */

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "../db";
-import { tooManyRequests } from "../errors";
+import { tooManyRequests, type ErrorCodeWithStatus } from "../errors";
 import { row, secondsUntil } from "./rows";
 
 /**
@@ -12,11 +12,11 @@ export interface Budget {
   keys: string[];
   windowSeconds: number;
   /** the 429's message */
-  code: string;
+  code: ErrorCodeWithStatus<429>;
 }
 
 /** The keys end in `:<owner>`, like the counters' (lib/throttle/index.ts). */
-export function slidingBudget(rule: { name: string; owner: number; uses: number; windowSeconds: number; code: string }): Budget {
+export function slidingBudget(rule: { name: string; owner: number; uses: number; windowSeconds: number; code: ErrorCodeWithStatus<429> }): Budget {
   const keys = Array.from({ length: rule.uses }, (_, use) => `${rule.name}-${use + 1}:${rule.owner}`);
   return { keys, windowSeconds: rule.windowSeconds, code: rule.code };
 }

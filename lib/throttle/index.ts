@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { tooManyRequests } from "../errors";
+import { tooManyRequests, type ErrorCodeWithStatus } from "../errors";
 import { readRow, row, secondsUntil } from "./rows";
 
 export { assertBudgetLeft, slidingBudget, spendBudget, type Budget } from "./budget";
@@ -50,7 +50,7 @@ export interface AttemptOptions {
  * (compare-and-swap on the counter), so concurrent guesses each take their own slot and none slip
  * past the wait; a success then resets the count. During a wait it throws 429 without counting.
  */
-export async function reserveAttempt(key: string, code: string, options: AttemptOptions = {}): Promise<Attempt> {
+export async function reserveAttempt(key: string, code: ErrorCodeWithStatus<429>, options: AttemptOptions = {}): Promise<Attempt> {
   for (let round = 0; round < 50; round++) {
     const current = await row(key);
     const now = Date.now();
@@ -82,7 +82,7 @@ export async function secondsUntilNextAttempt(key: string): Promise<number> {
  * Claims a "one per N seconds" slot (code mails, reset mails, transfers). Throws 429 with the
  * remaining wait when the slot is taken. Returns a release function for when the mail never left.
  */
-export async function claimSlot(key: string, seconds: number, code: string): Promise<() => Promise<void>> {
+export async function claimSlot(key: string, seconds: number, code: ErrorCodeWithStatus<429>): Promise<() => Promise<void>> {
   const current = await row(key);
   const now = Date.now();
   const wait = secondsUntil(current.blockedUntil, now);

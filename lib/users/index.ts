@@ -1,5 +1,5 @@
 import { db, isUniqueViolation } from "../db";
-import { ApiError, conflict, notFound } from "../errors";
+import { badRequest, conflict, notFound } from "../errors";
 import { assertAcceptablePassword, hashSecret, newPasswordSchema } from "../passwords";
 import { recordSecurityEvent, noMeta, type RequestMeta } from "../events";
 import { endAccountSessions } from "../sessions";
@@ -28,7 +28,7 @@ export async function createUser(input: NewUser, meta: RequestMeta = noMeta, act
   let passwordHash: string | null = null;
   if (input.password != null) {
     const parsed = newPasswordSchema.safeParse(input.password);
-    if (!parsed.success) throw new ApiError(400, `password ${parsed.error.issues[0].message}`);
+    if (!parsed.success) throw badRequest(`password ${parsed.error.issues[0].message}`, "password");
     assertAcceptablePassword(input.password, email, "password");
     passwordHash = await hashSecret(input.password);
   }

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-export interface Refusal {
-  status: 414 | 431;
-  code: "TOO_MANY_QUERY_PARAMETERS" | "TOO_MANY_COOKIES";
-}
+import type { ErrorCodeWithStatus } from "../../lib/errors/catalogue";
+/** The codes are the catalogue's (lib/errors/catalogue.ts checks the module's answers against it). */
+export type Refusal = { status: 414; code: ErrorCodeWithStatus<414> } | { status: 431; code: ErrorCodeWithStatus<431> };
 export declare const MAX_QUERY_PARAMETERS: number;
 export declare const MAX_COOKIES: number;
 export declare function queryParameterCount(target: string): number;

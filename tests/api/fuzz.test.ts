@@ -267,7 +267,7 @@ function send(c: FuzzCase, timeoutMs = 20_000): Promise<Answer> {
   });
 }
 
-const ENVELOPE_KEYS = new Set(["statusCode", "error", "message", "retryAfter", "partialToken", "methods"]);
+const ENVELOPE_KEYS = new Set(["statusCode", "error", "message", "field", "retryAfter", "partialToken", "methods"]);
 /** What a stack trace, a file path or a database error leaves in a message. */
 const LEAKS: [RegExp, string][] = [
   [/(^|\n)\s*at\s+\S/, "a stack frame"],
@@ -310,6 +310,7 @@ function judge(op: Operation, c: FuzzCase, r: Answer) {
   if (r.status === 400) {
     const names = ["body", "query", "path", ...op.queryParams.map((p) => p.name), ...op.pathParams.map((p) => p.name), ...Object.keys(op.body?.schema.properties ?? {})];
     if (!names.some((n) => text === n || new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s.:\\[]`).test(text))) fail(`a 400 whose message names no field (fields: ${names.join(", ")})`);
+    if (typeof body!.field !== "string" || !text.startsWith(body!.field)) fail(`a 400 whose field ${JSON.stringify(body!.field)} is not the one its message names`);
   } else {
     const codes = documentedMessages(op, r.status);
     if (codes && !codes.includes(text)) fail(`message ${text} is not among the documented ${r.status} codes (${codes.join(", ")})`);
