@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/guards";
 import { formatDateTime } from "@/components/admin/format";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card } from "@/components/ui/card";
@@ -8,7 +9,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { userIdParams, type UserDetail } from "@/lib/admin/schemas";
 import { userDetail } from "@/lib/admin/users";
 import { ApiError } from "@/lib/errors";
-import { requireAdminPage } from "../../guard";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
