@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registry } from "@/lib/api";
 import { API_PREFIX, NATIVE_SEGMENTS } from "@/lib/http/api-paths.mjs";
 import { openApiDocument } from "@/lib/openapi";
@@ -8,9 +8,6 @@ import { api } from "../helpers";
 
 // Every route the app serves is declared in the registry (and, unless internal, documented), and
 // every documented operation is served — checked on disk and over HTTP.
-
-// next-auth (behind the portal endpoint) does not load outside Next; nothing here calls it.
-vi.mock("@/lib/browser-session", () => ({ currentPortalSession: async () => null }));
 
 // The natively served segments have folders of their own (app/auth, …); the rest is under app/api.
 const APP_DIR = path.resolve(__dirname, "../../app");
