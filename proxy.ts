@@ -41,7 +41,8 @@ function undecodable(pathname: string): Response | null {
   }
 }
 
-// (literal values: Next reads this config statically)
+// Literal values: Next reads this config statically. The API's prefixes are those of
+// lib/http/api-paths.mjs; lib/http/api-paths.test.ts fails when the two disagree.
 export const config = {
   matcher: [
     { source: "/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },

@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { requirePortalSession } from "@/app/guards";
 import { PortalNav } from "@/components/account/portal-nav";
 import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
-import { currentPortalSession } from "@/lib/browser-session";
+import { signOutAction } from "@/lib/browser-session/actions";
 import { requireUser } from "@/lib/users";
-import { signOutAction } from "./account/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const session = await currentPortalSession();
-  if (!session) redirect("/login");
+  const session = await requirePortalSession();
   const user = await requireUser(session.userId);
   return (
     // one "confirm it's you" dialog and one sudo token for every page of the portal

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signOutAction } from "@/app/(portal)/account/actions";
+import { requireAdminPage } from "@/app/guards";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
-import { requireAdminPage } from "./guard";
+import { signOutAction } from "@/lib/browser-session/actions";
 
 export const metadata: Metadata = { title: { default: "Administration", template: "%s · Administration · Gatehouse" }, robots: { index: false } };
 

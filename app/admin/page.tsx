@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { requireAdminPage } from "@/app/guards";
 import { ActivityChart } from "@/components/admin/activity-chart";
 import { formatNumber, percent } from "@/components/admin/format";
 import { Card } from "@/components/ui/card";
 import { adminOverview } from "@/lib/admin/overview";
-import { requireAdminPage } from "./guard";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
-import { completeSignIn } from "@/app/(auth)/login/actions";
+import { completeSignIn } from "@/lib/browser-session/actions";
 import { callApi, describeFailure } from "@/components/api-client";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { useCountdown } from "@/components/use-countdown";

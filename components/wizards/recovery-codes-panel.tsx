@@ -4,9 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-
-/** For display and print: "ABCD-EFGH-JKMN-PQRS". Sign-in takes them with or without the dashes. */
-export const formatRecoveryCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;
+import { formatRecoveryCode } from "@/lib/two-factor/schemas";
 
 const LEAVE_WARNING = "You have not confirmed that you saved your new recovery codes. They are shown only once. Leave anyway?";
 

@@ -1,5 +1,7 @@
 // The administrators' capability: who is one (authorize.ts), what they see (users.ts, overview.ts,
-// mail-log.ts) and what they can do (actions.ts). No HTTP or React in here.
+// mail-log.ts) and what they can do (actions.ts). No HTTP or React in here. The dashboard pages'
+// check (session.ts) reads the browser session, so it is imported from there, not from here:
+// the endpoint registry imports this module and must load without next-auth.
 export * from "./schemas";
 export { ADMIN_ROLE, isActiveAdmin, type Role } from "./authorize";
 export { adminOverview } from "./overview";
@@ -18,4 +20,3 @@ export {
   type Actor,
   type AdminActionName,
 } from "./actions";
-export { currentAdmin } from "./session";

@@ -1,5 +1,4 @@
-import { isPostgresUrl } from "../config";
-import { db, selectOne, type Prisma } from "../db";
+import { db, dialect, selectOne, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { listSessions } from "../sessions";
 import { throttleKeys } from "../throttle";
@@ -29,7 +28,7 @@ let codePointOrder: Promise<boolean> | undefined;
 
 /** SQLite compares text as BINARY; PostgreSQL by the database's collation, code point order for C, POSIX and C.UTF-8. */
 function textSortsByCodePoint(): Promise<boolean> {
-  if (!isPostgresUrl(process.env.DATABASE_URL ?? "")) return Promise.resolve(true);
+  if (dialect !== "postgresql") return Promise.resolve(true);
   codePointOrder ??= selectOne<{ collation: string }>`SELECT "datcollate" AS "collation" FROM "pg_database" WHERE "datname" = current_database()`.then(
     (row) => /^(c|posix|c\.utf-?8)$/i.test(row?.collation ?? ""),
     () => false,
@@ -120,7 +119,7 @@ type KeyRow = Prisma.UserGetPayload<{ select: typeof keySelect }>;
 /** GET /admin/users: 25 accounts a page, by keyset, with the total counted separately. */
 export async function listUsers(query: ParsedUserListQuery): Promise<UserListResponse> {
   const where = await userListWhere(query);
-  const sqlite = !isPostgresUrl(process.env.DATABASE_URL ?? "");
+  const sqlite = dialect === "sqlite";
   const page = await keysetPage<SummaryRow, KeyRow>({
     order: orders[query.sort],
     where: where as Record<string, unknown>,

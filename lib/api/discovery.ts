@@ -4,6 +4,7 @@ import { defineEndpoint } from "../http/endpoint";
 import { baseHeaders } from "../http/responses";
 import { AUDIENCE } from "../tokens/jwt";
 import { SIGNING_ALG } from "../tokens/keys";
+import { supplied } from "./supplied";
 
 // How third parties find the API and verify its tokens: the OpenAPI document and a discovery
 // document in the OpenID Connect Discovery format, limited to what is true of this server.
@@ -54,6 +55,9 @@ export const openIdConfiguration = defineEndpoint({
   },
 });
 
+/** The serialized OpenAPI document: app/api/openapi.json/route.ts supplies it from lib/openapi (./supplied.ts says why). */
+export const openApiJsonSource = supplied<() => string>("The OpenAPI document");
+
 export const openApiDocument = defineEndpoint({
   method: "GET",
   path: "/openapi.json",
@@ -63,8 +67,6 @@ export const openApiDocument = defineEndpoint({
   tags: ["Discovery"],
   success: { schema: z.record(z.string(), z.unknown()), description: "The OpenAPI 3.1 document." },
   async handle() {
-    // imported lazily: the document reads the registry, which imports this module
-    const { openApiJson } = await import("../openapi");
-    return new Response(openApiJson(), { headers: { ...baseHeaders, "Content-Type": "application/json" } });
+    return new Response(openApiJsonSource.get()(), { headers: { ...baseHeaders, "Content-Type": "application/json" } });
   },
 });

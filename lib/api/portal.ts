@@ -1,8 +1,14 @@
 import { z } from "zod";
-import { currentPortalSession } from "../browser-session";
 import { unauthorized } from "../errors";
 import { defineEndpoint } from "../http/endpoint";
 import { issueAccessToken } from "../tokens/jwt";
+import { supplied } from "./supplied";
+
+/**
+ * Who is signed in to the portal: lib/browser-session's currentPortalSession, supplied by
+ * app/api/portal/token/route.ts (./supplied.ts says why).
+ */
+export const portalSessionSource = supplied<() => Promise<{ userId: number; sessionId: string } | null>>("The browser session");
 
 /**
  * The portal's bridge from its HttpOnly session cookie to the public API: a short-lived access
@@ -18,7 +24,7 @@ export const portalAccessToken = defineEndpoint({
   tags: ["Portal"],
   success: { schema: z.object({ accessToken: z.string(), expiresIn: z.number().int() }), description: "A 5-minute access token." },
   async handle() {
-    const session = await currentPortalSession();
+    const session = await portalSessionSource.get()();
     if (!session) throw unauthorized("NO_TOKEN_PROVIDED");
     return { accessToken: await issueAccessToken(session.userId, session.sessionId), expiresIn: 300 };
   },

@@ -67,7 +67,7 @@ const nextAuth = NextAuth({
 });
 
 const { handlers, auth, signOut } = nextAuth;
-/** The portal's sign-in (app/(auth)/login/actions.ts): the Credentials provider above, in-process. */
+/** The portal's sign-in (./actions.ts): the Credentials provider above, in-process. */
 export const { signIn } = nextAuth;
 
 export interface PortalSession {

@@ -3,7 +3,8 @@ import pg from "pg";
 
 /**
  * Hot-path reads, one SQL statement each, straight through the database driver: the token check
- * behind every authenticated request and the 2FA status. Prisma's client spends about half a
+ * behind every authenticated request and the 2FA status (./index.ts lists them all, and the rule
+ * for adding one). Prisma's client spends about half a
  * millisecond of main-thread CPU per call on top of the driver's ~0.05 ms (scripts/bench.ts shows
  * the effect), and a token check used to make up to four calls. Writes, transactions and every
  * other query stay on Prisma.

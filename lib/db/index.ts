@@ -2,20 +2,42 @@ import { BusyTolerantLibSQL } from "./sqlite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { isPostgresUrl } from "../config";
+import { isPostgresUrl, loadTimeConfig } from "../config";
 import { configureDirectReads } from "./direct";
+
+// The database, and the one place that knows which one it is (SQLite or PostgreSQL, from
+// DATABASE_URL).
+//
+// The rule: every write, every transaction and every ordinary read goes through Prisma (`db`).
+// ./direct.ts (`selectOne`) runs one SQL statement straight through the driver, and only for
+// the hot reads listed here, each marked "a direct read" where it is written:
+// - lib/tokens/authorize.ts: the account behind a partial token (every second-step request);
+// - lib/sessions/index.ts: the session behind an access or sudo token (every token-checked
+//   request) and the session a refresh token belongs to;
+// - lib/auth/login.ts: the account a login names (every login);
+// - lib/throttle/rows.ts: a throttle counter (every guarded check and wait-time query);
+// - lib/two-factor/methods.ts: the second-factor state (GET /user/2fa and every login);
+// - lib/two-factor/totp.ts: the TOTP factor (the second step of every TOTP login).
+// Besides those, lib/admin/users.ts reads PostgreSQL's collation once per process (a catalog
+// query Prisma has no call for). A new direct read needs a measurement that shows Prisma's cost
+// (scripts/bench.ts), and a line here.
 
 export type { Prisma } from "../generated/prisma/client";
 export { selectOne, toDate } from "./direct";
 
+const { DATABASE_URL, DATABASE_POOL_SIZE } = loadTimeConfig();
+
+/** Which database this process uses: code that must differ by database asks this. */
+export const dialect: "postgresql" | "sqlite" = isPostgresUrl(DATABASE_URL) ? "postgresql" : "sqlite";
+
 // The generated client is provider-specific: it is generated from prisma/schema.prisma (SQLite)
 // or prisma/postgres/schema.prisma (PostgreSQL) to match DATABASE_URL (see scripts/start.ts).
 function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
-  if (isPostgresUrl(url)) {
+  const url = DATABASE_URL;
+  if (dialect === "postgresql") {
     // one pool for Prisma and the direct reads (./direct.ts)
     // allowExitOnIdle: scripts end when their work is done, as they did when Prisma owned the pool
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
+    const pool = new pg.Pool({ connectionString: url, max: DATABASE_POOL_SIZE, allowExitOnIdle: true });
     // an idle connection the server dropped is discarded by the pool; the next query opens another
     pool.on("error", () => {});
     configureDirectReads({ postgres: pool });

@@ -1,4 +1,5 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { loadTimeConfig } from "../config";
 
 type LibsqlClient = ReturnType<PrismaLibSQL["createClient"]>;
 
@@ -16,7 +17,7 @@ type LibsqlClient = ReturnType<PrismaLibSQL["createClient"]>;
 // only a power loss or kernel crash can undo the last moments' commits. SQLITE_SYNCHRONOUS=FULL
 // trades the speed back for that.
 const BUSY_TIMEOUT_MS = 10_000;
-const synchronous = process.env.SQLITE_SYNCHRONOUS === "FULL" ? "FULL" : "NORMAL";
+const synchronous = loadTimeConfig().SQLITE_SYNCHRONOUS;
 const pragmas = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${synchronous}`];
 
 function withBusyTimeout(client: LibsqlClient): LibsqlClient {

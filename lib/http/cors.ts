@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { isApiPath } from "./api-paths.mjs";
 
 // Cross-origin access to the public API (not to the portal or the browser session).
 //
@@ -91,10 +92,10 @@ export function preflightResponse(request: Request, allowed: readonly string[] =
 }
 
 /**
- * Paths whose preflights are answered: the API under /api and its unprefixed form (next.config
- * rewrites), except the portal's and the browser session's plumbing, which stay same-origin.
+ * Paths whose preflights are answered: the API in both path forms (lib/http/api-paths.mjs),
+ * except the portal's and the browser session's plumbing, which stay same-origin.
  */
 export function isCorsPath(pathname: string): boolean {
   if (/^\/api\/(portal|session)(\/|$)/.test(pathname)) return false;
-  return /^\/(api|auth|user|v1|\.well-known)(\/|$)/.test(pathname);
+  return isApiPath(pathname);
 }

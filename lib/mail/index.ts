@@ -8,7 +8,8 @@
 //   deliver.ts                  render → send → mail log row; sendMail
 //   notify.ts                   notifyAccountHolder (best effort)
 //   forbidden-providers.ts      assertAllowedMailProvider
-//   mailbox.ts                  reading the mail log (dev mailbox, admin)
+//   mailbox.ts                  reading the mail log (dev mailbox, admin); who may open the dev
+//                               mailbox is dev-mailbox-access.ts, not exported here (it reads the browser session)
 
 export type {
   CodeTemplate,

@@ -1,6 +1,7 @@
 import { db } from "../db";
 
-// Read access to the mail log, for the development mailbox (and the admin dashboard).
+// Read access to the mail log, for the development mailbox (and the admin dashboard). Who may
+// open the development mailbox is ./dev-mailbox-access.ts.
 
 export interface MailSummary {
   id: string;

@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registry, type RegisteredEndpoint } from "../api";
 import { contractNumbers, endpointsByTag, renderEndpointTables, renderErrorCodeTable } from "./markdown";
 import { errorCatalogue } from "../errors";
 
 // docs/api.md's endpoint tables are generated from the declarations (`npm run docs:api`): a
 // declaration changed without regenerating them fails here, and so in CI.
-
-// next-auth (behind the portal endpoint) does not load outside Next; nothing here calls it.
-vi.mock("@/lib/browser-session", () => ({ currentPortalSession: async () => null }));
 
 const API_DOC = path.resolve(__dirname, "../../docs/api.md");
 const doc = readFileSync(API_DOC, "utf8");

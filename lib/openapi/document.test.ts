@@ -1,5 +1,5 @@
 import { compileErrors, dereference, validate } from "@readme/openapi-parser";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { registry, type RegisteredEndpoint } from "../api";
 import { statusOf } from "../errors";
@@ -8,9 +8,6 @@ import { acceptedKinds, type TokenRule } from "../tokens/authorize";
 import { buildOpenApiDocument, openApiDocument, openApiJson, type OpenApiDocument } from ".";
 
 // The generated document, without a server: valid OpenAPI 3.1, complete, and true to the declarations.
-
-// next-auth (behind the portal endpoint) does not load outside Next; the document never calls it.
-vi.mock("@/lib/browser-session", () => ({ currentPortalSession: async () => null }));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

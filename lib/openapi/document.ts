@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { RegisteredEndpoint } from "../api";
+import { servedWithoutPrefix } from "../http/api-paths.mjs";
 import type { AnyEndpoint } from "../http/endpoint";
 import { issueFailure } from "../http/validation";
 import { apiDescription } from "./description";
@@ -21,13 +22,8 @@ export type OpenApiDocument = {
 };
 export type Operation = Record<string, unknown> & { operationId: string; responses: Record<string, unknown> };
 
-/**
- * First path segments that next.config.mjs also serves without the /api prefix. An operation
- * under any other segment exists only under /api and says so in its own `servers`.
- */
-export const UNPREFIXED_SEGMENTS = ["auth", "user", "v1", ".well-known"];
-export const servedWithoutPrefix = (path: string) => UNPREFIXED_SEGMENTS.includes(path.split("/")[1] ?? "");
-
+// An operation that is not also served without the /api prefix (lib/http/api-paths.mjs) says so
+// in its own `servers`.
 const API_ONLY_SERVERS = [{ url: "/api", description: "Served under the /api prefix only" }];
 
 const tagDescriptions: Record<string, string> = {

@@ -2,7 +2,7 @@ import { registry } from "../api";
 import packageJson from "../../package.json";
 import { buildOpenApiDocument, type OpenApiDocument } from "./document";
 
-export { buildOpenApiDocument, servedWithoutPrefix, type OpenApiDocument } from "./document";
+export { buildOpenApiDocument, type OpenApiDocument } from "./document";
 
 // Generated once per process (the declarations cannot change while it runs) and kept in memory.
 let cached: { document: OpenApiDocument; json: string } | undefined;

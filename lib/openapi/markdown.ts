@@ -1,7 +1,7 @@
 import type { RegisteredEndpoint } from "../api";
 import { errorCatalogue, type ErrorCode } from "../errors";
+import { servedWithoutPrefix } from "../http/api-paths.mjs";
 import type { AnyEndpoint } from "../http/endpoint";
-import { servedWithoutPrefix } from "./document";
 import { errorCodes } from "./errors";
 import { objectProperties, toJsonSchema, type JsonSchema } from "./json-schema";
 import { ruleNotation } from "./security";

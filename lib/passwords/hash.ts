@@ -1,12 +1,12 @@
-import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { loadTimeConfig } from "../config";
 
 // OWASP: argon2id, m=19 MiB, t=2, p=1.
 const params = { algorithm: 2 /* Argon2id: the package exports a const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-// Hashing is CPU-bound and runs on libuv's pool. Bounding it to the core count keeps a login flood
-// from queueing every other request (token checks, reads) behind hash work.
-const limit = Math.max(1, Number(process.env.HASH_CONCURRENCY) || availableParallelism());
+// Hashing is CPU-bound and runs on libuv's pool. Bounding it (HASH_CONCURRENCY, the core count by
+// default) keeps a login flood from queueing every other request (token checks, reads) behind hash work.
+const limit = loadTimeConfig().HASH_CONCURRENCY;
 let running = 0;
 const waiting: (() => void)[] = [];
 

@@ -21,7 +21,6 @@ export {
   resetRecoveryCodes,
   generateRecoveryCodes,
   normalizeRecoveryCode,
-  formatRecoveryCode,
   deleteRecoveryCodes,
 } from "./recovery-codes";
 export * from "./schemas";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CROCKFORD_ALPHABET, formatRecoveryCode, generateRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
-import { recoveryCodeBody } from "./schemas";
+import { CROCKFORD_ALPHABET, generateRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
+import { formatRecoveryCode, recoveryCodeBody } from "./schemas";
 
 describe("recovery codes (spec §5)", () => {
   it("are 10 per set, 16 Crockford base32 characters each, all different", () => {

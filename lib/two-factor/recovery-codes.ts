@@ -29,9 +29,6 @@ export const generateRecoveryCodes = (count = RECOVERY_CODES_PER_SET) => Array.f
 /** Case-insensitive, and Crockford's look-alikes (I, L → 1; O → 0) read as the digits they resemble. */
 export const normalizeRecoveryCode = (input: string) => input.trim().toUpperCase().replace(/[IL]/g, "1").replace(/O/g, "0");
 
-/** For display: "ABCD-EFGH-JKMN-PQRS". The API takes the 16 characters without separators. */
-export const formatRecoveryCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;
-
 const uninitialized = () => conflict("RECOVERY_CODES_UNINITIALIZED");
 
 /** Creates a fresh set of hashes (slow: argon2id) — call before opening a transaction. */

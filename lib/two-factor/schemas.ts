@@ -9,6 +9,12 @@ export const OTP_LENGTH = 6;
 export const RECOVERY_CODE_LENGTH = 16;
 export const RECOVERY_CODES_PER_SET = 10;
 
+/**
+ * A recovery code for display and print: "ABCD-EFGH-JKMN-PQRS". The API takes the 16 characters
+ * without separators; the sign-in form takes them with or without the dashes.
+ */
+export const formatRecoveryCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;
+
 const exactly = (n: number) => z.string().length(n, `must be exactly ${n} characters`);
 
 export const totpBody = z.object({ totp: exactly(TOTP_LENGTH).describe("The 6-digit code the authenticator app shows") });

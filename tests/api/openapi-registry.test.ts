@@ -1,19 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registry } from "@/lib/api";
+import { API_PREFIX, NATIVE_SEGMENTS } from "@/lib/http/api-paths.mjs";
 import { openApiDocument } from "@/lib/openapi";
 import { api } from "../helpers";
 
 // Every route the app serves is declared in the registry (and, unless internal, documented), and
 // every documented operation is served — checked on disk and over HTTP.
 
-// next-auth (behind the portal endpoint) does not load outside Next; nothing here calls it.
-vi.mock("@/lib/browser-session", () => ({ currentPortalSession: async () => null }));
-
-// The spec's paths are served natively (app/auth, app/user, app/v1); the rest under app/api.
+// The natively served segments have folders of their own (app/auth, …); the rest is under app/api.
 const APP_DIR = path.resolve(__dirname, "../../app");
-const API_ROOTS = ["api", "auth", "user", "v1"].map((name) => path.join(APP_DIR, name));
+const API_ROOTS = [API_PREFIX, ...NATIVE_SEGMENTS].map((name) => path.join(APP_DIR, name));
 /** Route files that are not endpoint declarations: the JSON 404 catch-alls and next-auth. */
 const NOT_ENDPOINTS = ["[...path]/route.ts", "session/[...nextauth]/route.ts"];
 

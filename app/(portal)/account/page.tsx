@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { requirePortalSession } from "@/app/guards";
 import { ActionLink } from "@/components/account/action-link";
 import { StatusBadge } from "@/components/account/status-badge";
 import { EventList } from "@/components/activity/event-list";
 import { formatTime } from "@/components/activity/format-time";
 import { Card } from "@/components/ui/card";
-import { currentPortalSession } from "@/lib/browser-session";
 import { listSecurityEvents } from "@/lib/events";
 import { listSessions } from "@/lib/sessions";
 import { twoFactorStatus } from "@/lib/two-factor";
@@ -19,8 +18,7 @@ export const metadata: Metadata = { title: "Your account" };
 const FEW_RECOVERY_CODES = 3;
 
 export default async function AccountPage() {
-  const session = await currentPortalSession();
-  if (!session) redirect("/login");
+  const session = await requirePortalSession();
   const [user, status, sessions, events] = await Promise.all([
     requireUser(session.userId),
     twoFactorStatus(session.userId),

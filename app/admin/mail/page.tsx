@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireAdminPage } from "@/app/guards";
 import { formatDateTime, formatNumber } from "@/components/admin/format";
 import { Pager } from "@/components/admin/pager";
 import { FormAlert } from "@/components/ui/form-alert";
 import { listMail } from "@/lib/admin/mail-log";
 import { mailListQuery, type MailListResponse } from "@/lib/admin/schemas";
 import { ApiError } from "@/lib/errors";
-import { requireAdminPage } from "../guard";
 
 export const metadata: Metadata = { title: "Mail log" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireAdminPage } from "@/app/guards";
 import { CreateAccount } from "@/components/admin/create-account";
 import { formatDate, formatNumber } from "@/components/admin/format";
 import { Pager } from "@/components/admin/pager";
@@ -7,7 +8,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { userFilters, userListQuery, type UserFilter, type UserListResponse } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/users";
 import { ApiError } from "@/lib/errors";
-import { requireAdminPage } from "../guard";
 
 export const metadata: Metadata = { title: "Accounts" };
 export const dynamic = "force-dynamic";

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { MailList, MailViewer } from "@/components/dev/mailbox";
+import { mayReadDevMailbox } from "@/lib/mail/dev-mailbox-access";
 import { getMailMessage, listMailMessages } from "@/lib/mail/mailbox";
-import { mayReadDevMailbox } from "@/lib/mail/mailbox-access";
 
 // Development mailbox: what the outbox (and every other transport) recorded. It shows codes and
-// links, so lib/mail/mailbox-access.ts decides who may see it; everyone else gets the 404 page.
+// links, so lib/mail/dev-mailbox-access.ts decides who may see it; everyone else gets the 404 page.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false, follow: false } };
 

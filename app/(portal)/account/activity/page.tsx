@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { requirePortalSession } from "@/app/guards";
 import { EventList } from "@/components/activity/event-list";
 import { Card } from "@/components/ui/card";
-import { currentPortalSession } from "@/lib/browser-session";
 import { listSecurityEvents } from "@/lib/events";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Activity" };
 const SHOWN = 100;
 
 export default async function ActivityPage() {
-  const session = await currentPortalSession();
-  if (!session) redirect("/login");
+  const session = await requirePortalSession();
   const events = await listSecurityEvents(session.userId, SHOWN);
   return (
     <div className="flex flex-col gap-6">

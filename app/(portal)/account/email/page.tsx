@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { requirePortalSession } from "@/app/guards";
 import { ChangeEmailWizard } from "@/components/wizards/change-email-wizard";
 import { WizardPage } from "@/components/wizards/wizard-page";
-import { currentPortalSession } from "@/lib/browser-session";
 import { TRANSFER_MAIL_INTERVAL_SECONDS } from "@/lib/email-transfer";
 import { twoFactorStatus } from "@/lib/two-factor";
 import { requireUser } from "@/lib/users";
@@ -10,8 +9,7 @@ import { requireUser } from "@/lib/users";
 export const metadata: Metadata = { title: "Change email address" };
 
 export default async function ChangeEmailPage() {
-  const session = await currentPortalSession();
-  if (!session) redirect("/login");
+  const session = await requirePortalSession();
   const [user, status] = await Promise.all([requireUser(session.userId), twoFactorStatus(session.userId)]);
   return (
     <WizardPage title="Change email address">

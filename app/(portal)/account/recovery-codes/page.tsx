@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { requirePortalSession } from "@/app/guards";
 import { RecoveryCodesWizard } from "@/components/wizards/recovery-codes-wizard";
 import { WizardPage } from "@/components/wizards/wizard-page";
-import { currentPortalSession } from "@/lib/browser-session";
 import { RECOVERY_CODES_PER_SET, twoFactorStatus } from "@/lib/two-factor";
 
 export const metadata: Metadata = { title: "Recovery codes" };
 
 export default async function RecoveryCodesPage() {
-  const session = await currentPortalSession();
-  if (!session) redirect("/login");
+  const session = await requirePortalSession();
   const status = await twoFactorStatus(session.userId);
   return (
     <WizardPage title="Recovery codes">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/guards";
 import { formatDateTime } from "@/components/admin/format";
 import { Card } from "@/components/ui/card";
 import { mailMessage } from "@/lib/admin/mail-log";
 import { mailIdParams, type MailMessageDetail } from "@/lib/admin/schemas";
 import { ApiError } from "@/lib/errors";
-import { requireAdminPage } from "../../guard";
 
 export const metadata: Metadata = { title: "Mail" };
 export const dynamic = "force-dynamic";

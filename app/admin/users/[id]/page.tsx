@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/guards";
+import { eventLabel } from "@/components/activity/event-labels";
 import { formatDateTime } from "@/components/admin/format";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card } from "@/components/ui/card";
@@ -8,41 +10,11 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { userIdParams, type UserDetail } from "@/lib/admin/schemas";
 import { userDetail } from "@/lib/admin/users";
 import { ApiError } from "@/lib/errors";
-import { requireAdminPage } from "../../guard";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
 const purposeLabels = { password: "Password", totp: "Authenticator code", emailOtp: "Email code", recoveryCode: "Recovery code" } as const;
-
-const eventLabels: Record<string, string> = {
-  "login.success": "Signed in",
-  "login.failure": "Failed sign-in",
-  "login.2fa_required": "Password accepted, second factor asked",
-  "login.locked": "Sign-in refused: account locked",
-  "throttle.triggered": "Throttled after repeated failures",
-  "totp.enabled": "Authenticator app turned on",
-  "totp.disabled": "Authenticator app turned off",
-  "email_otp.enabled": "Email codes turned on",
-  "email_otp.disabled": "Email codes turned off",
-  "recovery_code.used": "Recovery code used",
-  "recovery_codes.reset": "New recovery codes",
-  "password.changed": "Password changed",
-  "password.reset": "Password reset",
-  "email.transfer_started": "Email change started",
-  "email.transfer_address_taken": "Email change refused: address in use",
-  "email.transfer_completed": "Email changed",
-  "email.transfer_undone": "Email change undone",
-  "session.revoked": "Session ended",
-  "sessions.revoked": "All sessions ended",
-  "account.created": "Account created",
-  "account.locked": "Account locked",
-  "account.unlocked": "Account unlocked",
-  "admin.granted": "Made administrator",
-  "admin.revoked": "Administrator role removed",
-  "2fa.reset": "Two-factor authentication reset",
-  "admin.action": "Administrator action",
-};
 
 const notices: Record<string, { tone: "success" | "error"; message: string }> = {
   created: { tone: "success", message: "Account created. Its holder was sent a link to choose a password (valid 24 hours)." },
@@ -201,7 +173,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
               return (
                 <li key={event.id} className="flex flex-col gap-0.5 border-b border-slate-100 pb-2 last:border-0" data-kind={event.kind}>
                   <div className="flex flex-wrap justify-between gap-2">
-                    <span className="font-medium">{eventLabels[event.kind] ?? event.kind}</span>
+                    <span className="font-medium">{eventLabel(event.kind, "admin")}</span>
                     <time dateTime={event.createdAt} className="text-slate-600 tabular-nums">
                       {formatDateTime(event.createdAt)}
                     </time>

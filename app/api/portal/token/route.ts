@@ -1,4 +1,6 @@
-import { portalAccessToken } from "@/lib/api/portal";
+import { portalAccessToken, portalSessionSource } from "@/lib/api/portal";
+import { currentPortalSession } from "@/lib/browser-session";
 import { serve } from "@/lib/http/endpoint";
 
+portalSessionSource.supply(currentPortalSession);
 export const { GET, POST, PUT, DELETE, PATCH } = serve(portalAccessToken);

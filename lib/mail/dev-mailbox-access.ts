@@ -2,8 +2,8 @@ import { currentAdmin } from "../admin/session";
 import { config } from "../config";
 import { clientAddress, isLoopbackAddress } from "../http/meta";
 
-// Kept apart from ./mailbox.ts: asking who is signed in loads the browser session (next-auth),
-// which only the page needs, not everything that sends mail.
+// Kept apart from ./mailbox.ts (which lib/mail/index.ts exports): this rule reads the browser session
+// (next-auth), and the endpoint registry, which imports lib/mail, must load without it.
 
 /**
  * The development mailbox shows every code and link that was mailed, so it is never readable from
