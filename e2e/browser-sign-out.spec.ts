@@ -1,7 +1,7 @@
 import { test, expect, uniqueEmail } from "./fixtures";
 import { createAccount, signIn, sql, userId } from "./portal-helpers";
 
-// Spec §8 "Browser sign-out": next-auth's own sign-out route, not only the portal's button, ends
+// docs/api.md §8 "Browser sign-out": next-auth's own sign-out route, not only the portal's button, ends
 // the Gatehouse session behind the cookie, and the session library's pages answer 404.
 
 test("next-auth's built-in sign-out ends the Gatehouse session: the portal's tokens stop working", async ({ page }) => {

@@ -63,7 +63,7 @@ export async function api(
   return { status: response.status, headers: response.headers, text, json };
 }
 
-/** The spec's error envelope, exactly (plus documented extras). */
+/** The contract's error envelope, exactly (plus documented extras). */
 export function expectEnvelope(response: ApiResponse, status: number, message: string) {
   if (response.status !== status || response.json?.message !== message) {
     throw new Error(`expected ${status} ${message}, got ${response.status} ${response.text}`);
@@ -111,7 +111,7 @@ export async function markTotpActive(userId: number) {
 }
 
 /**
- * How many password checks spec §5 permits in a burst that lasted `ms`, starting from
+ * How many password checks docs/api.md §5 permits in a burst that lasted `ms`, starting from
  * `failures` consecutive failures: each checked failure from the 5th on opens a wait of
  * 2^(n−5) s, and only attempts after a wait ends are checked.
  */

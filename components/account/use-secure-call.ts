@@ -7,7 +7,7 @@ import type { Answer, DataOf } from "@/lib/api-client";
 import { useAccessCall } from "./use-portal-api";
 
 /**
- * Which token a call takes (spec §2, §4): "access" (A), "sudo" (S), or "sudo-if-2fa" (S/A¬2FA:
+ * Which token a call takes (docs/api.md §2, §4): "access" (A), "sudo" (S), or "sudo-if-2fa" (S/A¬2FA:
  * the access token while the person has no active 2FA method, else a sudo token).
  */
 export type CallRule = "access" | "sudo" | "sudo-if-2fa";

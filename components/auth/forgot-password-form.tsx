@@ -16,13 +16,13 @@ import { useCodeMail, type CodeMail } from "@/components/wizards/code-mail";
 import { CodeStep } from "@/components/wizards/code-step";
 import { otpSchema, resetSendBody, resetWithOtpBody, type ResetSendBody } from "@/lib/password-reset/schemas";
 
-// Forgot password, by code (spec §4 #16–#18): the address → the 6-digit code from the email →
+// Forgot password, by code (docs/api.md §4 #16–#18): the address → the 6-digit code from the email →
 // a new password. Each step validates with the route's own schema before anything is sent.
 
 const passwordForm = resetWithOtpBody.pick({ newPassword: true });
 type PasswordForm = z.infer<typeof passwordForm>;
 
-/** One reset mail per 60 s per address (spec §5). */
+/** One reset mail per 60 s per address (docs/api.md §5). */
 const RESEND_SECONDS = 60;
 
 export function ForgotPasswordForm() {

@@ -6,7 +6,7 @@ export type Method = SecondFactorMethod;
 
 /**
  * The second sign-in step: the person proves one of their active methods with the partial token
- * from POST /auth/login, which completes the login (spec §2.1).
+ * from POST /auth/login, which completes the login (docs/api.md §2.1).
  */
 export function SecondFactorStep({ partialToken, methods, onDone }: { partialToken: string; methods: Method[]; onDone: (refreshToken: string) => Promise<void> }) {
   return (

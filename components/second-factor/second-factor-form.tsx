@@ -66,9 +66,9 @@ export interface SecondFactorFormProps {
 }
 
 /**
- * Proves one active second factor through the public API (spec §4 #4, #9–#10, #13): the person
+ * Proves one active second factor through the public API (docs/api.md §4 #4, #9–#10, #13): the person
  * picks a method, sends an email code when that is the method, and types the code. Each factor
- * has its own throttle (spec §5), so each its own live "try again in N s". Used by the sign-in's
+ * has its own throttle (docs/api.md §5), so each its own live "try again in N s". Used by the sign-in's
  * second step and by the "confirm it's you" dialog.
  */
 export function SecondFactorForm({ methods, getToken, onSuccess, legend, submitLabel, tokenExpired, emailAddress, recoveryCodesLeft, secondaryAction }: SecondFactorFormProps) {

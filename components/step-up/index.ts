@@ -1,4 +1,4 @@
-// The reusable "confirm it's you" step-up (spec §2: sudo tokens). Wrap a signed-in area once:
+// The reusable "confirm it's you" step-up (docs/api.md §2: sudo tokens). Wrap a signed-in area once:
 //
 //   <StepUpProvider> … <SudoStatus /> … </StepUpProvider>
 //

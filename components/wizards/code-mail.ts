@@ -14,7 +14,7 @@ export interface CodeMail {
 
 /**
  * Every endpoint that mails a code lets one mail go per minute and answers a 429 with the wait
- * (spec §5). The flow owns the countdown, not a step, so going back to the address and on again
+ * (docs/api.md §5). The flow owns the countdown, not a step, so going back to the address and on again
  * does not reset it.
  */
 export function useCodeMail(

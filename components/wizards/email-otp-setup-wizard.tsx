@@ -11,7 +11,7 @@ import { WizardSteps } from "./wizard-steps";
 
 const steps = ["Address", "Confirm the code", "Recovery codes"];
 
-/** One code mail a minute (spec §5): the countdown's fallback when the API cannot be asked. */
+/** One code mail a minute (docs/api.md §5): the countdown's fallback when the API cannot be asked. */
 const MAIL_INTERVAL_SECONDS = 60;
 
 /**

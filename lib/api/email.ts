@@ -3,7 +3,7 @@ import { defineEndpoint } from "../http/endpoint";
 import { linkErrorList } from "../password-reset";
 import { mailQuery, nullResponse } from "./common";
 
-// Spec §4 #20–#21, plus the undo link (ours).
+// docs/api.md §4 #20–#21, plus the undo link (ours).
 
 export const initiateTransfer = defineEndpoint({
   method: "POST",

@@ -16,7 +16,7 @@ import {
 import { defineEndpoint } from "../http/endpoint";
 import { mailQuery, nullResponse } from "./common";
 
-// Spec §4 #16–#19 and #22, plus the reset page's submission (ours).
+// docs/api.md §4 #16–#19 and #22, plus the reset page's submission (ours).
 
 const noEnumeration =
   "Answers `null` for an address without an account too, in comparable time and with the same throttle (no account enumeration). " +

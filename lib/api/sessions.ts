@@ -4,7 +4,7 @@ import { listSessions } from "../sessions";
 import { endOtherSessions, endSession } from "../sessions/end";
 import { nullResponse } from "./common";
 
-// The user's own sessions (ours, in the spec's style). Ending a session stops its refresh token
+// The user's own sessions (ours, in the contract's style). Ending a session stops its refresh token
 // and every access or sudo token issued from it at once (authorize() checks the session).
 
 const sessionSchema = z.object({

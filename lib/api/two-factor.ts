@@ -29,7 +29,7 @@ import {
 } from "../two-factor/schemas";
 import { durationResponse, mailQuery, nullResponse } from "./common";
 
-// Spec §4 #1–#15. Each endpoint: its token rule, schemas, documentation and one call into lib/two-factor.
+// docs/api.md §4 #1–#15. Each endpoint: its token rule, schemas, documentation and one call into lib/two-factor.
 
 const tags = ["Two-factor authentication"];
 const AUTH_WITH_PARTIAL =
@@ -306,7 +306,7 @@ export const recoveryCodeReset = defineEndpoint({
   },
 });
 
-/** Every 2FA endpoint, in the spec's order (for the OpenAPI document). */
+/** Every 2FA endpoint, in the contract's order (for the OpenAPI document). */
 export const twoFactorEndpoints: AnyEndpoint[] = [
   getTwoFactorStatus,
   totpSetup,

@@ -13,7 +13,7 @@ export { loginBody } from "./schemas";
 
 /**
  * Checks a password under the account's throttle. Wrong passwords count toward the wait
- * (spec §5); a right one resets it. Shared by login and the password change. An address without
+ * (docs/api.md §5); a right one resets it. Shared by login and the password change. An address without
  * an account goes through the same steps in ./password-throttle.ts: keep the two in step.
  */
 export async function checkPassword(user: { id: number; passwordHash: string | null }, password: string, meta: RequestMeta) {
@@ -36,7 +36,7 @@ async function findLoginAccount(username: string) {
 
 /**
  * Password login. Without 2FA: a new session (its refresh token). With 2FA: 401 2FA_REQUIRED
- * carrying a partial token and the active methods (spec §2.1).
+ * carrying a partial token and the active methods (docs/api.md §2.1).
  */
 export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
   pruneUnknownAddressCounters();

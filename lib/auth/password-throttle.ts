@@ -5,7 +5,7 @@ import { atMostEvery, pruneCounters, reserveAttempt, throttleKeys, touchCounter 
 import { normalizeEmail } from "../users";
 
 /**
- * Wrong passwords (spec §5) count per account, and (§8 "Unknown accounts") per normalised address
+ * Wrong passwords (docs/api.md §5) count per account, and (§8 "Unknown accounts") per normalised address
  * where there is no account, with the very same scheme: a guesser learns nothing from the throttle
  * about whether an address has an account.
  *

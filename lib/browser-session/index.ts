@@ -45,7 +45,7 @@ const nextAuth = NextAuth({
   ],
   events: {
     // Every sign-out clears the cookie through here, next-auth's own route
-    // (POST /api/session/signout) included: the session behind the cookie ends with it (spec §8).
+    // (POST /api/session/signout) included: the session behind the cookie ends with it (docs/api.md §8).
     async signOut(message) {
       if ("token" in message) await endCarriedSession(message.token);
     },

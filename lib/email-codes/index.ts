@@ -3,7 +3,7 @@ import { db, retryOnUniqueViolation } from "../db";
 import { hmac, randomDigits, safeEqual } from "../crypto";
 import { unauthorized } from "../errors";
 
-// Spec §5 "Email codes": 6 digits from a CSPRNG, valid 10 minutes, single use, stored hashed,
+// docs/api.md §5 "Email codes": 6 digits from a CSPRNG, valid 10 minutes, single use, stored hashed,
 // a new code replaces the old one, 5 wrong tries end a code, and the wrong-try budget is per
 // account and purpose and survives a resend (it renews 10 minutes after the first code).
 export type CodePurpose = "2fa-setup" | "2fa-login" | "password-reset" | "email-transfer";

@@ -12,7 +12,7 @@ import { findUserByEmail, normalizeEmail, requireUser } from "../users";
 
 export * from "./schemas";
 
-// Spec §4 #20–#21, §5 "transfer mails: one per 60 s per account", and the undo link (ours).
+// docs/api.md §4 #20–#21, §5 "transfer mails: one per 60 s per account", and the undo link (ours).
 export const TRANSFER_MAIL_INTERVAL_SECONDS = 60;
 export const UNDO_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
 export const transferThrottleKey = (userId: number) => `email-transfer-mail:${userId}`;

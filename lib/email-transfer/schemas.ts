@@ -2,7 +2,7 @@ import { z } from "zod";
 import { linkTokenSchema, otpSchema } from "../password-reset/schemas";
 import { emailSchema } from "../users/schemas";
 
-// Spec §4 #20–#21 and the undo link (ours). Pure zod, shared with the portal's forms.
+// docs/api.md §4 #20–#21 and the undo link (ours). Pure zod, shared with the portal's forms.
 export const initiateTransferBody = z.object({ email: emailSchema.describe("The new address") });
 export type InitiateTransferBody = z.infer<typeof initiateTransferBody>;
 

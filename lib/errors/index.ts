@@ -1,6 +1,6 @@
 import { errorCatalogue, type ErrorCode, type ErrorCodeWithStatus } from "./catalogue";
 
-// One error type for the whole domain: lib/ throws it, the HTTP wrapper turns it into the spec's
+// One error type for the whole domain: lib/ throws it, the HTTP wrapper turns it into the contract's
 // envelope { statusCode, error, message } (+ field on 400, retryAfter / partialToken / methods
 // where documented).
 // Codes and their statuses come from the catalogue (./catalogue.ts): a code it lacks, or a code

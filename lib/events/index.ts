@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db";
 
-// Spec §6: what happened to an account, by whom, from where.
+// docs/api.md §6: what happened to an account, by whom, from where.
 export const eventKinds = [
   "login.success",
   "login.failure",

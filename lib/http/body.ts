@@ -36,7 +36,7 @@ export async function readJsonText(request: Request): Promise<string> {
   return text;
 }
 
-/** The JSON in a body's text; an empty body counts as {} where the endpoint allows it (spec §7). */
+/** The JSON in a body's text; an empty body counts as {} where the endpoint allows it (docs/api.md §7). */
 export function parseJsonBody(text: string, emptyIsObject: boolean): unknown {
   if (text.trim() === "") {
     if (emptyIsObject) return {};

@@ -12,7 +12,7 @@ import { isListedOrigin } from "./cors";
 const ownOrigins = (request: Request) => [new URL(config().APP_URL).origin, new URL(request.url).origin];
 
 // Only this origin and the ones CORS_ORIGINS lists by name are trusted. `*` lets any origin read
-// answers; counting it here would let any page sign a visitor in (spec §8 "Cross-site bodies").
+// answers; counting it here would let any page sign a visitor in (docs/api.md §8 "Cross-site bodies").
 function fromAnotherSite(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin && origin !== "null" && (ownOrigins(request).includes(origin) || isListedOrigin(origin))) return false;

@@ -33,7 +33,7 @@ export interface Endpoint<Q = unknown, B = unknown, P = unknown, A extends Token
   auth: A;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** the body may be missing or empty and counts as {} (spec §7) */
+  /** the body may be missing or empty and counts as {} (docs/api.md §7) */
   emptyBodyIsObject?: boolean;
   params?: z.ZodType<P>;
   /** also take the refresh token from the cookie set by `?cookie=true` */

@@ -1,7 +1,7 @@
 import { ApiError, reasonPhrases } from "../errors";
 import { API_CONTENT_SECURITY_POLICY } from "./security-headers";
 
-// Every API response may carry a token or a code, so none is cached (spec §7: token responses).
+// Every API response may carry a token or a code, so none is cached (docs/api.md §7: token responses).
 export const baseHeaders = {
   "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
@@ -10,7 +10,7 @@ export const baseHeaders = {
 
 export const REFRESH_COOKIE = "gatehouse_refresh";
 
-/** A bare token as text/plain (spec §3), optionally also set as an HttpOnly cookie. */
+/** A bare token as text/plain (docs/api.md §3), optionally also set as an HttpOnly cookie. */
 export function tokenResponse(token: string, opts: { cookie?: boolean } = {}): Response {
   const headers = new Headers({ ...baseHeaders, "Content-Type": "text/plain; charset=utf-8" });
   if (opts.cookie) {

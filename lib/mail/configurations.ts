@@ -5,7 +5,7 @@ import file from "./configurations.json";
 import { availableLanguages } from "./templates/languages";
 
 // Mail configurations ("brands"): who a mail is from and what it looks like. The API's `origin`
-// query parameter selects one (spec §1); no origin = the default configuration.
+// query parameter selects one (docs/api.md §1); no origin = the default configuration.
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour");
 
@@ -164,7 +164,7 @@ export const defaultMailConfiguration = (): MailConfiguration => current().fallb
 
 /**
  * The brand for an API `origin` query parameter. No origin (or an empty one) = the default.
- * Unknown: 500 UNABLE_TO_FIND_MAIL_TEMPLATE. Call before claiming any throttle slot (spec §1).
+ * Unknown: 500 UNABLE_TO_FIND_MAIL_TEMPLATE. Call before claiming any throttle slot (docs/api.md §1).
  */
 export function resolveMailConfiguration(origin?: string | null): MailConfiguration {
   if (origin == null || origin.trim() === "") return current().fallback;

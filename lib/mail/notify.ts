@@ -12,7 +12,7 @@ export interface NotifyOptions extends MailOptions {
 }
 
 /**
- * Tells the account holder about a security change (spec §6). Best effort: the change has
+ * Tells the account holder about a security change (docs/api.md §6). Best effort: the change has
  * already happened, so a notice that cannot be sent is logged and never thrown. An unknown
  * origin is logged and the notice goes out with the default brand (never silently dropped).
  * Resolves to the mail log id, or null when nothing was sent.

@@ -4,7 +4,7 @@
 export type CodeTemplate = "2fa-email-code" | "password-reset-code" | "email-transfer-code";
 /** Mails that carry a single-use link. */
 export type LinkTemplate = "password-reset-link" | "email-change-undo" | "account-setup-link";
-/** Notices about a change to the account (spec §6) and the admin dashboard's actions. */
+/** Notices about a change to the account (docs/api.md §6) and the admin dashboard's actions. */
 export type NoticeTemplate =
   | "password-changed"
   | "password-reset"

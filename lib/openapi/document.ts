@@ -27,10 +27,10 @@ export type Operation = Record<string, unknown> & { operationId: string; respons
 const API_ONLY_SERVERS = [{ url: "/api", description: "Served under the /api prefix only" }];
 
 const tagDescriptions: Record<string, string> = {
-  Authentication: "Log in, exchange and rotate tokens, log out (spec §3).",
-  "Two-factor authentication": "TOTP, email codes and recovery codes: setup, activation, login completion and step-up to sudo (spec §4 #1–#15).",
-  Password: "Reset by emailed code or link, and change with the old password (spec §4 #16–#19, #22).",
-  Email: "Move the account to a new email address (spec §4 #20–#21).",
+  Authentication: "Log in, exchange and rotate tokens, log out (docs/api.md §3).",
+  "Two-factor authentication": "TOTP, email codes and recovery codes: setup, activation, login completion and step-up to sudo (docs/api.md §4 #1–#15).",
+  Password: "Reset by emailed code or link, and change with the old password (docs/api.md §4 #16–#19, #22).",
+  Email: "Move the account to a new email address (docs/api.md §4 #20–#21).",
   Sessions: "The user's signed-in sessions *(ours)*.",
   Discovery: "This document, the discovery document and the keys that verify tokens offline.",
   Administration: "The administrators' dashboard API *(ours)*: accounts, their 2FA and sessions, actions, the mail log. Administrators only.",

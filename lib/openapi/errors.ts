@@ -4,7 +4,7 @@ import type { AnyEndpoint } from "../http/endpoint";
 import { MAX_JSON_DEPTH } from "../http/json-depth";
 import type { JsonSchema } from "./json-schema";
 
-// Error responses: the spec's envelope, one response per status listing its `message` codes with
+// Error responses: the contract's envelope, one response per status listing its `message` codes with
 // their descriptions (both from lib/errors/catalogue.ts), and the errors every endpoint of a kind
 // can answer (added here so no declaration has to repeat them).
 

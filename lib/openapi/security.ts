@@ -46,7 +46,7 @@ export type SecurityRequirement = Partial<Record<SchemeName, string[]>>;
 
 type Rule = TokenRule | "none";
 
-/** The spec's notation for each rule (spec §4: A, S, S/A¬2FA, A/P). */
+/** The contract's notation for each rule (docs/api.md §4: A, S, S/A¬2FA, A/P). */
 const notations: Record<string, string> = {
   none: "–",
   refresh: "refresh",

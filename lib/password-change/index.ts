@@ -27,7 +27,7 @@ export async function storeNewPassword(
   const where = { id: userId, lockedAt: null, ...(opts.expectedHash === undefined ? {} : { passwordHash: opts.expectedHash }) };
   const updated = await tx.user.updateMany({ where, data: { passwordHash } });
   if (updated.count !== 1) {
-    // locked meanwhile (spec §8: a locked account keeps its password), or the password changed
+    // locked meanwhile (docs/api.md §8: a locked account keeps its password), or the password changed
     // under us (a concurrent change or reset): the checked one is no longer current
     const user = await tx.user.findUnique({ where: { id: userId }, select: { lockedAt: true } });
     throw user?.lockedAt ? forbidden("ACCOUNT_LOCKED") : unauthorized("PASSWORD_INCORRECT");
@@ -38,7 +38,7 @@ export async function storeNewPassword(
 }
 
 /**
- * Spec §4 #19: change the password knowing the old one. The new one must meet the policy (checked
+ * docs/api.md §4 #19: change the password knowing the old one. The new one must meet the policy (checked
  * first, so a rejected choice does not spend a password check); the old one is checked under the
  * password throttle of §5 (401 PASSWORD_INCORRECT, 429, 500 NO_PASSWORD_INFO); then the new one
  * must differ from it (§8, 400), before anything changes. Every other session ends; the caller's

@@ -15,7 +15,7 @@ import type { ResetWithLinkBody, ResetWithOtpBody } from "./schemas";
 export * from "./schemas";
 export { linkState, linkErrors, linkErrorList, assertLinkUsable, portalLink, type LinkState } from "./links";
 
-// Spec §4 #16–#18 and #22, §5 "Reset mails": one per 60 s per address, counted whether or not an
+// docs/api.md §4 #16–#18 and #22, §5 "Reset mails": one per 60 s per address, counted whether or not an
 // account exists, so a repeated send answers the same for known and unknown addresses.
 export const RESET_MAIL_INTERVAL_SECONDS = 60;
 export const RESET_LINK_TTL_SECONDS = 60 * 60;
@@ -97,7 +97,7 @@ export async function validatePasswordResetCode(email: string, otp: string): Pro
 }
 
 /**
- * What a proven code or link may still not do (spec §8): reset a locked account (403
+ * What a proven code or link may still not do (docs/api.md §8): reset a locked account (403
  * ACCOUNT_LOCKED; told only to whoever proved the code or link, so nobody else learns of the lock),
  * or "change" the password to the current one (400 naming newPassword). Both before anything
  * changes: the code or link stays usable.

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { newPasswordSchema } from "../passwords/schema";
 import { emailSchema } from "../users/schemas";
 
-// Request schemas for the password reset (spec §4 #16–#18, #22 and the link page). Pure zod: the
+// Request schemas for the password reset (docs/api.md §4 #16–#18, #22 and the link page). Pure zod: the
 // portal's forms import them, so a form and its route validate with the very same rules.
 
-/** Spec §1: every OTP field is a string of exactly 6 characters. */
+/** docs/api.md §1: every OTP field is a string of exactly 6 characters. */
 export const otpSchema = z.string().length(6, "must be exactly 6 characters");
 
 /** A single-use link token (reset link, undo link): 256 random bits, base64url. */

@@ -12,7 +12,7 @@ export function assertAcceptablePassword(password: string, email: string | null,
   if (problem) throw badRequest(`${field} ${problem}`, field);
 }
 
-/** Spec §8: a new password equal to the current one changes nothing and is refused, 400 naming the field. */
+/** docs/api.md §8: a new password equal to the current one changes nothing and is refused, 400 naming the field. */
 export const currentPasswordRefused = (field = "newPassword") => badRequest(`${field} must not be your current password`, field);
 
 /** Throws `currentPasswordRefused` when `password` is the one `currentHash` was made from (one hash check). */

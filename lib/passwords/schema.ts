@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Spec §1: 8–256 characters with a lowercase letter, an uppercase letter and a digit.
+// docs/api.md §1: 8–256 characters with a lowercase letter, an uppercase letter and a digit.
 // Pure zod, shared by the API and the portal's forms (which show each rule live).
 export const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).*$/;
 

@@ -96,7 +96,7 @@ export async function revokeSession(sessionId: string, userId?: number): Promise
 
 /**
  * Ends every live session of the account except `keepSessionId`, and with them every partial
- * token of a login still in the making (spec §8): whatever ends an account's sessions ends its
+ * token of a login still in the making (docs/api.md §8): whatever ends an account's sessions ends its
  * logins too, so this is the one way to do it. Run it in the transaction of the change it belongs
  * to (a password change, a lock…), so neither can happen without the other. Returns how many
  * sessions ended.

@@ -5,7 +5,7 @@ import { readRow, row, secondsUntil } from "./rows";
 export { assertBudgetLeft, slidingBudget, spendBudget, type Budget } from "./budget";
 export { atMostEvery, pruneCounters } from "./prune";
 
-// Spec §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
+// docs/api.md §5: the first 5 consecutive failures cost nothing; after failure n (n ≥ 5) the next check
 // waits 2^(n−5) s, capped at 15 minutes. A success resets the count.
 export const FREE_FAILURES = 5;
 export const MAX_WAIT_SECONDS = 15 * 60;

@@ -7,8 +7,8 @@ import { looksLikeJwt, verifySignedToken, type SignedTokenKind } from "./jwt";
 export type TokenKind = "refresh" | SignedTokenKind;
 
 /**
- * Which token an endpoint takes (spec §2 and §4). A sudo token serves wherever an access token
- * does; "sudo-or-access-without-2fa" is the spec's S/A¬2FA. "admin-access" and "admin-sudo" (ours)
+ * Which token an endpoint takes (docs/api.md §2 and §4). A sudo token serves wherever an access token
+ * does; "sudo-or-access-without-2fa" is the contract's S/A¬2FA. "admin-access" and "admin-sudo" (ours)
  * take an access or a sudo token like "access" and "sudo", and then require the token's account
  * to be an administrator (403 ADMIN_REQUIRED).
  */
@@ -69,7 +69,7 @@ export async function authorize(token: string | null, rule: TokenRule): Promise<
   } else {
     // partial tokens have no session yet (and no rule takes them with the admin role): the
     // account itself must still be usable, and nothing may have ended its sessions since the
-    // password step (spec §8: the session epoch moved on)
+    // password step (docs/api.md §8: the session epoch moved on)
     const live = await selectOne<{ id: number }>`
       SELECT "id" FROM "User" WHERE "id" = ${claims.userId} AND "lockedAt" IS NULL AND "sessionEpoch" = ${claims.sessionEpoch}`;
     if (!live) throw invalid();

@@ -1,4 +1,4 @@
-// Spec §2.
+// docs/api.md §2.
 export const TOKEN_LIFETIME_SECONDS = {
   access: 5 * 60,
   sudo: 5 * 60,

@@ -10,7 +10,7 @@ export type LoginTokens = { accessToken: string; refreshToken: string; sudoToken
 export type AuthenticateResult = SudoTokens | LoginTokens;
 
 /**
- * What a successful second factor earns (spec §2.1, §4 #4/#10/#13):
+ * What a successful second factor earns (docs/api.md §2.1, §4 #4/#10/#13):
  * - with a partial token: the login completes — a new session and `{ accessToken, refreshToken, sudoToken }`;
  * - with an access or sudo token: `{ sudoToken }` for the same session (proof of presence).
  */
@@ -33,7 +33,7 @@ export async function completeSecondFactor(actor: Actor, method: FactorName, ctx
 
 /**
  * The token check saw the partial token's session epoch still current, but a lock or a password
- * change may have ended the account's sessions since (spec §8). Rewriting the row to the epoch it
+ * change may have ended the account's sessions since (docs/api.md §8). Rewriting the row to the epoch it
  * must still have makes the two serialise: a concurrent change that came first leaves nothing to
  * match (401 INVALID_TOKEN); one that comes after waits for this transaction and then ends the new
  * session with the others.

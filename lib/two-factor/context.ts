@@ -31,7 +31,7 @@ export function noticeOrigin(origin?: string): string | undefined {
   }
 }
 
-/** Mails the account holder about a 2FA change (spec §5/§6). Best effort: never throws. */
+/** Mails the account holder about a 2FA change (docs/api.md §5/§6). Best effort: never throws. */
 export async function notifyTwoFactorChange(userId: number, template: NoticeTemplate, ctx: TwoFactorContext, method?: FactorName) {
   try {
     await notifyAccountHolder(userId, template, {
@@ -46,7 +46,7 @@ export async function notifyTwoFactorChange(userId: number, template: NoticeTemp
 
 /**
  * A wrong guess under the factor's throttle: records throttle.triggered when this failure starts
- * a wait (spec §5: from the 5th consecutive failure on), then throws `error`.
+ * a wait (docs/api.md §5: from the 5th consecutive failure on), then throws `error`.
  */
 export async function failedGuess(userId: number, factor: FactorName, attempt: Attempt, ctx: TwoFactorContext, error: ApiError): Promise<never> {
   if (attempt.failures >= 5) {

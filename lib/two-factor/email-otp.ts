@@ -10,7 +10,7 @@ import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext }
 import { afterMethodRemoved } from "./deactivate";
 import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 
-// Email OTP as a second factor (spec §4 #7–#12, §5): one code mail per 60 s per account (setup
+// Email OTP as a second factor (docs/api.md §4 #7–#12, §5): one code mail per 60 s per account (setup
 // and challenge share the slot), codes from lib/email-codes (10 min, single use, 5 wrong tries),
 // and wrong codes at login count toward the factor's own §5 throttle.
 
@@ -22,7 +22,7 @@ const SETUP: CodePurpose = "2fa-setup";
 const LOGIN: CodePurpose = "2fa-login";
 
 /**
- * Mails a fresh code for `purpose` to `to`. Order matters (spec §1): the brand is resolved before
+ * Mails a fresh code for `purpose` to `to`. Order matters (docs/api.md §1): the brand is resolved before
  * the slot is claimed (unknown origin: 500, nothing sent, no slot used); when the transport fails
  * the slot is released and the earlier code restored, so no unseen code counts.
  */

@@ -1,4 +1,4 @@
-// The second factor (spec §4 #1–#15): domain services with no HTTP in them. The API routes
+// The second factor (docs/api.md §4 #1–#15): domain services with no HTTP in them. The API routes
 // (lib/api/two-factor.ts) and the portal call these, so every rule lives here once.
 export { activeMethods, hasActiveSecondFactor, type TwoFactorMethod } from "./methods";
 export type { Actor, FactorName, TwoFactorContext } from "./context";

@@ -34,10 +34,10 @@ export async function secondFactorState(userId: number): Promise<SecondFactorSta
   };
 }
 
-/** 2FA is "enabled" while TOTP or email OTP is active (spec §7). */
+/** 2FA is "enabled" while TOTP or email OTP is active (docs/api.md §7). */
 export const isSecondFactorEnabled = (state: SecondFactorState) => !!(state.totpActivatedAt || state.emailOtpActivatedAt);
 
-/** Spec §7: `methods` lists totp and emailOtp when active, recoveryCode while unused codes exist. */
+/** docs/api.md §7: `methods` lists totp and emailOtp when active, recoveryCode while unused codes exist. */
 export async function activeMethods(userId: number): Promise<TwoFactorMethod[]> {
   const state = await secondFactorState(userId);
   const methods: TwoFactorMethod[] = [];

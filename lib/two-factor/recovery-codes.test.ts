@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CROCKFORD_ALPHABET, generateRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { formatRecoveryCode, recoveryCodeBody } from "./schemas";
 
-describe("recovery codes (spec §5)", () => {
+describe("recovery codes (docs/api.md §5)", () => {
   it("are 10 per set, 16 Crockford base32 characters each, all different", () => {
     const codes = generateRecoveryCodes();
     expect(codes).toHaveLength(10);

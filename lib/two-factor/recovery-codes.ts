@@ -9,7 +9,7 @@ import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext }
 import { hasActiveSecondFactor } from "./methods";
 import { RECOVERY_CODE_LENGTH, RECOVERY_CODES_PER_SET } from "./schemas";
 
-// Spec §5: 10 codes per set, 16 characters of Crockford base32 (80 bits from the CSPRNG), shown
+// docs/api.md §5: 10 codes per set, 16 characters of Crockford base32 (80 bits from the CSPRNG), shown
 // once, stored as argon2id hashes; any order; each works once, also under concurrent requests.
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -51,7 +51,7 @@ export async function deleteRecoveryCodes(userId: number) {
   await db.recoveryCode.deleteMany({ where: { userId } });
 }
 
-/** Unused codes count only while a second factor is active (spec §7). */
+/** Unused codes count only while a second factor is active (docs/api.md §7). */
 async function usableCodes(userId: number) {
   if (!(await hasActiveSecondFactor(userId))) return [];
   return db.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true }, orderBy: { id: "asc" } });

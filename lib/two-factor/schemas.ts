@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "../users/schemas";
 
-// Request and response schemas of the 2FA endpoints (spec §4 #1–#15). Pure zod: the API routes,
+// Request and response schemas of the 2FA endpoints (docs/api.md §4 #1–#15). Pure zod: the API routes,
 // the portal's forms and the OpenAPI document share them.
 
 export const TOTP_LENGTH = 6;
@@ -33,7 +33,7 @@ export type RecoveryCodeBody = z.infer<typeof recoveryCodeBody>;
 export const emailOtpSetupBody = z.object({ email: z.string().pipe(emailSchema).describe("The address that will receive the codes") });
 export type EmailOtpSetupBody = z.infer<typeof emailOtpSetupBody>;
 
-/** The spec's `{}` bodies (a missing or empty body counts as `{}`). */
+/** The contract's `{}` bodies (a missing or empty body counts as `{}`). */
 export const emptyBody = z.object({});
 
 export const totpSetupResponse = z.object({

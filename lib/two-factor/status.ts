@@ -3,7 +3,7 @@ import type { TwoFactorStatus } from "./schemas";
 
 /**
  * #1: the user's active 2FA methods. A key is present only while that method is active;
- * `recoveryCodes` while 2FA is enabled and unused codes remain (spec §7).
+ * `recoveryCodes` while 2FA is enabled and unused codes remain (docs/api.md §7).
  */
 export async function twoFactorStatus(userId: number): Promise<TwoFactorStatus> {
   const state = await secondFactorState(userId);

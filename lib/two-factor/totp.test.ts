@@ -5,7 +5,7 @@ import { matchTotp, totpIssuer, totpUrl } from "./totp";
 const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const at = (step: number) => generate({ secret, epoch: step * 30 + 5 });
 
-describe("TOTP (spec §5, RFC 6238)", () => {
+describe("TOTP (docs/api.md §5, RFC 6238)", () => {
   it("builds the documented otpauth URL", () => {
     expect(totpUrl("Acme Portal", "a+b@example.com", "ABC234")).toBe(
       "otpauth://totp/Acme%20Portal:a%2Bb%40example.com?secret=ABC234&issuer=Acme%20Portal&algorithm=SHA1&digits=6&period=30",

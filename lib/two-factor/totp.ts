@@ -10,7 +10,7 @@ import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext }
 import { afterMethodRemoved } from "./deactivate";
 import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 
-// Spec §5 "TOTP": SHA-1, 6 digits, 30 s, ±1 step; a time step is accepted once only, even under
+// docs/api.md §5 "TOTP": SHA-1, 6 digits, 30 s, ±1 step; a time step is accepted once only, even under
 // concurrent requests (RFC 6238 §5.2); the 160-bit secret is stored encrypted (AES-256-GCM).
 
 export const TOTP_PERIOD = 30;
@@ -42,7 +42,7 @@ export function totpIssuer(origin?: string): string {
   return DEFAULT_ISSUER;
 }
 
-/** The otpauth:// URL of spec §4 #2 (parameters in the documented order). */
+/** The otpauth:// URL of docs/api.md §4 #2 (parameters in the documented order). */
 export function totpUrl(issuer: string, account: string, secret: string): string {
   const i = encodeURIComponent(issuer);
   return `otpauth://totp/${i}:${encodeURIComponent(account)}?secret=${secret}&issuer=${i}&algorithm=SHA1&digits=${TOTP_DIGITS}&period=${TOTP_PERIOD}`;

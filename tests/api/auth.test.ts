@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, burst, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, permittedChecks, signedIn, sleep, baseUrl, uniqueEmail, type ApiResponse } from "../helpers";
 
-// Spec §3: the six /auth endpoints, their errors, token kinds and malformed input.
+// docs/api.md §3: the six /auth endpoints, their errors, token kinds and malformed input.
 
 describe("POST /auth/login", () => {
   it("answers the bare refresh token as text/plain, no-store, with a request id", async () => {
@@ -42,7 +42,7 @@ describe("POST /auth/login", () => {
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: "Anything-1" } }), 500, "NO_PASSWORD_INFO");
   });
 
-  it("answers 2FA_REQUIRED with a partial token and the active methods (spec §2.1)", async () => {
+  it("answers 2FA_REQUIRED with a partial token and the active methods (docs/api.md §2.1)", async () => {
     const user = await createTestUser();
     await markTotpActive(user.id);
     const r = await api("/auth/login", { body: { username: user.email, password: user.password } });
@@ -89,7 +89,7 @@ describe("POST /auth/login", () => {
   });
 });
 
-describe("password throttle (spec §5)", () => {
+describe("password throttle (docs/api.md §5)", () => {
   it("lets 5 failures through, then waits without checking, and a success resets it", async () => {
     const user = await createTestUser();
     const wrong = { username: user.email, password: "Wrong-password-1" };

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, baseUrl, createTestUser, expectEnvelope, login } from "../helpers";
 
-// Spec §8 "Browser sign-out": the portal's session cookie (next-auth, under /api/session) carries
+// docs/api.md §8 "Browser sign-out": the portal's session cookie (next-auth, under /api/session) carries
 // a Gatehouse session; every way of ending the cookie session ends that session too, and the
 // session library's own pages, which Gatehouse does not use, answer 404.
 

@@ -6,7 +6,7 @@ import { addressCheckBudget } from "@/lib/email-transfer";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpActive, partialTokenFor, signedIn } from "../helpers";
 
-// Spec §4 #20–#21 and the undo link (ours): the whole move of an account to a new address.
+// docs/api.md §4 #20–#21 and the undo link (ours): the whole move of an account to a new address.
 
 const linkIn = (text: string) => /https?:\/\/[^\s"'<>]+/.exec(text)![0].replace(/&amp;/g, "&");
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 
 // Generators for tests/api/fuzz.test.ts: bad requests for any operation of the served OpenAPI
-// document, built from what the document says (plus spec §1 where it is silent, and the two opaque
+// document, built from what the document says (plus docs/api.md §1 where it is silent, and the two opaque
 // query formats it describes only in words: `filter` and `cursor`).
 // Every generated request is checked before it is sent to be certainly invalid — as the server
 // reads it (JSON.parse after a UTF-8 decode that drops a BOM, the last of repeated query keys) and
@@ -123,7 +123,7 @@ export function documentedReason(op: Operation, status: number): string | undefi
 export interface SchemaContext {
   /** the email pattern the document gives email fields (the same regex the server checks) */
   emailPattern: string;
-  /** string fields the document describes more loosely than spec §1 (reported, then tightened) */
+  /** string fields the document describes more loosely than docs/api.md §1 (reported, then tightened) */
   looseEmailFields: string[];
 }
 
@@ -141,7 +141,7 @@ export function schemaContext(ops: Operation[]): SchemaContext {
 }
 
 /**
- * The schema a field is really checked against. Spec §1: "Email fields: format email, ≤ 256
+ * The schema a field is really checked against. docs/api.md §1: "Email fields: format email, ≤ 256
  * chars". Where the document shows an email field as a bare string, that rule still holds.
  */
 export function effectiveSchema(name: string, schema: JsonSchema, ctx: SchemaContext): JsonSchema {
@@ -203,7 +203,7 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
   throw new Error(`fuzz-helpers: schema type ${s.type} is not understood`);
 }
 
-/** What the server makes of a body: 413, a decoding failure, or the parsed JSON (spec §7: empty is {} where allowed). */
+/** What the server makes of a body: 413, a decoding failure, or the parsed JSON (docs/api.md §7: empty is {} where allowed). */
 export function serverView(body: string | Uint8Array | undefined, emptyIsObject: boolean): { rejected: true } | { rejected: false; value: unknown } {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : (body ?? new Uint8Array());
   if (bytes.byteLength > MAX_BODY_BYTES) return { rejected: true };
@@ -718,7 +718,7 @@ export function tokenCategory(op: Operation, marker: string, headers: fc.Arbitra
   };
 }
 
-/** For a public operation without any input: undeclared query parameters, which the spec says are ignored. */
+/** For a public operation without any input: undeclared query parameters, which docs/api.md says are ignored. */
 export function ignoredInputCategory(op: Operation, marker: string) {
   const name = "undeclared query parameters (ignored per spec)";
   return {

@@ -33,7 +33,7 @@ import {
 // accepts, so validation itself is what answers. Every answer must be a 4xx the operation
 // documents, in the exact envelope, without anything that looks like a stack trace; the server
 // stays healthy, and nothing is written. Operations without any input get bad tokens instead;
-// public ones without input get undeclared query parameters, which the spec says are ignored.
+// public ones without input get undeclared query parameters, which docs/api.md says are ignored.
 //
 // FUZZ_SEED=<n> replays a run (printed on failure), FUZZ_RUNS=<n> sets the requests per operation
 // (one example of every category among them), FUZZ_TRACE=1 checks for writes after every request,
@@ -298,7 +298,7 @@ function judge(op: Operation, c: FuzzCase, r: Answer) {
   const body = r.json as Record<string, unknown> | undefined;
   if (!body || typeof body !== "object" || Array.isArray(body)) fail("an error body that is not a JSON object");
   const extra = Object.keys(body!).filter((k) => !ENVELOPE_KEYS.has(k));
-  if (extra.length) fail(`envelope keys beyond the spec's: ${extra.join(", ")}`);
+  if (extra.length) fail(`envelope keys beyond the contract's: ${extra.join(", ")}`);
   if (body!.statusCode !== r.status) fail(`statusCode ${String(body!.statusCode)} differs from the HTTP status`);
   const reason = documentedReason(op, r.status);
   if (typeof body!.error !== "string" || !body!.error || (reason && body!.error !== reason)) fail(`error ${JSON.stringify(body!.error)} (documented: ${reason})`);
@@ -367,7 +367,7 @@ describe("the OpenAPI document", () => {
   it("lists the operations to fuzz", () => {
     expect(operations.length).toBeGreaterThan(30);
     if (ctx.looseEmailFields.length) {
-      console.info(`[fuzz] email fields the document shows as a bare string (checked against spec §1 instead): ${ctx.looseEmailFields.join("; ")}`);
+      console.info(`[fuzz] email fields the document shows as a bare string (checked against docs/api.md §1 instead): ${ctx.looseEmailFields.join("; ")}`);
     }
   });
 });

@@ -4,7 +4,7 @@ import { setLocked } from "@/lib/users";
 import { api, codeIn, expectEnvelope, mailTo } from "../helpers";
 import { expectPartialTokenDead, loginOwingSecondFactor, type OwedLogin } from "./two-factor-helpers";
 
-// Spec §8 "Partial tokens": a partial token (a login that still owes its second factor) dies with
+// docs/api.md §8 "Partial tokens": a partial token (a login that still owes its second factor) dies with
 // everything that ends the account's sessions. The administrator's actions (revoke sessions,
 // reset 2FA, lock) are tested in admin.test.ts, beside the other admin tests.
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, partialTokenFor, signedIn, sleep } from "../helpers";
 
-// Spec §4 #19: PUT /user/password/old-password (S/A¬2FA).
+// docs/api.md §4 #19: PUT /user/password/old-password (S/A¬2FA).
 
 
 const NEW = "Brand-New-Pass-7";

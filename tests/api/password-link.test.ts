@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { setLocked } from "@/lib/users";
 import { api, baseUrl, createTestUser, expectEnvelope, mailTo, signedIn, sleep, uniqueEmail } from "../helpers";
 
-// Spec §4 #22 (reset link) and its page's submission, POST /v1/auth/reset-password (ours).
+// docs/api.md §4 #22 (reset link) and its page's submission, POST /v1/auth/reset-password (ours).
 
 const linkIn = (text: string) => /https?:\/\/[^\s"'<>]+/.exec(text)![0].replace(/&amp;/g, "&");
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;

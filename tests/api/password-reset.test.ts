@@ -5,7 +5,7 @@ import { issueSudoToken } from "@/lib/tokens/jwt";
 import { setLocked } from "@/lib/users";
 import { api, codeIn, createTestUser, expectEnvelope, login, mailTo, markTotpActive, signedIn, sleep, uniqueEmail } from "../helpers";
 
-// Spec §4 #16–#18: password reset by emailed code.
+// docs/api.md §4 #16–#18: password reset by emailed code.
 
 const lower = (s: string) => s.toLowerCase();
 const mailCount = (address: string) => db.mailMessage.count({ where: { toAddress: address } });
@@ -161,7 +161,7 @@ describe("POST /user/password/reset/validate (#17)", () => {
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp } }), 401, "OTP_INVALID_EXPIRED");
   });
 
-  it("ends a code after 5 wrong tries (spec §5)", async () => {
+  it("ends a code after 5 wrong tries (docs/api.md §5)", async () => {
     const user = await createTestUser();
     const otp = await requestCode(user.email);
     const wrong = otp === "000000" ? "111111" : "000000";

@@ -16,7 +16,7 @@ import {
   userWithTokens,
 } from "./two-factor-helpers";
 
-// Spec §4 #7–#12, §5 "Code mails" and "Email codes".
+// docs/api.md §4 #7–#12, §5 "Code mails" and "Email codes".
 
 const other = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 

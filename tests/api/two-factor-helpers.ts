@@ -149,7 +149,7 @@ export async function expectThrottled(response: ApiResponse, code: string, key: 
 }
 
 /**
- * A login that owes its second factor (spec §2.1), with every factor at hand to complete it: an
+ * A login that owes its second factor (docs/api.md §2.1), with every factor at hand to complete it: an
  * account with TOTP, email OTP and recovery codes, the partial token of its password step, and an
  * email code already mailed for that partial token.
  */
@@ -170,7 +170,7 @@ export async function loginOwingSecondFactor() {
 export type OwedLogin = Awaited<ReturnType<typeof loginOwingSecondFactor>>;
 
 /**
- * Spec §8 "Partial tokens": every call a partial token serves answers 401 INVALID_TOKEN, whichever
+ * docs/api.md §8 "Partial tokens": every call a partial token serves answers 401 INVALID_TOKEN, whichever
  * factor would complete the login (`secret` and `recoveryCodes` may be newer than the token), and
  * no session starts.
  */

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { api, expectEnvelope, uniqueEmail } from "../helpers";
 import { enableEmailOtpViaApi, enableTotpViaApi, events, expectTokenRule, lastCode, usableTotp, userWithTokens, type Kind } from "./two-factor-helpers";
 
-// Spec §2.1 (login with 2FA) and §4 #1 (GET /user/2fa), end to end over HTTP.
+// docs/api.md §2.1 (login with 2FA) and §4 #1 (GET /user/2fa), end to end over HTTP.
 
 async function passwordStep(user: { email: string; password: string }, methods: string[]) {
   const r = await api("/auth/login", { body: { username: user.email, password: user.password } });
@@ -26,7 +26,7 @@ async function expectWorkingLogin(userId: number, tokens: { accessToken: string;
   expect((await api("/user/2fa/recovery-code/reset", { method: "POST", token: tokens.sudoToken })).status).toBe(200);
 }
 
-describe("login with a second factor (spec §2.1)", () => {
+describe("login with a second factor (docs/api.md §2.1)", () => {
   it("TOTP: password → 2FA_REQUIRED → authenticate with the partial token → a working session", async () => {
     const { user, tokens } = await userWithTokens();
     const { secret } = await enableTotpViaApi(user.id, tokens);

@@ -13,7 +13,7 @@ import {
   userWithTokens,
 } from "./two-factor-helpers";
 
-// Spec §4 #13–#15 and §5 "Recovery codes".
+// docs/api.md §4 #13–#15 and §5 "Recovery codes".
 
 const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /** A well-formed code that is (with 2^-80 odds) not one of the user's. */

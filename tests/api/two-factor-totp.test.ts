@@ -19,7 +19,7 @@ import {
   wrongTotp,
 } from "./two-factor-helpers";
 
-// Spec §4 #2–#6 and §5 "TOTP".
+// docs/api.md §4 #2–#6 and §5 "TOTP".
 
 describe("POST /user/2fa/totp/setup (#2)", () => {
   it("answers the otpauth URL with a pending 160-bit secret, stored encrypted", async () => {
@@ -302,7 +302,7 @@ describe("DELETE /user/2fa/totp (#6)", () => {
     expect(await events(user.id, "totp.disabled")).toHaveLength(1);
     expect(await lastMail(user.email, "2fa-method-removed")).not.toBeNull();
     expect((await api("/user/2fa", { token: tokens.access })).json).toEqual({ enabled: false });
-    // spec §7: the sudo token still works, so the 409 is reachable
+    // docs/api.md §7: the sudo token still works, so the 409 is reachable
     expectEnvelope(await api("/user/2fa/totp", { method: "DELETE", token: tokens.sudo }), 409, "TOTP_ALREADY_INACTIVE");
     // login no longer asks for a second factor
     expect((await api("/auth/login", { body: { username: user.email, password: user.password } })).status).toBe(200);

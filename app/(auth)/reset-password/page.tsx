@@ -4,7 +4,7 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { ResetPasswordForm } from "@/components/password/reset-password-form";
 import { inspectPasswordResetLink } from "@/lib/password-reset";
 
-// The page a reset link opens (spec §4 #22). The token stays out of Referer headers and indexes.
+// The page a reset link opens (docs/api.md §4 #22). The token stays out of Referer headers and indexes.
 export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer", robots: { index: false, follow: false } };
 
 const dead = {

@@ -34,7 +34,7 @@ export const secretKeys: readonly DataKey[] = ["code", "link"];
 export const REDACTED_CODE = "••••••";
 export const REDACTED_LINK = "[link removed from the mail log]";
 
-/** Lifetime of email codes, spec §5 (shown in the code mails unless the caller passes `minutes`). */
+/** Lifetime of email codes, docs/api.md §5 (shown in the code mails unless the caller passes `minutes`). */
 export const CODE_MINUTES = 10;
 
 const codes: Record<CodeTemplate, CodeSpec> = {

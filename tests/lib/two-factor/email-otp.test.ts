@@ -8,7 +8,7 @@ import { createUser } from "@/lib/users";
 import { challengeEmailOtp, codeMailKey, setupEmailOtp } from "@/lib/two-factor/email-otp";
 
 // When the transport fails, nothing unseen may count: the 60 s slot is released and the earlier
-// code (if any) is restored (spec §5; lib/email-codes withdrawEmailCode).
+// code (if any) is restored (docs/api.md §5; lib/email-codes withdrawEmailCode).
 
 vi.mock("@/lib/mail", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/mail")>();
