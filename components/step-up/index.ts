@@ -18,7 +18,6 @@
 // storage), is reused until shortly before it expires, shown with a countdown by <SudoStatus />,
 // and asked for again when it runs out or the server refuses it (401 INVALID_TOKEN).
 // A person without an active second factor is told to set one up first.
-export { StepUpProvider, useStepUp, tokenExpiry, type StepUp, type Sudo, type WithSudoOptions } from "./step-up-provider";
+export { StepUpProvider, useStepUp } from "./step-up-provider";
 export { SudoStatus } from "./sudo-status";
 export { Modal } from "./modal";
-export type { StepUpMethod } from "./step-up-dialog";

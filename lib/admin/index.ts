@@ -3,12 +3,10 @@
 // check (session.ts) reads the browser session, so it is imported from there, not from here:
 // the endpoint registry imports this module and must load without next-auth.
 export * from "./schemas";
-export { ADMIN_ROLE, isActiveAdmin, type Role } from "./authorize";
 export { adminOverview } from "./overview";
-export { listUsers, userDetail, userListWhere, emailPrefixWhere } from "./users";
+export { listUsers, userDetail } from "./users";
 export { listMail, mailMessage } from "./mail-log";
 export {
-  ACCOUNT_SETUP_LINK_TTL_SECONDS,
   createAccount,
   endAllSessions,
   grantAdmin,

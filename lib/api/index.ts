@@ -42,5 +42,3 @@ function collect(): RegisteredEndpoint[] {
 
 export const registry: readonly RegisteredEndpoint[] = collect();
 
-/** Every endpoint declaration, internal ones included. */
-export const endpoints: readonly AnyEndpoint[] = registry.map((r) => r.endpoint);

@@ -8,7 +8,7 @@ import { parseJsonBody, readJsonText } from "./body";
 import { applyCorsHeaders } from "./cors";
 import { assertNoCrossSiteForm, assertSameSiteForCookie } from "./csrf";
 import { requestMeta } from "./meta";
-import { baseHeaders, errorResponse, json, REFRESH_COOKIE } from "./responses";
+import { errorResponse, json, REFRESH_COOKIE } from "./responses";
 import { parseOrThrow } from "./validation";
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -140,4 +140,3 @@ export function serve(...endpoints: AnyEndpoint[]): Record<Method | "PATCH", Rou
   return handlers;
 }
 
-export { baseHeaders };

@@ -48,8 +48,6 @@ export function issueFailure(issue: z.core.$ZodIssue, where: Where, input?: unkn
   return { message: /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`, field };
 }
 
-/** A 400 whose message names the offending field, e.g. "username is required". */
-export const describeIssue = (issue: z.core.$ZodIssue, where: Where, input?: unknown): string => issueFailure(issue, where, input).message;
 
 /** A container being walked: its keys (objects only; arrays go by index) and the next child to look at. */
 interface Frame {

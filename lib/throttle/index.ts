@@ -98,7 +98,6 @@ export async function claimSlot(key: string, seconds: number, code: ErrorCodeWit
   };
 }
 
-export const secondsUntilSlot = secondsUntilNextAttempt;
 
 /**
  * Stamps a counter as just used. Where there is no account to record an event for, this stands in

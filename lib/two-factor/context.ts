@@ -1,4 +1,4 @@
-import { ApiError, unauthorized } from "../errors";
+import { ApiError } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { notifyAccountHolder, resolveMailConfiguration, type MailOptions, type NoticeTemplate } from "../mail";
 import type { Attempt } from "../throttle";
@@ -55,7 +55,3 @@ export async function failedGuess(userId: number, factor: FactorName, attempt: A
   throw error;
 }
 
-export const requireSession = (actor: Actor): string => {
-  if (!actor.sessionId) throw unauthorized("INVALID_TOKEN");
-  return actor.sessionId;
-};

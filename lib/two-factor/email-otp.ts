@@ -3,7 +3,7 @@ import { ApiError, conflict, notFound, unauthorized } from "../errors";
 import { currentEmailCode, issueEmailCode, verifyEmailCode, withdrawEmailCode, type CodePurpose } from "../email-codes";
 import { recordSecurityEvent } from "../events";
 import { assertAllowedMailProvider, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
-import { claimSlot, reserveAttempt, secondsUntilSlot, throttleKeys } from "../throttle";
+import { claimSlot, reserveAttempt, secondsUntilNextAttempt, throttleKeys } from "../throttle";
 import { normalizeEmail } from "../users/schemas";
 import { completeSecondFactor, type AuthenticateResult } from "./complete";
 import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
@@ -113,7 +113,7 @@ export async function authenticateWithEmailOtp(actor: Actor, otp: string, ctx: T
 export async function emailOtpWait(userId: number): Promise<{ duration: number }> {
   const factor = await db.emailOtpFactor.findUnique({ where: { userId }, select: { activatedAt: true, pendingEmail: true } });
   if (!factor || (!factor.activatedAt && !factor.pendingEmail)) throw conflict("EMAIL_OTP_UNINITIALIZED");
-  return { duration: await secondsUntilSlot(codeMailKey(userId)) };
+  return { duration: await secondsUntilNextAttempt(codeMailKey(userId)) };
 }
 
 /** #12: switches email OTP off (a pending address goes too); the last method takes the recovery codes with it. */

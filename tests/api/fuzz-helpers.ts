@@ -735,9 +735,6 @@ export function hasInput(op: Operation): boolean {
 
 // --- worst cases within the body limit (§8 "Input cost") ------------------------------------------
 
-/** §8: a body nested deeper than this answers 400 naming the depth, before any other check. */
-export const MAX_JSON_DEPTH = 64;
-
 export interface CostCase extends FuzzCase {
   /** refused for its depth: the message must name it */
   tooDeep: boolean;

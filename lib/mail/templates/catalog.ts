@@ -27,8 +27,6 @@ export interface NoticeSpec extends Base {
 }
 export type TemplateSpec = CodeSpec | LinkSpec | NoticeSpec;
 
-/** Values that grant access: never written to the mail log of a real transport, never logged. */
-export const secretKeys: readonly DataKey[] = ["code", "link"];
 
 /** What the mail log of a real transport shows instead of a code or link. */
 export const REDACTED_CODE = "••••••";
