@@ -36,7 +36,14 @@ function undecodable(pathname: string): Response | null {
   } catch {
     return Response.json(
       { statusCode: 400, error: "Bad Request", message: "path is not valid percent-encoded UTF-8", field: "path" },
-      { status: 400, headers: { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'", "X-Request-Id": crypto.randomUUID() } },
+      {
+        status: 400,
+        headers: {
+          "Cache-Control": "no-store",
+          "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+          "X-Request-Id": crypto.randomUUID(),
+        },
+      },
     );
   }
 }

@@ -16,7 +16,10 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
-      { extends: true, test: { name: "api", include: ["tests/**/*.test.ts", "scripts/**/*.test.ts"], globalSetup: ["tests/setup/global.ts"] } },
+      {
+        extends: true,
+        test: { name: "api", include: ["tests/**/*.test.ts", "scripts/**/*.test.ts"], globalSetup: ["tests/setup/global.ts"] },
+      },
     ],
   },
 });

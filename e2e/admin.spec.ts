@@ -10,7 +10,10 @@ import { PASSWORD, confirmWithTotp, createAccount, enableTotpViaApi, sql, signIn
 // longer sign in; both accounts show the events; the mails are in the mail log.
 
 function createAdmin(email: string) {
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", PASSWORD, "--admin"], { env: process.env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", PASSWORD, "--admin"], {
+    env: process.env,
+    stdio: "pipe",
+  });
 }
 
 /**
@@ -90,7 +93,10 @@ test("an administrator finds an account, resets its 2FA and locks it, stepping u
 
   // lock: the sudo token is still fresh, so only the page's confirmation is asked
   await page.getByRole("button", { name: "Lock account" }).click();
-  await page.getByRole("dialog", { name: `Lock ${targetEmail}?` }).getByRole("button", { name: "Lock account" }).click();
+  await page
+    .getByRole("dialog", { name: `Lock ${targetEmail}?` })
+    .getByRole("button", { name: "Lock account" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: `${targetEmail} is locked and signed out everywhere.` })).toBeVisible();
   await expect(stepUp).toBeHidden();
   await expect(page.getByTestId("account-status")).toContainText("Locked since");
@@ -112,7 +118,11 @@ test("an administrator finds an account, resets its 2FA and locks it, stepping u
   const own = page.getByTestId("events").locator('[data-kind="admin.action"]');
   await expect(own.filter({ hasText: "action: lock" })).toContainText(`account #${targetId}`);
   await expect(own.filter({ hasText: "action: reset-2fa" })).toContainText(`account #${targetId}`);
-  const [{ n }] = await sql(`SELECT COUNT(*) AS "n" FROM "SecurityEvent" WHERE "userId" = ? AND "kind" IN ('account.locked', '2fa.reset') AND "actorId" = ?`, targetId, adminId);
+  const [{ n }] = await sql(
+    `SELECT COUNT(*) AS "n" FROM "SecurityEvent" WHERE "userId" = ? AND "kind" IN ('account.locked', '2fa.reset') AND "actorId" = ?`,
+    targetId,
+    adminId,
+  );
   expect(Number(n)).toBe(2);
 
   // the notices are in the mail log, readable in a sandboxed viewer
@@ -162,7 +172,10 @@ test("the step-up dialog: Escape closes it and gives the focus back; nothing hap
   await page.keyboard.press("Escape");
   await expect(stepUp).toBeHidden();
   await expect(send).toBeFocused();
-  const [{ n }] = await sql(`SELECT COUNT(*) AS "n" FROM "MailMessage" WHERE "toAddress" = ? AND "template" = 'password-reset-link'`, targetEmail);
+  const [{ n }] = await sql(
+    `SELECT COUNT(*) AS "n" FROM "MailMessage" WHERE "toAddress" = ? AND "template" = 'password-reset-link'`,
+    targetEmail,
+  );
   expect(Number(n)).toBe(0);
 
   // create an account from the list: the same step-up, then the new account's page

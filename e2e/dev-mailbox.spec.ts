@@ -16,7 +16,11 @@ test("the mailbox opens on this machine", async ({ page }) => {
 test("a visitor from another machine gets the 404 page, and the reset link of an account is not in it", async ({ browser }) => {
   const email = uniqueEmail("mailbox");
   createAccount(email);
-  await fetch(`${process.env.APP_URL}/user/password/reset/send`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email }) });
+  await fetch(`${process.env.APP_URL}/user/password/reset/send`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
   const context = await browser.newContext({ extraHTTPHeaders: REMOTE });
   const page = await context.newPage();
   for (const path of ["/dev/mailbox", `/dev/mailbox?to=${encodeURIComponent(email)}`]) {
@@ -32,9 +36,15 @@ test("a signed-in administrator on another machine reads it; a signed-in member 
   const member = uniqueEmail("member");
   const admin = uniqueEmail("admin");
   createAccount(member);
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], { env: process.env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], {
+    env: process.env,
+    stdio: "pipe",
+  });
 
-  for (const [email, allowed] of [[member, false], [admin, true]] as const) {
+  for (const [email, allowed] of [
+    [member, false],
+    [admin, true],
+  ] as const) {
     const context = await browser.newContext({ extraHTTPHeaders: REMOTE });
     const page = await context.newPage();
     await signIn(page, email);

@@ -15,7 +15,10 @@ test("the overview shows the account's security at a glance, with a way into eac
   await expect(page.getByTestId("sessions-count")).toHaveText("You are signed in on 1 device.");
   const recent = page.getByRole("list", { name: "Recent security events" });
   await expect(recent.getByRole("listitem").first()).toContainText("Signed in");
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Overview" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expectAccessible(page);
 
   // every wizard is one click away
@@ -63,7 +66,10 @@ test("with 2FA on, it shows each method and warns when fewer than 3 recovery cod
 
   await page.getByRole("link", { name: "See all activity" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Activity" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const events = page.getByRole("list", { name: "Security events" }).getByRole("listitem");
   // newest first, in words
   await expect(events.filter({ hasText: "Recovery code used" })).toHaveCount(8);
@@ -85,7 +91,16 @@ test("the portal's pages fit a 375 px wide phone", async ({ page }) => {
   await page.goto("/forgot-password");
   await expectNoSidewaysScroll(page);
   await signIn(page, email);
-  for (const path of ["/account", "/account/sessions", "/account/activity", "/account/password", "/account/email", "/account/authenticator", "/account/email-codes", "/account/recovery-codes"]) {
+  for (const path of [
+    "/account",
+    "/account/sessions",
+    "/account/activity",
+    "/account/password",
+    "/account/email",
+    "/account/authenticator",
+    "/account/email-codes",
+    "/account/recovery-codes",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page);

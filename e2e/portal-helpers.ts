@@ -27,7 +27,10 @@ async function database() {
     client = {
       async query(sql, args) {
         let n = 0;
-        const result = await pool.query(sql.replace(/\?/g, () => `$${++n}`), args);
+        const result = await pool.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          args,
+        );
         return result.rows as Row[];
       },
     };
@@ -154,7 +157,10 @@ export async function enableTotpViaApi(email: string, password = PASSWORD) {
   const { accessToken } = await apiSignIn(email, password);
   const { url } = await api<{ url: string }>("/user/2fa/totp/setup", { body: {}, token: accessToken });
   const secret = new URL(url).searchParams.get("secret")!;
-  const { recoveryCodes } = await api<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp: await totpCode(secret) }, token: accessToken });
+  const { recoveryCodes } = await api<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", {
+    body: { totp: await totpCode(secret) },
+    token: accessToken,
+  });
   return { secret, recoveryCodes };
 }
 
@@ -184,11 +190,17 @@ export async function enableEmailOtpThenTotpViaApi(email: string, address: strin
   const before = await mailCount(address, "2fa-email-code");
   await api("/user/2fa/email-otp/challenge", { body: {}, token: partialToken });
   const otp = await mailedCode(address, "2fa-email-code", before);
-  const { accessToken, sudoToken } = await api<{ accessToken: string; sudoToken: string }>("/user/2fa/email-otp/authenticate", { body: { otp }, token: partialToken });
+  const { accessToken, sudoToken } = await api<{ accessToken: string; sudoToken: string }>("/user/2fa/email-otp/authenticate", {
+    body: { otp },
+    token: partialToken,
+  });
   await endMailWait(codeMailKey(await userId(email)));
   const { url } = await api<{ url: string }>("/user/2fa/totp/setup", { body: {}, token: sudoToken });
   const secret = new URL(url).searchParams.get("secret")!;
-  const { recoveryCodes } = await api<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", { body: { totp: await totpCode(secret) }, token: accessToken });
+  const { recoveryCodes } = await api<{ recoveryCodes: string[] }>("/user/2fa/totp/enable", {
+    body: { totp: await totpCode(secret) },
+    token: accessToken,
+  });
   return { secret, recoveryCodes };
 }
 

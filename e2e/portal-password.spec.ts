@@ -1,5 +1,14 @@
 import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
-import { PASSWORD, confirmWithTotp, createAccount, enableTotpViaApi, enterPassword, signIn, signInWithTotp, signOut } from "./portal-helpers";
+import {
+  PASSWORD,
+  confirmWithTotp,
+  createAccount,
+  enableTotpViaApi,
+  enterPassword,
+  signIn,
+  signInWithTotp,
+  signOut,
+} from "./portal-helpers";
 
 test("changes the password with the keyboard only; then the old one fails at /login", async ({ page }) => {
   const email = uniqueEmail("change-pw");

@@ -5,7 +5,10 @@ test("ends one session, then all others: the other browsers are signed out", asy
   const email = uniqueEmail("sessions");
   createAccount(email);
   const laptop = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" });
-  const phone = await browser.newContext({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1" });
+  const phone = await browser.newContext({
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+  });
   const laptopPage = await laptop.newPage();
   const phonePage = await phone.newPage();
   await signIn(laptopPage, email);
@@ -25,7 +28,10 @@ test("ends one session, then all others: the other browsers are signed out", asy
   await snap(page, "sessions");
 
   // end the laptop's session: the laptop is signed out
-  await rows.filter({ hasText: "Firefox on Linux" }).getByRole("button", { name: /^End session/ }).click();
+  await rows
+    .filter({ hasText: "Firefox on Linux" })
+    .getByRole("button", { name: /^End session/ })
+    .click();
   await expect(page.getByText("Ended the session of Firefox on Linux.")).toBeVisible();
   await expect(rows).toHaveCount(1);
   await laptopPage.goto("/account");

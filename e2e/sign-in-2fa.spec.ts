@@ -1,5 +1,15 @@
 import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
-import { createAccount, enableEmailOtpViaApi, enableTotpViaApi, enterPassword, mailCount, mailedCode, signOut, totpCode, wrongTotp } from "./portal-helpers";
+import {
+  createAccount,
+  enableEmailOtpViaApi,
+  enableTotpViaApi,
+  enterPassword,
+  mailCount,
+  mailedCode,
+  signOut,
+  totpCode,
+  wrongTotp,
+} from "./portal-helpers";
 
 // Signing in with each second factor. The factors are set up through the API, so these specs
 // depend on the sign-in pages only.

@@ -73,7 +73,13 @@ function rssOf(pid: number): number {
 /** A process and all its descendants. */
 const rssOfTree = (pid: number): number => rssOf(pid) + childrenOf(pid).reduce((sum, child) => sum + rssOfTree(child), 0);
 
-async function cannon(opts: { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; requests?: autocannon.Request[] }) {
+async function cannon(opts: {
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  requests?: autocannon.Request[];
+}) {
   const result = await autocannon({
     url: BASE + opts.path,
     connections: CONNECTIONS,
@@ -130,7 +136,10 @@ async function main() {
 
   // Started as an operator starts it: `npm start` prepares (already done above, so it only
   // checks), then execs the server. npm stays as the launcher; its RSS is reported apart.
-  const launcher = spawn("npm", ["start", "--silent"], { env: { ...env, PORT, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const launcher = spawn("npm", ["start", "--silent"], {
+    env: { ...env, PORT, HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   let peakRss = 0;
   let peakLauncherRss = 0;
   let phasePeak = 0; // reset before each measurement, so the table shows which load grows memory
@@ -152,10 +161,15 @@ async function main() {
   try {
     await waitForHealth();
     startSampling();
-    const json = (body: unknown) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const json = (body: unknown) => ({
+      method: "POST" as const,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const refresh = await (await fetch(`${BASE}/auth/login`, json({ username: "bench@example.com", password }))).text();
     const access = await (await fetch(`${BASE}/auth/accesstoken`, { headers: { authorization: `Bearer ${refresh}` } })).text();
-    const partial = (await (await fetch(`${BASE}/auth/login`, json({ username: "bench-totp@example.com", password }))).json()).partialToken as string;
+    const partial = (await (await fetch(`${BASE}/auth/login`, json({ username: "bench-totp@example.com", password }))).json())
+      .partialToken as string;
     const wrongTotp = (await generate({ secret })) === "000000" ? "111111" : "000000";
     const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
@@ -175,10 +189,19 @@ async function main() {
     await measure("GET /auth/accesstoken", { path: "/auth/accesstoken", headers: bearer(refresh) });
     let next = 0;
     const loginRequests: autocannon.Request[] = [
-      { method: "POST", path: "/auth/login", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ username: `login-${next++ % loginAccounts}@example.com`, password }) }) },
+      {
+        method: "POST",
+        path: "/auth/login",
+        headers: { "content-type": "application/json" },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ username: `login-${next++ % loginAccounts}@example.com`, password }) }),
+      },
     ];
     await measure("POST /auth/login", { path: "/auth/login", method: "POST", requests: loginRequests });
-    await measure("POST /user/2fa/totp/authenticate (wrong)", { path: "/user/2fa/totp/authenticate", ...json({ totp: wrongTotp }), headers: { ...json({}).headers, ...bearer(partial) } });
+    await measure("POST /user/2fa/totp/authenticate (wrong)", {
+      path: "/user/2fa/totp/authenticate",
+      ...json({ totp: wrongTotp }),
+      headers: { ...json({}).headers, ...bearer(partial) },
+    });
 
     // the admin account search over the seeded population: first (cold) query, then 10 connections
     const adminRefresh = await (await fetch(`${BASE}/auth/login`, json({ username: "bench-admin@example.com", password }))).text();
@@ -190,14 +213,26 @@ async function main() {
     if (!cold.ok) throw new Error(`admin search failed: ${cold.status} ${await cold.text()}`);
     process.stdout.write(`  GET ${searchPath} over ${accounts} accounts …\n`);
     takePhasePeakMb();
-    const search = await autocannon({ url: BASE + searchPath, connections: 10, duration: Math.min(DURATION, 5), headers: bearer(adminAccess), warmup: { connections: 10, duration: 1 } } as autocannon.Options);
+    const search = await autocannon({
+      url: BASE + searchPath,
+      connections: 10,
+      duration: Math.min(DURATION, 5),
+      headers: bearer(adminAccess),
+      warmup: { connections: 10, duration: 1 },
+    } as autocannon.Options);
 
     // a login flood must not starve token-checked reads (bounded hashing)
     const searchRssMb = takePhasePeakMb();
     process.stdout.write("  login flood + GET /user/2fa …\n");
     const [, during] = await Promise.all([
       cannon({ path: "/auth/login", method: "POST", requests: loginRequests }),
-      autocannon({ url: `${BASE}/user/2fa`, connections: 5, duration: DURATION, headers: bearer(access), warmup: { connections: 5, duration: WARMUP.duration } } as autocannon.Options),
+      autocannon({
+        url: `${BASE}/user/2fa`,
+        connections: 5,
+        duration: DURATION,
+        headers: bearer(access),
+        warmup: { connections: 5, duration: WARMUP.duration },
+      } as autocannon.Options),
     ]);
     const floodRssMb = takePhasePeakMb();
 
@@ -255,7 +290,10 @@ async function main() {
     const table = [
       "| endpoint | req/s | p50 ms | p99 ms | errors | ratio | target | met | server RSS MB |",
       "|---|---:|---:|---:|---:|---|---|---|---:|",
-      ...rows.map((r) => `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} | ${r.target} | ${r.met ? "yes" : "no"} | ${r.rssMb} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio} | ${r.target} | ${r.met ? "yes" : "no"} | ${r.rssMb} |`,
+      ),
       `| raw argon2id verifies (${availableParallelism()} threads) | ${Math.round(argon2PerSecond)} | | | | | | | |`,
       `| peak server RSS | ${peakRssMb} MB | | | | | < 400 MB | ${peakRssMb < 400 ? "yes" : "no"} | |`,
       `| launcher (npm) RSS beside the server | ${launcherRssMb} MB | | | | | | | |`,
@@ -263,7 +301,22 @@ async function main() {
     console.log(`\n${table}\n`);
     mkdirSync("bench", { recursive: true });
     // the latest run, and the latest per database (the README shows both)
-    const report = JSON.stringify({ date: new Date().toISOString(), database: providerOf(databaseUrl), cores: cpus().length, connections: CONNECTIONS, seconds: DURATION, argon2VerifiesPerSecond: argon2PerSecond, peakRssMb, launcherRssMb, rows, table }, null, 2);
+    const report = JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        database: providerOf(databaseUrl),
+        cores: cpus().length,
+        connections: CONNECTIONS,
+        seconds: DURATION,
+        argon2VerifiesPerSecond: argon2PerSecond,
+        peakRssMb,
+        launcherRssMb,
+        rows,
+        table,
+      },
+      null,
+      2,
+    );
     for (const file of ["bench/results.json", `bench/results-${providerOf(databaseUrl)}.json`]) writeFileSync(file, report);
     console.log(`wrote bench/results.json and bench/results-${providerOf(databaseUrl)}.json`);
   } finally {

@@ -12,7 +12,9 @@ if (!existsSync(logFile) || !existsSync(secretsDir)) {
 }
 const log = readFileSync(logFile, "utf8");
 const secrets = new Set(
-  readdirSync(secretsDir).flatMap((f) => readFileSync(`${secretsDir}/${f}`, "utf8").split("\n")).filter((s) => s.length >= 6),
+  readdirSync(secretsDir)
+    .flatMap((f) => readFileSync(`${secretsDir}/${f}`, "utf8").split("\n"))
+    .filter((s) => s.length >= 6),
 );
 const requestLines = log.split("\n").filter((l) => l.includes('"msg":"request"')).length;
 // a secret counts as leaked only as a whole token, not as part of a longer word or number
@@ -31,7 +33,12 @@ if (requestLines === 0) {
   process.exit(1);
 }
 if (leaked.length) {
-  console.error(`${leaked.length} secret(s) found in ${logFile}, e.g. ${leaked.slice(0, 3).map((s) => s.slice(0, 6) + "…").join(", ")}`);
+  console.error(
+    `${leaked.length} secret(s) found in ${logFile}, e.g. ${leaked
+      .slice(0, 3)
+      .map((s) => s.slice(0, 6) + "…")
+      .join(", ")}`,
+  );
   process.exit(1);
 }
 console.log(`${secrets.size} secrets used by the tests; none in ${requestLines} request log lines of ${logFile}.`);

@@ -25,8 +25,60 @@ import { ensureClientFor, migrate } from "./lib/database";
 export const BENCH_PASSWORD = "Bench-Lantern-2026";
 export const BENCH_DOMAINS = ["bench.example", "mail.bench.example", "corp.bench.example", "uni.bench.example"];
 
-const firstNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter", "yara", "zoe", "liam", "mia", "noah", "emma", "lucas", "sofia", "mateo", "lea", "jan"];
-const lastNames = ["smith", "jones", "peeters", "janssens", "maes", "dubois", "muller", "schmidt", "garcia", "rossi", "novak", "kowalski", "silva", "nielsen", "berg", "virtanen", "horvat", "popescu", "ivanova", "murphy"];
+const firstNames = [
+  "alice",
+  "bob",
+  "carol",
+  "dave",
+  "erin",
+  "frank",
+  "grace",
+  "heidi",
+  "ivan",
+  "judy",
+  "mallory",
+  "niaj",
+  "olivia",
+  "peggy",
+  "rupert",
+  "sybil",
+  "trent",
+  "victor",
+  "walter",
+  "yara",
+  "zoe",
+  "liam",
+  "mia",
+  "noah",
+  "emma",
+  "lucas",
+  "sofia",
+  "mateo",
+  "lea",
+  "jan",
+];
+const lastNames = [
+  "smith",
+  "jones",
+  "peeters",
+  "janssens",
+  "maes",
+  "dubois",
+  "muller",
+  "schmidt",
+  "garcia",
+  "rossi",
+  "novak",
+  "kowalski",
+  "silva",
+  "nielsen",
+  "berg",
+  "virtanen",
+  "horvat",
+  "popescu",
+  "ivanova",
+  "murphy",
+];
 
 /** A small deterministic PRNG (mulberry32), so two seeded databases hold the same accounts. */
 function prng(seed: number) {
@@ -132,7 +184,12 @@ export async function seedAdminBench(options: { databaseUrl: string; count?: num
 
 async function main() {
   const { values } = parseArgs({
-    options: { count: { type: "string" }, replace: { type: "boolean", default: false }, "database-url": { type: "string" }, help: { type: "boolean" } },
+    options: {
+      count: { type: "string" },
+      replace: { type: "boolean", default: false },
+      "database-url": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) {
     console.log("usage: npx tsx scripts/seed-admin-bench.ts [--count 100000] [--replace] [--database-url <url>]");

@@ -18,7 +18,9 @@ import { crowdedRequestRefusal, refuse } from "./lib/crowded-request.mjs";
 import { applyServerDefaults } from "./lib/server-defaults.mjs";
 
 // `-p PORT -H HOST` as for `next start`; otherwise PORT and HOST from the environment
-const { values: args } = parseArgs({ options: { dev: { type: "boolean" }, port: { type: "string", short: "p" }, host: { type: "string", short: "H" } } });
+const { values: args } = parseArgs({
+  options: { dev: { type: "boolean" }, port: { type: "string", short: "p" }, host: { type: "string", short: "H" } },
+});
 if (args.port) process.env.PORT = args.port;
 if (args.host) process.env.HOST = args.host;
 const dev = !!args.dev;
@@ -43,7 +45,9 @@ server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
 
 server.listen(port, host, () => {
   const everywhere = host === "0.0.0.0" || host === "::";
-  console.log(`Gatehouse ${dev ? "(development) " : ""}listening on ${host}:${port}${everywhere ? " (every interface)" : host.startsWith("127.") || host === "::1" || host === "localhost" ? " (this machine only; HOST=0.0.0.0 accepts other machines)" : ""}`);
+  console.log(
+    `Gatehouse ${dev ? "(development) " : ""}listening on ${host}:${port}${everywhere ? " (every interface)" : host.startsWith("127.") || host === "::1" || host === "localhost" ? " (this machine only; HOST=0.0.0.0 accepts other machines)" : ""}`,
+  );
 });
 
 // SIGTERM / SIGINT: stop accepting, let requests in flight finish (at most 10 s), then exit.

@@ -42,7 +42,8 @@ async function main() {
 
   if (build) ensureBuild(process.env.NEXT_DIST_DIR ?? ".next", providerOf(url));
 
-  const mailbox = process.env.DEV_MAILBOX === "1" ? ` (read it at ${process.env.APP_URL}/dev/mailbox from this machine, or as an administrator)` : "";
+  const mailbox =
+    process.env.DEV_MAILBOX === "1" ? ` (read it at ${process.env.APP_URL}/dev/mailbox from this machine, or as an administrator)` : "";
   console.log(
     [
       "",

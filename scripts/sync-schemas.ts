@@ -6,7 +6,10 @@ const source = readFileSync("prisma/schema.prisma", "utf8");
 const postgres = source
   .replace('provider = "sqlite"', 'provider = "postgresql"')
   .replace('output     = "../lib/generated/prisma"', 'output     = "../../lib/generated/prisma"')
-  .replace("// Gatehouse data model.", "// GENERATED from prisma/schema.prisma by `npm run db:sync-schemas`: edit that file.\n// Gatehouse data model.");
+  .replace(
+    "// Gatehouse data model.",
+    "// GENERATED from prisma/schema.prisma by `npm run db:sync-schemas`: edit that file.\n// Gatehouse data model.",
+  );
 const target = "prisma/postgres/schema.prisma";
 
 if (process.argv.includes("--check")) {

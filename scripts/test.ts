@@ -20,7 +20,14 @@ function check(name: string, command: string, args: string[], env?: Record<strin
 }
 
 /** A test runner stage: counts come from its JSON report; a crash with no report counts as one failure. */
-function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => { passed: number; failed: number }, env?: Record<string, string | undefined>) {
+function suite(
+  name: string,
+  command: string,
+  args: string[],
+  report: string,
+  count: (json: unknown) => { passed: number; failed: number },
+  env?: Record<string, string | undefined>,
+) {
   rmSync(report, { force: true });
   const ok = run(name, command, args, env);
   const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1 };
@@ -39,15 +46,24 @@ const playwrightCounts = (json: unknown) => {
 
 if (!apiOnly) {
   check("Prisma schemas in sync", "npx", ["tsx", "scripts/sync-schemas.ts", "--check"]);
-  check("SQLite migrations match the schema", "npx", [
-    "prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code",
-  ], { DATABASE_URL: "file:./prisma/migrate-check.db" });
+  check(
+    "SQLite migrations match the schema",
+    "npx",
+    ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+    { DATABASE_URL: "file:./prisma/migrate-check.db" },
+  );
   rmSync("prisma/migrate-check.db", { force: true });
   check("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
   check("Lint", "npx", ["eslint", "."]);
 }
 
-suite("Unit and API tests (Vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], "test-results/vitest.json", vitestCounts);
+suite(
+  "Unit and API tests (Vitest)",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+  "test-results/vitest.json",
+  vitestCounts,
+);
 check("No secret in the server's log", "npx", ["tsx", "scripts/check-logs.ts"]);
 
 if (!apiOnly) {

@@ -51,7 +51,12 @@ function fail(message: string): never {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: "string" }, password: { type: "string" }, admin: { type: "boolean", default: false }, help: { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      admin: { type: "boolean", default: false },
+      help: { type: "boolean" },
+    },
   });
   const [command, target] = positionals;
   if (values.help || !command) {
@@ -71,7 +76,9 @@ async function main() {
       const users = await db.user.findMany({ orderBy: { id: "asc" }, include: { totp: true, emailOtp: true } });
       for (const u of users) {
         const twoFactor = [u.totp?.activatedAt && "totp", u.emailOtp?.activatedAt && "email-otp"].filter(Boolean).join("+") || "-";
-        console.log([String(u.id).padStart(5), u.email.padEnd(40), u.role.padEnd(6), twoFactor.padEnd(14), u.lockedAt ? "locked" : ""].join("  "));
+        console.log(
+          [String(u.id).padStart(5), u.email.padEnd(40), u.role.padEnd(6), twoFactor.padEnd(14), u.lockedAt ? "locked" : ""].join("  "),
+        );
       }
       console.log(`${users.length} account(s)`);
       return;

@@ -12,11 +12,26 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(__dirname, "..");
 /** madge's JSON answer (it exits non-zero when it finds a cycle, and still prints them). */
 function madge(...args: string[]) {
-  const run = spawnSync(process.execPath, ["node_modules/madge/bin/cli.js", "--json", "--extensions", "ts,tsx", "--ts-config", "tsconfig.json", ...args, "lib", "components", "app"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      "node_modules/madge/bin/cli.js",
+      "--json",
+      "--extensions",
+      "ts,tsx",
+      "--ts-config",
+      "tsconfig.json",
+      ...args,
+      "lib",
+      "components",
+      "app",
+    ],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   if (!run.stdout.trim()) throw new Error(`madge printed nothing: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }

@@ -17,7 +17,19 @@ export interface ApiResponse {
 
 // Every secret a test sends or receives is recorded, so scripts/check-logs.ts can prove that the
 // server never wrote one to its log.
-const secretFields = new Set(["password", "newPassword", "oldPassword", "otp", "totp", "recoveryCode", "token", "accessToken", "refreshToken", "sudoToken", "partialToken"]);
+const secretFields = new Set([
+  "password",
+  "newPassword",
+  "oldPassword",
+  "otp",
+  "totp",
+  "recoveryCode",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "sudoToken",
+  "partialToken",
+]);
 const secretsDir = () => `test-results/secrets-${process.env.TEST_PORT}`;
 
 export function recordSecrets(...values: unknown[]) {
@@ -48,7 +60,11 @@ export async function api(
     body = JSON.stringify(init.body);
     headers["Content-Type"] ??= "application/json";
   }
-  const response = await fetch((init.baseUrl ?? baseUrl()) + path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const response = await fetch((init.baseUrl ?? baseUrl()) + path, {
+    method: init.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
   const text = await response.text();
   let json: unknown = undefined;
   try {
@@ -72,7 +88,8 @@ export function expectEnvelope(response: ApiResponse, status: number, message: s
   for (const key of Object.keys(response.json)) if (!allowed.has(key)) throw new Error(`unexpected envelope key ${key}`);
   // a 400 names the input at fault, the field its sentence starts with; no other status has one
   const field = response.json.field;
-  if (status === 400 ? typeof field !== "string" || !message.startsWith(field) : field !== undefined) throw new Error(`field ${JSON.stringify(field)} on a ${status} "${message}"`);
+  if (status === 400 ? typeof field !== "string" || !message.startsWith(field) : field !== undefined)
+    throw new Error(`field ${JSON.stringify(field)} on a ${status} "${message}"`);
   if (response.json.statusCode !== status) throw new Error(`statusCode ${response.json.statusCode} != ${status}`);
 }
 
@@ -139,7 +156,10 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The newest mail of a template to an address; some mails leave after the answer, so wait a little. */
 export async function mailTo(address: string, template: string, after = new Date(0)) {
   for (let i = 0; i < 60; i++) {
-    const mail = await db.mailMessage.findFirst({ where: { toAddress: address, template, createdAt: { gte: after } }, orderBy: { createdAt: "desc" } });
+    const mail = await db.mailMessage.findFirst({
+      where: { toAddress: address, template, createdAt: { gte: after } },
+      orderBy: { createdAt: "desc" },
+    });
     if (mail) return mail;
     await sleep(50);
   }

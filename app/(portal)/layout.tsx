@@ -13,7 +13,10 @@ export default async function PortalLayout({ children }: { children: React.React
     // one "confirm it's you" dialog and one sudo token for every page of the portal
     <StepUpProvider>
       <div className="min-h-screen bg-slate-50">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white print:hidden">

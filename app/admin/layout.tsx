@@ -6,7 +6,10 @@ import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/browser-session/actions";
 
-export const metadata: Metadata = { title: { default: "Administration", template: "%s · Administration · Gatehouse" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Administration", template: "%s · Administration · Gatehouse" },
+  robots: { index: false },
+};
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdminPage();
@@ -23,7 +26,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </div>
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <SudoStatus />
-              <Link href="/account" className="max-w-[14rem] truncate text-slate-700 underline-offset-2 hover:underline" data-testid="signed-in-as">
+              <Link
+                href="/account"
+                className="max-w-[14rem] truncate text-slate-700 underline-offset-2 hover:underline"
+                data-testid="signed-in-as"
+              >
                 {admin.email}
               </Link>
               <form action={signOutAction}>

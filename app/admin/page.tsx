@@ -41,15 +41,33 @@ export default async function AdminOverviewPage() {
   await requireAdminPage();
   const overview = await adminOverview();
   const { accounts, twoFactor } = overview;
-  const last30 = overview.days.reduce((sum, d) => ({ s: sum.s + d.signIns, f: sum.f + d.failedSignIns, t: sum.t + d.throttles }), { s: 0, f: 0, t: 0 });
+  const last30 = overview.days.reduce((sum, d) => ({ s: sum.s + d.signIns, f: sum.f + d.failedSignIns, t: sum.t + d.throttles }), {
+    s: 0,
+    f: 0,
+    t: 0,
+  });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Overview</h1>
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Accounts" value={formatNumber(accounts)} note={`${formatNumber(overview.admins)} administrators`} testId="stat-accounts" />
-        <Stat label="With two-factor authentication" value={percent(twoFactor.any, accounts)} note={`${formatNumber(twoFactor.any)} accounts with at least one method`} testId="stat-2fa" />
+        <Stat
+          label="Accounts"
+          value={formatNumber(accounts)}
+          note={`${formatNumber(overview.admins)} administrators`}
+          testId="stat-accounts"
+        />
+        <Stat
+          label="With two-factor authentication"
+          value={percent(twoFactor.any, accounts)}
+          note={`${formatNumber(twoFactor.any)} accounts with at least one method`}
+          testId="stat-2fa"
+        />
         <Stat label="Locked accounts" value={formatNumber(overview.locked)} testId="stat-locked" />
-        <Stat label="Sign-ins, last 30 days" value={formatNumber(last30.s)} note={`${formatNumber(last30.f)} failed · ${formatNumber(last30.t)} throttled`} />
+        <Stat
+          label="Sign-ins, last 30 days"
+          value={formatNumber(last30.s)}
+          note={`${formatNumber(last30.f)} failed · ${formatNumber(last30.t)} throttled`}
+        />
       </dl>
       <Card title="Two-factor adoption">
         <div className="flex flex-col gap-4">

@@ -18,8 +18,8 @@ export default function DocsPage() {
       <header className="mb-4 border-b border-slate-200 pb-4">
         <h1 className="text-2xl font-semibold">Gatehouse API reference</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          The Eniris authentication API as this server implements it. Every operation answers at the path shown and under{" "}
-          <code>/api</code>. Use “Authorize” to paste a token, then “Try it out” to call this server.
+          The Eniris authentication API as this server implements it. Every operation answers at the path shown and under <code>/api</code>.
+          Use “Authorize” to paste a token, then “Try it out” to call this server.
         </p>
         <nav aria-label="Machine-readable documents" className="mt-3">
           <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">

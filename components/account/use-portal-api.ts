@@ -12,7 +12,10 @@ async function sessionAlive() {
   return !response || response.status !== 401;
 }
 
-const signedOut = { ok: false as const, error: { status: 401, code: "NO_TOKEN_PROVIDED", message: "NO_TOKEN_PROVIDED" } satisfies ApiFailure };
+const signedOut = {
+  ok: false as const,
+  error: { status: 401, code: "NO_TOKEN_PROVIDED", message: "NO_TOKEN_PROVIDED" } satisfies ApiFailure,
+};
 
 /**
  * The portal's calls to the public API with the signed-in session's access token. When the

@@ -38,7 +38,16 @@ const labels: Record<EventKind, { portal: string; admin?: string }> = {
 };
 
 /** Events a person should look at twice. */
-const notable: ReadonlySet<string> = new Set<EventKind>(["login.failure", "login.locked", "throttle.triggered", "totp.disabled", "email_otp.disabled", "2fa.reset", "account.locked", "email.transfer_undone"]);
+const notable: ReadonlySet<string> = new Set<EventKind>([
+  "login.failure",
+  "login.locked",
+  "throttle.triggered",
+  "totp.disabled",
+  "email_otp.disabled",
+  "2fa.reset",
+  "account.locked",
+  "email.transfer_undone",
+]);
 
 const known = (kind: string): kind is EventKind => Object.hasOwn(labels, kind);
 

@@ -17,12 +17,18 @@ export function EventList({ events, label = "Security events" }: { events: Secur
   return (
     <ol aria-label={label} className="divide-y divide-slate-200" data-testid="event-list">
       {events.map((event) => (
-        <li key={event.id} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4" data-kind={event.kind}>
+        <li
+          key={event.id}
+          className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+          data-kind={event.kind}
+        >
           <div className="flex flex-col gap-0.5">
             <span className={`text-sm font-medium ${isNotable(event.kind) ? "text-amber-900" : "text-slate-900"}`}>
               {isNotable(event.kind) && <span aria-hidden="true">⚠ </span>}
               {eventLabel(event.kind)}
-              {event.byAdministrator && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">by an administrator</span>}
+              {event.byAdministrator && (
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">by an administrator</span>
+              )}
             </span>
             <span className="text-xs text-slate-600">
               {describeUserAgent(event.userAgent)}

@@ -33,18 +33,30 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
             <Legend />
             <Bar dataKey="signIns" name="Sign-ins" fill="#1f4fd1" isAnimationActive={false} />
             <Line dataKey="failedSignIns" name="Failed sign-ins" stroke="#b91c1c" strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line dataKey="throttles" name="Throttles" stroke="#b45309" strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="throttles"
+              name="Throttles"
+              stroke="#b45309"
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-sm text-slate-600">Per day (UTC), the last 30 days. Bars: sign-ins; lines: failed sign-ins and throttles.</figcaption>
+      <figcaption className="text-sm text-slate-600">
+        Per day (UTC), the last 30 days. Bars: sign-ins; lines: failed sign-ins and throttles.
+      </figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand">Show the numbers</summary>
         <table className="mt-2 w-full text-left">
           <caption className="sr-only">Sign-ins, failed sign-ins and throttles per day</caption>
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1 pr-4">Day</th>
+              <th scope="col" className="py-1 pr-4">
+                Day
+              </th>
               {series.map((s) => (
                 <th key={s.key} scope="col" className="py-1 pr-4 text-right">
                   {s.name}
@@ -55,7 +67,9 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           <tbody>
             {days.map((d) => (
               <tr key={d.day} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{d.day}</th>
+                <th scope="row" className="py-1 pr-4 font-normal">
+                  {d.day}
+                </th>
                 {series.map((s) => (
                   <td key={s.key} className="py-1 pr-4 text-right tabular-nums">
                     {d[s.key]}

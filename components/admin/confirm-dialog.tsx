@@ -12,10 +12,25 @@ export interface Confirmation {
 }
 
 /** "Are you sure?" before an admin action; Cancel has the focus, so Enter never confirms by accident. */
-export function ConfirmDialog({ confirmation, onConfirm, onCancel }: { confirmation: Confirmation | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  confirmation,
+  onConfirm,
+  onCancel,
+}: {
+  confirmation: Confirmation | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <Modal open={confirmation !== null} onClose={onCancel} title={confirmation?.title ?? ""} description={confirmation?.body} initialFocus={cancelRef} testId="confirm-dialog">
+    <Modal
+      open={confirmation !== null}
+      onClose={onCancel}
+      title={confirmation?.title ?? ""}
+      description={confirmation?.body}
+      initialFocus={cancelRef}
+      testId="confirm-dialog"
+    >
       <div className="flex justify-end gap-2">
         <button
           ref={cancelRef}

@@ -30,10 +30,14 @@ export function CreateAccount() {
 
   const create = useSingleFlight(async (values: CreateUserBody) => {
     setFailure(null);
-    const result = await withSudo((token) => callApi((api) => api.POST("/admin/users", { body: values }), token), { reason: `Create an account for ${values.email}` });
+    const result = await withSudo((token) => callApi((api) => api.POST("/admin/users", { body: values }), token), {
+      reason: `Create an account for ${values.email}`,
+    });
     if (result === null) return;
     if (!result.ok) {
-      setFailure(result.error.code === "EMAIL_ALREADY_IN_USE" ? "An account with this address already exists." : describeFailure(result.error));
+      setFailure(
+        result.error.code === "EMAIL_ALREADY_IN_USE" ? "An account with this address already exists." : describeFailure(result.error),
+      );
       return;
     }
     setOpen(false);
@@ -54,7 +58,13 @@ export function CreateAccount() {
         description="The account starts without a password. Its holder gets a mail with a link to choose one (valid 24 hours)."
       >
         <form onSubmit={handleSubmit(create)} noValidate className="flex flex-col gap-2">
-          <TextField label="Email address" type="email" autoComplete="off" {...register("email")} error={errors.email?.message && `Email ${errors.email.message}`} />
+          <TextField
+            label="Email address"
+            type="email"
+            autoComplete="off"
+            {...register("email")}
+            error={errors.email?.message && `Email ${errors.email.message}`}
+          />
           <FormAlert message={failure} />
           <div className="mt-2 flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -60,7 +60,12 @@ function plan(action: Action, target: ActionTarget): Confirmation & { done: stri
         done: `${who} is locked and signed out everywhere.`,
       };
     case "unlock":
-      return { title: `Unlock ${who}?`, body: "They can sign in again with their password and second factor.", confirmLabel: "Unlock account", done: `${who} is unlocked.` };
+      return {
+        title: `Unlock ${who}?`,
+        body: "They can sign in again with their password and second factor.",
+        confirmLabel: "Unlock account",
+        done: `${who} is unlocked.`,
+      };
     case "revoke-sessions":
       return {
         title: `End all sessions of ${who}?`,
@@ -114,7 +119,10 @@ export function UserActions({ target }: { target: ActionTarget }) {
     const { title, done } = plan(action, target);
     setOutcome(null);
     // the buttons stay enabled (focus returns to them from the dialogs); useSingleFlight drops repeats
-    const result = await withSudo((token) => callApi((api) => api.POST(actionPaths[action], { params: { path: { id: target.id } }, body: {} }), token), { reason: title.replace(/\?$/, "") });
+    const result = await withSudo(
+      (token) => callApi((api) => api.POST(actionPaths[action], { params: { path: { id: target.id } }, body: {} }), token),
+      { reason: title.replace(/\?$/, "") },
+    );
     if (result === null) return; // cancelled
     if (!result.ok) {
       setOutcome({ tone: "error", message: describe(result.error) });
@@ -151,11 +159,24 @@ export function UserActions({ target }: { target: ActionTarget }) {
       <div className="grid gap-3 sm:grid-cols-2">
         {target.locked
           ? button("unlock", "Unlock account")
-          : button("lock", "Lock account", { variant: "danger", disabled: target.isSelf, hint: target.isSelf ? "You cannot lock your own account." : undefined })}
-        {button("revoke-sessions", "End all sessions", { disabled: target.sessions === 0, hint: target.sessions === 0 ? "No live sessions." : undefined })}
-        {button("reset-2fa", "Reset 2FA", { variant: "danger", disabled: !target.hasTwoFactor, hint: !target.hasTwoFactor ? "Nothing set up." : undefined })}
+          : button("lock", "Lock account", {
+              variant: "danger",
+              disabled: target.isSelf,
+              hint: target.isSelf ? "You cannot lock your own account." : undefined,
+            })}
+        {button("revoke-sessions", "End all sessions", {
+          disabled: target.sessions === 0,
+          hint: target.sessions === 0 ? "No live sessions." : undefined,
+        })}
+        {button("reset-2fa", "Reset 2FA", {
+          variant: "danger",
+          disabled: !target.hasTwoFactor,
+          hint: !target.hasTwoFactor ? "Nothing set up." : undefined,
+        })}
         {button("send-password-reset", "Send password reset")}
-        {target.role === "admin" ? button("revoke-admin", target.isSelf ? "Stop being administrator" : "Remove administrator") : button("grant-admin", "Make administrator")}
+        {target.role === "admin"
+          ? button("revoke-admin", target.isSelf ? "Stop being administrator" : "Remove administrator")
+          : button("grant-admin", "Make administrator")}
       </div>
       <FormAlert message={outcome?.message ?? null} tone={outcome?.tone ?? "error"} />
       <ConfirmDialog

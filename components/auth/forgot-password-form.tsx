@@ -30,7 +30,9 @@ export function ForgotPasswordForm() {
   const [email, setEmail] = useState("");
   const [otp, setOtp] = useState("");
   const [codeNotice, setCodeNotice] = useState<string | null>(null);
-  const mail = useCodeMail((to) => callApi((api) => api.POST("/user/password/reset/send", { body: { email: to } })), { intervalSeconds: RESEND_SECONDS });
+  const mail = useCodeMail((to) => callApi((api) => api.POST("/user/password/reset/send", { body: { email: to } })), {
+    intervalSeconds: RESEND_SECONDS,
+  });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // each step announces itself: focus moves to its heading
@@ -42,7 +44,11 @@ export function ForgotPasswordForm() {
     <div className="flex flex-col gap-4">
       <ol className="flex gap-2 text-xs text-slate-600" aria-label="Steps">
         {(["email", "code", "password"] as const).map((s, i) => (
-          <li key={s} aria-current={step === s ? "step" : undefined} className="rounded-full border border-slate-300 px-2 py-0.5 aria-[current=step]:border-brand aria-[current=step]:text-brand">
+          <li
+            key={s}
+            aria-current={step === s ? "step" : undefined}
+            className="rounded-full border border-slate-300 px-2 py-0.5 aria-[current=step]:border-brand aria-[current=step]:text-brand"
+          >
             {i + 1}. {s === "email" ? "Email" : s === "code" ? "Code" : "New password"}
           </li>
         ))}
@@ -64,9 +70,9 @@ export function ForgotPasswordForm() {
           </h2>
           <CodeStep
             compact
-              codeSchema={otpSchema}
+            codeSchema={otpSchema}
             submitLabel="Continue"
-              notice={codeNotice}
+            notice={codeNotice}
             confirm={(code) => callApi((api) => api.POST("/user/password/reset/validate", { body: { email, otp: code } }))}
             onConfirmed={(_, code) => {
               setOtp(code);
@@ -75,7 +81,8 @@ export function ForgotPasswordForm() {
             resend={{ to: email, mail, onChangeAddress: () => setStep("email") }}
           >
             <p className="text-sm text-slate-700">
-              If an account uses <strong className="break-all">{email}</strong>, we sent a 6-digit code to it. The code is valid for 10 minutes.
+              If an account uses <strong className="break-all">{email}</strong>, we sent a 6-digit code to it. The code is valid for 10
+              minutes.
             </p>
           </CodeStep>
         </>
@@ -131,8 +138,16 @@ function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail:
 
   return (
     <form onSubmit={handleSubmit(send)} noValidate className="flex flex-col gap-2">
-      <p className="text-sm text-slate-700">Enter the email address of your account. We will send you a 6-digit code to set a new password.</p>
-      <TextField label="Email" type="email" autoComplete="username" {...register("email")} error={errors.email?.message && `Email ${errors.email.message}`} />
+      <p className="text-sm text-slate-700">
+        Enter the email address of your account. We will send you a 6-digit code to set a new password.
+      </p>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        {...register("email")}
+        error={errors.email?.message && `Email ${errors.email.message}`}
+      />
       <MessageSlot message={failure} />
       <Button type="submit" pending={isSubmitting} className="w-full">
         {isSubmitting ? "Sending…" : "Send code"}
@@ -171,7 +186,11 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
   return (
     <form onSubmit={handleSubmit(save)} noValidate className="flex flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <NewPasswordField registration={register("newPassword")} value={password} error={errors.newPassword?.message && `Password ${errors.newPassword.message}`} />
+      <NewPasswordField
+        registration={register("newPassword")}
+        value={password}
+        error={errors.newPassword?.message && `Password ${errors.newPassword.message}`}
+      />
       <MessageSlot message={failure} />
       <Button type="submit" pending={isSubmitting} className="w-full">
         {isSubmitting ? "Saving…" : "Set new password"}

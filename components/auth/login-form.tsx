@@ -63,8 +63,20 @@ export function LoginForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-      <TextField label="Email" type="email" autoComplete="username" {...register("username")} error={errors.username?.message && `Email ${errors.username.message}`} />
-      <TextField label="Password" type="password" autoComplete="current-password" {...register("password")} error={errors.password?.message && `Password ${errors.password.message}`} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        {...register("username")}
+        error={errors.username?.message && `Email ${errors.username.message}`}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        {...register("password")}
+        error={errors.password?.message && `Password ${errors.password.message}`}
+      />
       <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}

@@ -8,7 +8,15 @@ export type Method = SecondFactorMethod;
  * The second sign-in step: the person proves one of their active methods with the partial token
  * from POST /auth/login, which completes the login (docs/api.md §2.1).
  */
-export function SecondFactorStep({ partialToken, methods, onDone }: { partialToken: string; methods: Method[]; onDone: (refreshToken: string) => Promise<void> }) {
+export function SecondFactorStep({
+  partialToken,
+  methods,
+  onDone,
+}: {
+  partialToken: string;
+  methods: Method[];
+  onDone: (refreshToken: string) => Promise<void>;
+}) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">Your password was right. Confirm it&apos;s you with a second factor.</p>

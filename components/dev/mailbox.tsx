@@ -43,7 +43,10 @@ export function MailList({ messages, selectedId, to }: { messages: MailSummary[]
         <button type="submit" className="min-h-10 rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
           Filter
         </button>
-        <Link href={mailboxHref({ to })} className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={mailboxHref({ to })}
+          className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Refresh
         </Link>
       </form>
@@ -66,7 +69,11 @@ export function MailList({ messages, selectedId, to }: { messages: MailSummary[]
             {messages.map((m) => {
               const selected = m.id === selectedId;
               return (
-                <tr key={m.id} className={`border-t border-slate-200 ${selected ? "bg-blue-50" : "hover:bg-slate-50"}`} data-testid="mailbox-row">
+                <tr
+                  key={m.id}
+                  className={`border-t border-slate-200 ${selected ? "bg-blue-50" : "hover:bg-slate-50"}`}
+                  data-testid="mailbox-row"
+                >
                   <td className="px-4 py-2">
                     <Link href={mailboxHref({ id: m.id, to })} aria-current={selected ? "true" : undefined} className="block min-w-0">
                       <span className="block truncate font-medium text-brand">{m.subject}</span>
@@ -120,9 +127,17 @@ export function MailViewer({ message }: { message: MailDetail }) {
       </dl>
       <h3 className="mb-2 text-sm font-semibold">HTML version</h3>
       {/* sandbox="" : no scripts, forms, navigation or same-origin access for the message. */}
-      <iframe title={`HTML version of “${message.subject}”`} sandbox="" srcDoc={message.html} className="mb-6 h-[36rem] w-full rounded-md border border-slate-300 bg-white" />
+      <iframe
+        title={`HTML version of “${message.subject}”`}
+        sandbox=""
+        srcDoc={message.html}
+        className="mb-6 h-[36rem] w-full rounded-md border border-slate-300 bg-white"
+      />
       <h3 className="mb-2 text-sm font-semibold">Text version</h3>
-      <pre className="max-h-[30rem] overflow-auto rounded-md border border-slate-300 bg-slate-50 p-4 text-sm whitespace-pre-wrap break-words" data-testid="mailbox-text">
+      <pre
+        className="max-h-[30rem] overflow-auto rounded-md border border-slate-300 bg-slate-50 p-4 text-sm whitespace-pre-wrap break-words"
+        data-testid="mailbox-text"
+      >
         {message.text}
       </pre>
     </Card>

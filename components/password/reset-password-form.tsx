@@ -44,7 +44,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
     handleSubmit,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<ResetWithLinkBody>({ resolver: zodResolver(resetWithLinkBody), defaultValues: { token, newPassword: "" }, shouldFocusError: true });
+  } = useForm<ResetWithLinkBody>({
+    resolver: zodResolver(resetWithLinkBody),
+    defaultValues: { token, newPassword: "" },
+    shouldFocusError: true,
+  });
   const password = useWatch({ control, name: "newPassword" }) ?? "";
 
   const resetOnce = useSingleFlight(async (values: ResetWithLinkBody) => {

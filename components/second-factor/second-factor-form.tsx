@@ -71,7 +71,17 @@ export interface SecondFactorFormProps {
  * has its own throttle (docs/api.md §5), so each its own live "try again in N s". Used by the sign-in's
  * second step and by the "confirm it's you" dialog.
  */
-export function SecondFactorForm({ methods, getToken, onSuccess, legend, submitLabel, tokenExpired, emailAddress, recoveryCodesLeft, secondaryAction }: SecondFactorFormProps) {
+export function SecondFactorForm({
+  methods,
+  getToken,
+  onSuccess,
+  legend,
+  submitLabel,
+  tokenExpired,
+  emailAddress,
+  recoveryCodesLeft,
+  secondaryAction,
+}: SecondFactorFormProps) {
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -161,7 +171,10 @@ export function SecondFactorForm({ methods, getToken, onSuccess, legend, submitL
           <legend className="mb-1 text-sm font-medium">{legend}</legend>
           <div className="flex flex-wrap gap-2">
             {methods.map((m) => (
-              <label key={m} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand has-[:checked]:bg-blue-50">
+              <label
+                key={m}
+                className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand has-[:checked]:bg-blue-50"
+              >
                 <input
                   type="radio"
                   name={groupId}

@@ -86,10 +86,14 @@ export function SessionList() {
           )}
         </div>
         {confirmingAll && (
-          <div role="group" aria-labelledby="end-all-question" className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+          <div
+            role="group"
+            aria-labelledby="end-all-question"
+            className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4"
+          >
             <p id="end-all-question" className="text-sm text-amber-950">
-              End {others.length} other {others.length === 1 ? "session" : "sessions"}? Every other device and app signed in to your account will have to sign in again. This
-              one stays signed in.
+              End {others.length} other {others.length === 1 ? "session" : "sessions"}? Every other device and app signed in to your account
+              will have to sign in again. This one stays signed in.
             </p>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="danger" pending={ending === "others"} onClick={() => void endOthers()} autoFocus>
@@ -108,14 +112,22 @@ export function SessionList() {
         ) : (
           <ul aria-label="Sessions" className="divide-y divide-slate-200" data-testid="session-list">
             {sessions.map((session) => (
-              <li key={session.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-current={session.current} data-testid="session">
+              <li
+                key={session.id}
+                className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+                data-current={session.current}
+                data-testid="session"
+              >
                 <div className="min-w-0">
                   <p className="text-sm font-medium text-slate-900">
                     {describeUserAgent(session.userAgent)}
-                    {session.current && <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>}
+                    {session.current && (
+                      <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>
+                    )}
                   </p>
                   <p className="text-xs text-slate-600">
-                    {session.ip ? `${session.ip} · ` : ""}signed in {formatTime(session.createdAt)} · last active {formatTime(session.lastUsedAt)}
+                    {session.ip ? `${session.ip} · ` : ""}signed in {formatTime(session.createdAt)} · last active{" "}
+                    {formatTime(session.lastUsedAt)}
                   </p>
                 </div>
                 {!session.current && (

@@ -6,7 +6,8 @@ import { createPortal } from "react-dom";
 /** Open modals, innermost last: only the innermost one answers Escape and keeps Tab inside. */
 const openModals: symbol[] = [];
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])';
 
 /**
  * An accessible modal dialog: role="dialog" + aria-modal, labelled by its title (and described by
@@ -50,7 +51,11 @@ export function Modal({
     const wasInert = siblings.map((el) => el.inert);
     siblings.forEach((el) => (el.inert = true));
     const focusFirst = () => {
-      const target = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>("input, select, textarea") ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
+      const target =
+        initialFocus?.current ??
+        panel.current?.querySelector<HTMLElement>("input, select, textarea") ??
+        panel.current?.querySelector<HTMLElement>(FOCUSABLE) ??
+        panel.current;
       target?.focus();
     };
     const frame = requestAnimationFrame(focusFirst);
@@ -62,7 +67,9 @@ export function Modal({
         return;
       }
       if (event.key !== "Tab" || !panel.current) return;
-      const items = Array.from(panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null || el === document.activeElement);
+      const items = Array.from(panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+        (el) => el.offsetParent !== null || el === document.activeElement,
+      );
       if (items.length === 0) {
         event.preventDefault();
         return;
@@ -105,7 +112,12 @@ export function Modal({
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
-          <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" aria-label={closeLabel}>
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+            aria-label={closeLabel}
+          >
             ✕
           </button>
         </div>

@@ -39,7 +39,9 @@ export function StepUpDialog({
       description={
         <>
           {reason && <p className="mb-1 font-medium text-slate-900">{reason}</p>}
-          <p>This needs a fresh check of your second factor. Your confirmation then lasts {SUDO_MINUTES} minutes; after that we ask again.</p>
+          <p>
+            This needs a fresh check of your second factor. Your confirmation then lasts {SUDO_MINUTES} minutes; after that we ask again.
+          </p>
         </>
       }
     >
@@ -87,7 +89,11 @@ function StepUpForm({
 
   return (
     <>
-      {!status && !loadFailure && <p className="text-sm text-slate-700" role="status">Loading your sign-in methods…</p>}
+      {!status && !loadFailure && (
+        <p className="text-sm text-slate-700" role="status">
+          Loading your sign-in methods…
+        </p>
+      )}
       <FormAlert message={loadFailure} />
       {status && methods.length === 0 && (
         <div className="flex flex-col gap-3 text-sm">

@@ -14,7 +14,10 @@ export function SudoStatus({ className = "" }: { className?: string }) {
   const left = useCountdown(sudo?.expiresAt ?? null);
   if (!sudo || left <= 0) return null;
   return (
-    <div className={`flex items-center gap-2 rounded-md border border-green-300 bg-green-50 px-2 py-1 text-xs text-green-900 ${className}`} data-testid="sudo-status">
+    <div
+      className={`flex items-center gap-2 rounded-md border border-green-300 bg-green-50 px-2 py-1 text-xs text-green-900 ${className}`}
+      data-testid="sudo-status"
+    >
       <span>
         Confirmed · <span aria-label={`${Math.floor(left / 60)} minutes ${left % 60} seconds left`}>{clock(left)}</span> left
       </span>

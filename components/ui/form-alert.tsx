@@ -2,7 +2,11 @@ import type { ReactNode } from "react";
 
 /** A form-level message; polite live region so screen readers hear it without losing focus. */
 export function FormAlert({ message, tone = "error" }: { message: ReactNode; tone?: "error" | "info" | "success" }) {
-  const colours = { error: "border-red-300 bg-red-50 text-red-800", info: "border-slate-300 bg-slate-50 text-slate-800", success: "border-green-300 bg-green-50 text-green-900" };
+  const colours = {
+    error: "border-red-300 bg-red-50 text-red-800",
+    info: "border-slate-300 bg-slate-50 text-slate-800",
+    success: "border-green-300 bg-green-50 text-green-900",
+  };
   return (
     <div aria-live="polite" className="min-h-0">
       {message && (

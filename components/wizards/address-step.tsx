@@ -34,7 +34,17 @@ export interface AddressStepProps {
  * The first step of a wizard that proves an address by mailing a code to it (set up email codes,
  * change the account's address). While a recent code blocks another, the button counts down.
  */
-export function AddressStep({ children, label, noun, addressSchema, defaultAddress, notice, messages = {}, mail, onSent }: AddressStepProps) {
+export function AddressStep({
+  children,
+  label,
+  noun,
+  addressSchema,
+  defaultAddress,
+  notice,
+  messages = {},
+  mail,
+  onSent,
+}: AddressStepProps) {
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   const schema = useMemo(() => z.object({ email: addressSchema }), [addressSchema]);
   const {
@@ -52,7 +62,8 @@ export function AddressStep({ children, label, noun, addressSchema, defaultAddre
     if (isCancelled(result)) return;
     const field = fieldFailure(result.error, ["email"] as const);
     if (field) setError("email", { type: "validate", message: field.message }, { shouldFocus: true });
-    else if (messages[result.error.code]) setError("email", { type: "server", message: messages[result.error.code] }, { shouldFocus: true });
+    else if (messages[result.error.code])
+      setError("email", { type: "server", message: messages[result.error.code] }, { shouldFocus: true });
     else {
       setFailure(describeMailFailure(result.error));
       setFocus("email");

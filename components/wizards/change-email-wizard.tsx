@@ -23,14 +23,26 @@ const messages: FailureTexts = {
  * address (S/A¬2FA) → the code to PUT /user/email. From then on, the person signs in with the new
  * address; the old one is told, with a link that undoes the change.
  */
-export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, resendSeconds }: { currentEmail: string; hasTwoFactor: boolean; codesAddress: string | null; resendSeconds: number }) {
+export function ChangeEmailWizard({
+  currentEmail,
+  hasTwoFactor,
+  codesAddress,
+  resendSeconds,
+}: {
+  currentEmail: string;
+  hasTwoFactor: boolean;
+  codesAddress: string | null;
+  resendSeconds: number;
+}) {
   const router = useRouter();
   const call = useSecureCall(hasTwoFactor, "Change your email address");
   const [step, setStep] = useState(0);
   const [target, setTarget] = useState("");
   // the page refreshes with the new address once it changed: keep the one this started from
   const [oldEmail] = useState(currentEmail);
-  const mail = useCodeMail((email) => call((api) => api.POST("/user/email/initiate", { body: { email } }), "sudo-if-2fa"), { intervalSeconds: resendSeconds });
+  const mail = useCodeMail((email) => call((api) => api.POST("/user/email/initiate", { body: { email } }), "sudo-if-2fa"), {
+    intervalSeconds: resendSeconds,
+  });
   const doneRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -54,7 +66,8 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
           }}
         >
           <p className="text-sm text-slate-700">
-            Your account uses <strong className="break-all">{currentEmail}</strong>. We will send a code to the new address to make sure it is yours.
+            Your account uses <strong className="break-all">{currentEmail}</strong>. We will send a code to the new address to make sure it
+            is yours.
           </p>
         </AddressStep>
       )}
@@ -72,8 +85,8 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
           resend={{ to: target, mail, onChangeAddress: () => setStep(0) }}
         >
           <p className="text-sm text-slate-700">
-            We sent a 6-digit code to <strong className="break-all">{target}</strong>. It is valid for 10 minutes. Your account keeps its current address until you
-            enter it.
+            We sent a 6-digit code to <strong className="break-all">{target}</strong>. It is valid for 10 minutes. Your account keeps its
+            current address until you enter it.
           </p>
         </CodeStep>
       )}
@@ -83,12 +96,13 @@ export function ChangeEmailWizard({ currentEmail, hasTwoFactor, codesAddress, re
             Your address has changed
           </h2>
           <p role="status" className="text-sm text-slate-700">
-            Your account now uses <strong className="break-all">{target}</strong>. Sign in with it from now on. We told {oldEmail} about the change, with a link
-            to undo it in case it was not you.
+            Your account now uses <strong className="break-all">{target}</strong>. Sign in with it from now on. We told {oldEmail} about the
+            change, with a link to undo it in case it was not you.
           </p>
           {codesAddress && (
             <p className="text-sm text-slate-700">
-              Sign-in codes still go to <strong className="break-all">{codesAddress}</strong>. You can change that address under email codes.
+              Sign-in codes still go to <strong className="break-all">{codesAddress}</strong>. You can change that address under email
+              codes.
             </p>
           )}
           <Button type="button" className="self-start" onClick={() => router.push("/account")}>

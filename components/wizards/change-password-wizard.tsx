@@ -34,7 +34,11 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     setFocus,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<ChangePasswordBody>({ resolver: zodResolver(changePasswordBody), defaultValues: { oldPassword: "", newPassword: "" }, shouldFocusError: true });
+  } = useForm<ChangePasswordBody>({
+    resolver: zodResolver(changePasswordBody),
+    defaultValues: { oldPassword: "", newPassword: "" },
+    shouldFocusError: true,
+  });
   const newPassword = useWatch({ control, name: "newPassword" }) ?? "";
 
   useEffect(() => {
@@ -50,7 +54,8 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     const field = fieldFailure(result.error, ["oldPassword", "newPassword"] as const);
     // the API's words for the field ("is too common: …"), under the form's name for it
     if (field) setError(field.field, { type: "validate", message: field.message }, { shouldFocus: true });
-    else if (code === "PASSWORD_INCORRECT") setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
+    else if (code === "PASSWORD_INCORRECT")
+      setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
     else if (status === 429) {
       setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
       setFocus("oldPassword");
@@ -64,7 +69,8 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
           Password changed
         </h2>
         <p role="status" className="text-sm text-slate-700">
-          Your password has been changed. Every other device and app signed in to your account has been signed out; this one stays signed in.
+          Your password has been changed. Every other device and app signed in to your account has been signed out; this one stays signed
+          in.
         </p>
         <Link href="/account" className="font-medium text-brand hover:underline">
           Back to your account
@@ -81,9 +87,17 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
   return (
     <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="Current password" type="password" autoComplete="current-password" {...register("oldPassword")} error={message("oldPassword", "Current password")} />
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        {...register("oldPassword")}
+        error={message("oldPassword", "Current password")}
+      />
       <NewPasswordField registration={register("newPassword")} value={newPassword} error={message("newPassword", "New password")} />
-      {hasTwoFactor && <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>}
+      {hasTwoFactor && (
+        <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>
+      )}
       <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
         {isSubmitting ? "Saving…" : "Change password"}

@@ -19,7 +19,13 @@ export interface CodeMail {
  */
 export function useCodeMail(
   mail: (to: string) => Promise<ApiResult<unknown>>,
-  { intervalSeconds, askWait }: { intervalSeconds: number; /** where the API can say how long the wait is, ask it rather than assume */ askWait?: () => Promise<number | null> },
+  {
+    intervalSeconds,
+    askWait,
+  }: {
+    intervalSeconds: number;
+    /** where the API can say how long the wait is, ask it rather than assume */ askWait?: () => Promise<number | null>;
+  },
 ): CodeMail {
   const [resendAt, setResendAt] = useState<number | null>(null);
   const resendIn = useCountdown(resendAt);

@@ -16,7 +16,10 @@ import { describeMailFailure, type CodeMail } from "./code-mail";
 import type { ErrorCode } from "@/lib/errors/catalogue";
 
 /** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
-const wrongEmailCode: WrongCode = { code: "OTP_INVALID_EXPIRED", message: "That code is wrong or has expired. Check the newest email, or send a new code." };
+const wrongEmailCode: WrongCode = {
+  code: "OTP_INVALID_EXPIRED",
+  message: "That code is wrong or has expired. Check the newest email, or send a new code.",
+};
 
 /** The API's code for a wrong code, and what to say under the field. */
 interface WrongCode {
@@ -120,7 +123,11 @@ export function CodeStep<T>({
       )}
       {children}
       <div className={compact ? undefined : "max-w-xs"}>
-        <CodeField label={label} {...register("code")} error={errors.code?.message && (errors.code.type === "server" ? errors.code.message : `Code ${errors.code.message}`)} />
+        <CodeField
+          label={label}
+          {...register("code")}
+          error={errors.code?.message && (errors.code.type === "server" ? errors.code.message : `Code ${errors.code.message}`)}
+        />
       </div>
       <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : (failure ?? info)} tone={wait > 0 || failure ? "error" : "info"} />
       {/* compact: the full-width submit fills the first row, so the other two share the second */}

@@ -19,7 +19,15 @@ const MAIL_INTERVAL_SECONDS = 60;
  * the code to POST /user/2fa/email-otp/enable → the new recovery codes. The resend button counts
  * down what GET /user/2fa/email-otp/next-email says.
  */
-export function EmailOtpSetupWizard({ defaultAddress, hasTwoFactor, replacing }: { defaultAddress: string; hasTwoFactor: boolean; replacing: boolean }) {
+export function EmailOtpSetupWizard({
+  defaultAddress,
+  hasTwoFactor,
+  replacing,
+}: {
+  defaultAddress: string;
+  hasTwoFactor: boolean;
+  replacing: boolean;
+}) {
   const call = useSecureCall(hasTwoFactor, "Set up email codes");
   const [step, setStep] = useState(0);
   const [address, setAddress] = useState(defaultAddress);
@@ -51,7 +59,8 @@ export function EmailOtpSetupWizard({ defaultAddress, hasTwoFactor, replacing }:
           }}
         >
           <p className="text-sm text-slate-700">
-            When you sign in, Gatehouse sends a 6-digit code to this address. It can be your account&apos;s address or another one you can always reach.
+            When you sign in, Gatehouse sends a 6-digit code to this address. It can be your account&apos;s address or another one you can
+            always reach.
             {replacing && " The address you use now keeps working until you confirm the new one."}
           </p>
         </AddressStep>

@@ -14,7 +14,13 @@ const LEAVE_WARNING = "You have not confirmed that you saved your new recovery c
  * the tab asks first (beforeunload), and so does following a link inside the portal. "Done" leads
  * back to the account overview, fetched again so it shows what changed.
  */
-export function RecoveryCodesPanel({ codes, status }: { codes: string[]; /** what just changed ("Email codes are on."), said above the codes */ status?: React.ReactNode }) {
+export function RecoveryCodesPanel({
+  codes,
+  status,
+}: {
+  codes: string[];
+  /** what just changed ("Email codes are on."), said above the codes */ status?: React.ReactNode;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
@@ -99,10 +105,14 @@ export function RecoveryCodesPanel({ codes, status }: { codes: string[]; /** wha
           Save your recovery codes
         </h2>
         <p className="text-sm text-slate-700 print:hidden">
-          If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this once, and any earlier
-          recovery codes no longer work.
+          If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this
+          once, and any earlier recovery codes no longer work.
         </p>
-        <ol aria-label="Recovery codes" className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2" data-testid="recovery-codes">
+        <ol
+          aria-label="Recovery codes"
+          className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2"
+          data-testid="recovery-codes"
+        >
           {codes.map((code) => (
             <li key={code} className="tracking-wider select-all">
               {formatRecoveryCode(code)}
@@ -125,8 +135,8 @@ export function RecoveryCodesPanel({ codes, status }: { codes: string[]; /** wha
         </div>
         <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 print:hidden">
           <label htmlFor={checkboxId} className="flex items-start gap-2 text-sm font-medium text-slate-900">
-            <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved these recovery codes
-            somewhere safe
+            <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
+            I have saved these recovery codes somewhere safe
           </label>
           <Button type="button" className="self-start" disabled={!saved} onClick={done}>
             Done

@@ -25,7 +25,8 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
     try {
       const result = await call((api) => api.POST("/user/2fa/recovery-code/reset", { body: {} }), "sudo");
       if (result.ok) setCodes(result.data.recoveryCodes);
-      else if (result.error.code === "2FA_IS_DISABLED") setFailure("Two-step verification is off, so there are no recovery codes to replace.");
+      else if (result.error.code === "2FA_IS_DISABLED")
+        setFailure("Two-step verification is off, so there are no recovery codes to replace.");
       else if (!isCancelled(result)) setFailure(describeFailure(result.error));
     } finally {
       setPending(false);
@@ -35,7 +36,9 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
   if (!enabled) {
     return (
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-slate-700">Recovery codes come with two-step verification. Turn on an authenticator app or email codes first; you get your codes then.</p>
+        <p className="text-sm text-slate-700">
+          Recovery codes come with two-step verification. Turn on an authenticator app or email codes first; you get your codes then.
+        </p>
         <div className="flex flex-wrap gap-2">
           <ActionLink href="/account/authenticator" variant="primary">
             Set up authenticator app
@@ -54,8 +57,8 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
       ) : (
         <div className="flex flex-col gap-4">
           <p className="text-sm text-slate-700">
-            You have <strong>{remaining}</strong> of {total} recovery codes left. New codes replace all of them: the codes you have now stop working at once. You will
-            be asked to confirm it&apos;s you.
+            You have <strong>{remaining}</strong> of {total} recovery codes left. New codes replace all of them: the codes you have now stop
+            working at once. You will be asked to confirm it&apos;s you.
           </p>
           <MessageSlot message={failure} />
           <Button type="button" className="self-start" pending={pending} onClick={() => void create()}>

@@ -50,8 +50,8 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
       {step === 0 && (
         <div className="flex flex-col gap-4">
           <p className="text-sm text-slate-700">
-            An authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis) shows a new 6-digit code every 30
-            seconds. After your password, Gatehouse asks for the current code.
+            An authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis) shows a new
+            6-digit code every 30 seconds. After your password, Gatehouse asks for the current code.
           </p>
           {replacing && (
             <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -70,7 +70,10 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
           label="6-digit code from the app"
           codeSchema={totpBody.shape.totp}
           submitLabel="Turn on authenticator app"
-          wrongCode={{ code: "TOTP_INCORRECT", message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically." }}
+          wrongCode={{
+            code: "TOTP_INCORRECT",
+            message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically.",
+          }}
           confirm={(totp) => call((api) => api.POST("/user/2fa/totp/enable", { body: { totp } }), "access")}
           onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
@@ -87,7 +90,9 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
           <QrCodePanel url={url} />
         </CodeStep>
       )}
-      {step === 2 && codes && <RecoveryCodesPanel codes={codes} status="Your authenticator app is on. From now on, signing in asks for a code from it." />}
+      {step === 2 && codes && (
+        <RecoveryCodesPanel codes={codes} status="Your authenticator app is on. From now on, signing in asks for a code from it." />
+      )}
     </div>
   );
 }
@@ -121,14 +126,21 @@ function QrCodePanel({ url }: { url: string }) {
   return (
     <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
       <div className="flex size-[232px] shrink-0 items-center justify-center self-center rounded-md border border-slate-300 bg-white sm:self-start">
-        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser */}
-        {qr ? <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" /> : <span className="text-sm text-slate-600">Drawing…</span>}
+        {qr ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser
+          <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" />
+        ) : (
+          <span className="text-sm text-slate-600">Drawing…</span>
+        )}
       </div>
       <div className="flex min-w-0 flex-col gap-3 text-sm text-slate-700">
         <p>1. In your authenticator app, add an account and scan this code.</p>
         <div className="flex flex-col gap-2">
           <p>Cannot scan it? Enter this key instead (time-based, 6 digits):</p>
-          <code className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900" data-testid="totp-key">
+          <code
+            className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900"
+            data-testid="totp-key"
+          >
             {groupKey(secret)}
           </code>
           <div className="flex flex-wrap items-center gap-2">

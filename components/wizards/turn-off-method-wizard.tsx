@@ -33,7 +33,8 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
     try {
       const result = await call((api) => api.DELETE(path), "sudo");
       // (no refresh here: this page redirects once the method is off; the overview shows the new state)
-      if (result.ok || result.error.code === inactive) setDone(true); else if (!isCancelled(result)) setFailure(describeFailure(result.error));
+      if (result.ok || result.error.code === inactive) setDone(true);
+      else if (!isCancelled(result)) setFailure(describeFailure(result.error));
     } finally {
       setPending(false);
     }
@@ -60,8 +61,8 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
       <h2 className="text-lg font-semibold">Turn off {name}?</h2>
       {isLast ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          This is your only second step. Turning it off turns two-step verification off: your password alone will sign you in, and your recovery codes stop
-          working.
+          This is your only second step. Turning it off turns two-step verification off: your password alone will sign you in, and your
+          recovery codes stop working.
         </p>
       ) : (
         <p className="text-sm text-slate-700">Your other second step and your recovery codes keep working.</p>
@@ -72,7 +73,10 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
         <Button type="button" variant="danger" pending={pending} onClick={() => void turnOff()}>
           {pending ? "Turning off…" : `Turn off ${name}`}
         </Button>
-        <Link href="/account" className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href="/account"
+          className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Cancel
         </Link>
       </div>

@@ -3,7 +3,11 @@ export function WizardSteps({ steps, current }: { steps: string[]; current: numb
   return (
     <ol aria-label="Progress" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 print:hidden">
       {steps.map((label, i) => (
-        <li key={label} aria-current={i === current ? "step" : undefined} className="flex items-center gap-1.5 aria-[current=step]:font-semibold aria-[current=step]:text-brand">
+        <li
+          key={label}
+          aria-current={i === current ? "step" : undefined}
+          className="flex items-center gap-1.5 aria-[current=step]:font-semibold aria-[current=step]:text-brand"
+        >
           <span
             aria-hidden="true"
             className={`inline-flex size-5 items-center justify-center rounded-full border text-[0.7rem] ${

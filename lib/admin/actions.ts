@@ -20,14 +20,7 @@ import type { CreateUserResult } from "./schemas";
 // serializable transaction, so two administrators demoting each other at once cannot both win.
 
 export type AdminActionName =
-  | "create-account"
-  | "lock"
-  | "unlock"
-  | "revoke-sessions"
-  | "reset-2fa"
-  | "send-password-reset"
-  | "grant-admin"
-  | "revoke-admin";
+  "create-account" | "lock" | "unlock" | "revoke-sessions" | "reset-2fa" | "send-password-reset" | "grant-admin" | "revoke-admin";
 
 export interface Actor {
   /** the administrator acting */
@@ -49,8 +42,20 @@ async function recordBoth(
 ) {
   // an action without a kind of its own is recorded on the account as admin.action too
   const targetDetail = kind === "admin.action" ? { action, ...detail } : detail;
-  await recordSecurityEvent(targetUserId, kind, actor.meta, { actorId: actor.userId, ...(targetDetail ? { detail: targetDetail } : {}) }, tx);
-  await recordSecurityEvent(actor.userId, "admin.action", actor.meta, { actorId: actor.userId, detail: { action, targetUserId, ...detail } }, tx);
+  await recordSecurityEvent(
+    targetUserId,
+    kind,
+    actor.meta,
+    { actorId: actor.userId, ...(targetDetail ? { detail: targetDetail } : {}) },
+    tx,
+  );
+  await recordSecurityEvent(
+    actor.userId,
+    "admin.action",
+    actor.meta,
+    { actorId: actor.userId, detail: { action, targetUserId, ...detail } },
+    tx,
+  );
 }
 
 async function requireTarget(tx: Prisma.TransactionClient, userId: number) {
@@ -66,7 +71,9 @@ const isWriteConflict = (error: unknown) => {
   return (
     e?.code === "P2034" ||
     e?.cause?.kind === "TransactionWriteConflict" ||
-    /TransactionWriteConflict|could not serialize|deadlock detected|SQLITE_BUSY|database is locked/i.test(`${e?.name ?? ""} ${e?.message ?? ""}`)
+    /TransactionWriteConflict|could not serialize|deadlock detected|SQLITE_BUSY|database is locked/i.test(
+      `${e?.name ?? ""} ${e?.message ?? ""}`,
+    )
   );
 };
 
@@ -102,8 +109,18 @@ async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: nu
 export async function createAccount(actor: Actor, email: string, mail: MailOptions = {}): Promise<CreateUserResult> {
   const brand = resolveMailConfiguration(mail.origin);
   const user = await createUser({ email, password: null }, actor.meta, actor.userId);
-  await recordSecurityEvent(actor.userId, "admin.action", actor.meta, { actorId: actor.userId, detail: { action: "create-account", targetUserId: user.id } });
-  const setupLinkSent = await mailLink(user.id, user.email, "account-setup-link", ACCOUNT_SETUP_LINK_TTL_SECONDS, brand.portalUrl, mail).then(
+  await recordSecurityEvent(actor.userId, "admin.action", actor.meta, {
+    actorId: actor.userId,
+    detail: { action: "create-account", targetUserId: user.id },
+  });
+  const setupLinkSent = await mailLink(
+    user.id,
+    user.email,
+    "account-setup-link",
+    ACCOUNT_SETUP_LINK_TTL_SECONDS,
+    brand.portalUrl,
+    mail,
+  ).then(
     () => true,
     (error) => {
       log.error({ userId: user.id, err: error instanceof Error ? error.message : String(error) }, "account setup mail not sent");

@@ -64,7 +64,8 @@ export interface SmallSetStrategy<Key extends { id: number | string }> {
 
 const compareKeys = (kind: KeysetOrder["kind"], a: string, b: string) =>
   kind === "string" ? Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")) : new Date(a).getTime() - new Date(b).getTime();
-const compareIds = (a: number | string, b: number | string) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+const compareIds = (a: number | string, b: number | string) =>
+  typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 
 export async function keysetPage<Row extends { id: number | string }, Key extends { id: number | string } = Row>(options: {
   order: KeysetOrder;
@@ -92,7 +93,10 @@ export async function keysetPage<Row extends { id: number | string }, Key extend
   const forward = !cursor || cursor.d === "a";
   const seek = cursor ? { AND: [where, seekWhere(order, cursor, forward)] } : where;
 
-  const [found, total] = await Promise.all([options.find({ where: seek, orderBy: orderBy(order, forward), take: size + 1 }), options.count()]);
+  const [found, total] = await Promise.all([
+    options.find({ where: seek, orderBy: orderBy(order, forward), take: size + 1 }),
+    options.count(),
+  ]);
   const more = found.length > size;
   let rows = found.slice(0, size);
   if (!forward) rows = rows.reverse();
@@ -160,7 +164,8 @@ async function smallSetPage<Row extends { id: number | string }, Key extends { i
   const slice = sorted.slice(start, start + size);
   const found = new Map((await options.byIds(slice.map((row) => row.id as Row["id"]))).map((row) => [row.id, row]));
   const rows = slice.map((row) => found.get(row.id)).filter((row): row is Row => !!row);
-  const encode = (row: { k: string; id: number | string }, d: "a" | "b", o: number) => encodeCursor({ s: order.name, k: row.k, id: row.id, d, o: Math.max(0, o) });
+  const encode = (row: { k: string; id: number | string }, d: "a" | "b", o: number) =>
+    encodeCursor({ s: order.name, k: row.k, id: row.id, d, o: Math.max(0, o) });
   const first = slice[0];
   const last = slice[slice.length - 1];
   return {

@@ -20,7 +20,9 @@ export const mailIdParams = z.object({ id: z.string().min(1).max(64) });
 export const actionBody = z.object({});
 
 export const createUserBody = z.object({
-  email: emailSchema.describe("The new account's address. The account has no password yet: it receives a link to set one (valid 24 hours)."),
+  email: emailSchema.describe(
+    "The new account's address. The account has no password yet: it receives a link to set one (valid 24 hours).",
+  ),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -78,13 +80,18 @@ export const userListQuery = z.object({
   match: z
     .enum(matchModes, { message: "must be prefix or contains" })
     .default("prefix")
-    .describe("`prefix` (default) uses the email index and stays fast on large tables; `contains` finds the text anywhere in the address but reads every account"),
+    .describe(
+      "`prefix` (default) uses the email index and stays fast on large tables; `contains` finds the text anywhere in the address but reads every account",
+    ),
   filter: z
     .string()
     .max(100, "must be at most 100 characters")
     .optional()
     .transform((value, ctx) => {
-      const parts = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const parts = (value ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const part of parts) {
         if (!(userFilters as readonly string[]).includes(part)) {
           ctx.addIssue({ code: "custom", message: `must be a comma-separated list of ${userFilters.join(", ")}` });
@@ -146,7 +153,9 @@ export const userDetailResponse = z.object({
   user: userSummary.extend({ updatedAt: isoDate, hasPassword: z.boolean() }),
   twoFactor: z.object({
     enabled: z.boolean(),
-    totp: z.object({ activatedAt: isoDate.nullable(), pending: z.boolean().describe("a new secret is set up but not activated") }).nullable(),
+    totp: z
+      .object({ activatedAt: isoDate.nullable(), pending: z.boolean().describe("a new secret is set up but not activated") })
+      .nullable(),
     emailOtp: z.object({ email: z.string().nullable(), activatedAt: isoDate.nullable(), pendingEmail: z.string().nullable() }).nullable(),
     recoveryCodes: z.object({ remaining: z.number().int().min(0), total: z.number().int().min(0), createdAt: isoDate.nullable() }),
   }),
@@ -201,7 +210,14 @@ export const overviewResponse = z.object({
     both: z.number().int(),
   }),
   days: z
-    .array(z.object({ day: z.string().describe("YYYY-MM-DD (UTC)"), signIns: z.number().int(), failedSignIns: z.number().int(), throttles: z.number().int() }))
+    .array(
+      z.object({
+        day: z.string().describe("YYYY-MM-DD (UTC)"),
+        signIns: z.number().int(),
+        failedSignIns: z.number().int(),
+        throttles: z.number().int(),
+      }),
+    )
     .describe(`the last ${OVERVIEW_DAYS} days, oldest first, today included`),
 });
 export type Overview = z.infer<typeof overviewResponse>;

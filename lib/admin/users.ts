@@ -29,7 +29,9 @@ let codePointOrder: Promise<boolean> | undefined;
 /** SQLite compares text as BINARY; PostgreSQL by the database's collation, code point order for C, POSIX and C.UTF-8. */
 function textSortsByCodePoint(): Promise<boolean> {
   if (dialect !== "postgresql") return Promise.resolve(true);
-  codePointOrder ??= selectOne<{ collation: string }>`SELECT "datcollate" AS "collation" FROM "pg_database" WHERE "datname" = current_database()`.then(
+  codePointOrder ??= selectOne<{
+    collation: string;
+  }>`SELECT "datcollate" AS "collation" FROM "pg_database" WHERE "datname" = current_database()`.then(
     (row) => /^(c|posix|c\.utf-?8)$/i.test(row?.collation ?? ""),
     () => false,
   );
@@ -79,7 +81,10 @@ export function toUserSummary(row: SummaryRow): UserSummary {
 
 export async function userListWhere(query: Pick<ParsedUserListQuery, "query" | "match" | "filter">): Promise<Prisma.UserWhereInput> {
   const parts: Prisma.UserWhereInput[] = [];
-  if (query.query) parts.push(query.match === "contains" ? { email: { contains: query.query } } : emailPrefixWhere(query.query, await textSortsByCodePoint()));
+  if (query.query)
+    parts.push(
+      query.match === "contains" ? { email: { contains: query.query } } : emailPrefixWhere(query.query, await textSortsByCodePoint()),
+    );
   for (const filter of query.filter ?? []) parts.push(filterWhere[filter]);
   return parts.length ? { AND: parts } : {};
 }
@@ -129,9 +134,10 @@ export async function listUsers(query: ParsedUserListQuery): Promise<UserListRes
     keyOf: (row) => (query.sort.endsWith("email") ? row.email : row.createdAt.toISOString()),
     byIds: (ids) => db.user.findMany({ where: { id: { in: ids } }, select: summarySelect }),
     // PostgreSQL keeps value statistics and plans few matches well by itself
-    smallSet: sqlite && (query.filter?.length || query.match === "contains")
-      ? { threshold: SMALL_SET, keys: (w, take) => db.user.findMany({ where: w as Prisma.UserWhereInput, select: keySelect, take }) }
-      : undefined,
+    smallSet:
+      sqlite && (query.filter?.length || query.match === "contains")
+        ? { threshold: SMALL_SET, keys: (w, take) => db.user.findMany({ where: w as Prisma.UserWhereInput, select: keySelect, take }) }
+        : undefined,
   });
   const { rows, ...rest } = page;
   return { users: rows.map(toUserSummary), ...rest };
@@ -145,7 +151,13 @@ const EVENTS_SHOWN = 100;
 export async function userDetail(userId: number): Promise<UserDetail> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { ...summarySelect, updatedAt: true, passwordHash: true, totp: { select: { activatedAt: true, pendingSecretEnc: true } }, emailOtp: true },
+    select: {
+      ...summarySelect,
+      updatedAt: true,
+      passwordHash: true,
+      totp: { select: { activatedAt: true, pendingSecretEnc: true } },
+      emailOtp: true,
+    },
   });
   if (!user) throw notFound("USER_NOT_FOUND");
   const keys = {
@@ -178,14 +190,22 @@ export async function userDetail(userId: number): Promise<UserDetail> {
     twoFactor: {
       enabled: totpActive || emailOtpActive,
       totp: user.totp ? { activatedAt: iso(user.totp.activatedAt), pending: user.totp.pendingSecretEnc !== null } : null,
-      emailOtp: user.emailOtp ? { email: user.emailOtp.email, activatedAt: iso(user.emailOtp.activatedAt), pendingEmail: user.emailOtp.pendingEmail } : null,
+      emailOtp: user.emailOtp
+        ? { email: user.emailOtp.email, activatedAt: iso(user.emailOtp.activatedAt), pendingEmail: user.emailOtp.pendingEmail }
+        : null,
       recoveryCodes: {
         remaining: codes.filter((c) => !c.usedAt).length,
         total: codes.length,
         createdAt: codes.length ? new Date(Math.min(...codes.map((c) => c.createdAt.getTime()))).toISOString() : null,
       },
     },
-    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString(), ip: s.ip, userAgent: s.userAgent })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt.toISOString(),
+      lastUsedAt: s.lastUsedAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+    })),
     throttles: (Object.keys(keys) as (keyof typeof keys)[]).map((purpose) => {
       const row = byKey.get(keys[purpose]);
       const waitSeconds = row?.blockedUntil ? Math.max(0, Math.ceil((row.blockedUntil.getTime() - now) / 1000)) : 0;

@@ -13,7 +13,9 @@ function stub(reply: Reply | Error) {
     seen.push(request);
     if (reply instanceof Error) throw reply;
     const headers: Record<string, string> =
-      reply.body === undefined ? {} : { "Content-Type": reply.type ?? "application/json", "Content-Length": String(new TextEncoder().encode(reply.body).length) };
+      reply.body === undefined
+        ? {}
+        : { "Content-Type": reply.type ?? "application/json", "Content-Length": String(new TextEncoder().encode(reply.body).length) };
     return new Response(reply.body ?? null, { status: reply.status, headers });
   };
   return { fetch, seen };
@@ -58,27 +60,46 @@ describe("createGatehouseClient", () => {
 });
 
 describe("settle", () => {
-  const failing = (reply: Reply | Error) => settle(createGatehouseClient({ baseUrl: BASE, token: "t", fetch: stub(reply).fetch }).GET("/user/2fa/totp/next-guess"));
+  const failing = (reply: Reply | Error) =>
+    settle(createGatehouseClient({ baseUrl: BASE, token: "t", fetch: stub(reply).fetch }).GET("/user/2fa/totp/next-guess"));
 
   it("reads the envelope's message as the catalogue's code", async () => {
-    const result = await failing({ status: 409, body: JSON.stringify({ statusCode: 409, error: "Conflict", message: "TOTP_UNINITIALIZED" }) });
+    const result = await failing({
+      status: 409,
+      body: JSON.stringify({ statusCode: 409, error: "Conflict", message: "TOTP_UNINITIALIZED" }),
+    });
     expect(result).toEqual({ ok: false, error: { status: 409, code: "TOTP_UNINITIALIZED", message: "TOTP_UNINITIALIZED" } });
   });
 
   it("keeps retryAfter, and a 2FA_REQUIRED's partial token and methods", async () => {
-    const throttled = await failing({ status: 429, body: JSON.stringify({ statusCode: 429, error: "Too many requests", message: "TOO_MANY_TOTP_CHECKS", retryAfter: 4 }) });
+    const throttled = await failing({
+      status: 429,
+      body: JSON.stringify({ statusCode: 429, error: "Too many requests", message: "TOO_MANY_TOTP_CHECKS", retryAfter: 4 }),
+    });
     expect(throttled).toMatchObject({ ok: false, error: { code: "TOO_MANY_TOTP_CHECKS", retryAfter: 4 } });
-    const owed = await failing({ status: 401, body: JSON.stringify({ statusCode: 401, error: "Unauthorized", message: "2FA_REQUIRED", partialToken: "p", methods: ["totp"] }) });
+    const owed = await failing({
+      status: 401,
+      body: JSON.stringify({ statusCode: 401, error: "Unauthorized", message: "2FA_REQUIRED", partialToken: "p", methods: ["totp"] }),
+    });
     expect(owed).toMatchObject({ ok: false, error: { code: "2FA_REQUIRED", partialToken: "p", methods: ["totp"] } });
   });
 
   it("answers a 400 as BAD_REQUEST with the sentence and the field", async () => {
-    const result = await failing({ status: 400, body: JSON.stringify({ statusCode: 400, error: "Bad Request", message: "newPassword is too common", field: "newPassword" }) });
-    expect(result).toEqual({ ok: false, error: { status: 400, code: "BAD_REQUEST", message: "newPassword is too common", field: "newPassword" } });
+    const result = await failing({
+      status: 400,
+      body: JSON.stringify({ statusCode: 400, error: "Bad Request", message: "newPassword is too common", field: "newPassword" }),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { status: 400, code: "BAD_REQUEST", message: "newPassword is too common", field: "newPassword" },
+    });
   });
 
   it("answers UNKNOWN_ERROR for an answer that is not the envelope, or a code the catalogue lacks", async () => {
-    expect(await failing({ status: 502, body: "<html>Bad gateway</html>", type: "text/html" })).toMatchObject({ ok: false, error: { status: 502, code: "UNKNOWN_ERROR" } });
+    expect(await failing({ status: 502, body: "<html>Bad gateway</html>", type: "text/html" })).toMatchObject({
+      ok: false,
+      error: { status: 502, code: "UNKNOWN_ERROR" },
+    });
     expect(await failing({ status: 409, body: JSON.stringify({ statusCode: 409, message: "SOMETHING_NEW" }) })).toMatchObject({
       ok: false,
       error: { code: "UNKNOWN_ERROR", message: "SOMETHING_NEW" },
@@ -86,6 +107,9 @@ describe("settle", () => {
   });
 
   it("answers NETWORK_ERROR, never a throw, when no answer came", async () => {
-    expect(await failing(new TypeError("fetch failed"))).toEqual({ ok: false, error: { status: 0, code: "NETWORK_ERROR", message: "NETWORK_ERROR" } });
+    expect(await failing(new TypeError("fetch failed"))).toEqual({
+      ok: false,
+      error: { status: 0, code: "NETWORK_ERROR", message: "NETWORK_ERROR" },
+    });
   });
 });

@@ -15,7 +15,10 @@ const SCHEMA = path.resolve(__dirname, "schema.ts");
 describe("lib/api-client/schema.ts", () => {
   it("is what openapi-typescript makes of the served document (else run `npm run api:types`)", async () => {
     const generated = await generateSchemaTypes(openApiDocument());
-    expect(generated === readFileSync(SCHEMA, "utf8"), "lib/api-client/schema.ts differs from the OpenAPI document: run `npm run api:types` and commit it").toBe(true);
+    expect(
+      generated === readFileSync(SCHEMA, "utf8"),
+      "lib/api-client/schema.ts differs from the OpenAPI document: run `npm run api:types` and commit it",
+    ).toBe(true);
   });
 
   it("types every published operation, and no internal one", async () => {

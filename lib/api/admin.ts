@@ -180,11 +180,7 @@ export const adminLockUser = userAction({
   summary: "Lock an account",
   description:
     "The account can no longer sign in (`POST /auth/login` answers 403 `ACCOUNT_LOCKED`) and every session ends at once. The holder is told by mail. An administrator cannot lock their own account, nor the last unlocked administrator.",
-  errors: [
-    "ACCOUNT_ALREADY_LOCKED",
-    "CANNOT_LOCK_OWN_ACCOUNT",
-    "LAST_ADMIN",
-  ],
+  errors: ["ACCOUNT_ALREADY_LOCKED", "CANNOT_LOCK_OWN_ACCOUNT", "LAST_ADMIN"],
   mail: true,
   run: (a, id, mail) => lockAccount(a, id, mail),
 });
@@ -219,7 +215,8 @@ export const adminResetTwoFactor = userAction({
 export const adminSendPasswordReset = userAction({
   path: "send-password-reset",
   summary: "Send a password reset link",
-  description: "Mails the holder a single-use link (1 hour) to the portal's reset page. A failed delivery answers 500 `MAIL_DELIVERY_FAILED` and the link is withdrawn.",
+  description:
+    "Mails the holder a single-use link (1 hour) to the portal's reset page. A failed delivery answers 500 `MAIL_DELIVERY_FAILED` and the link is withdrawn.",
   errors: ["MAIL_DELIVERY_FAILED"],
   mail: true,
   run: (a, id, mail) => sendPasswordReset(a, id, mail),
@@ -238,10 +235,7 @@ export const adminRevokeAdmin = userAction({
   summary: "Take the administrator role away",
   description:
     "Also from oneself. 409 `LAST_ADMIN` when the account is the last unlocked administrator; the check and the change are one serializable transaction, so two administrators demoting each other at once leave one administrator.",
-  errors: [
-    "NOT_ADMIN",
-    "LAST_ADMIN",
-  ],
+  errors: ["NOT_ADMIN", "LAST_ADMIN"],
   run: (a, id) => revokeAdmin(a, id),
 });
 

@@ -20,13 +20,7 @@ export const login = defineEndpoint({
     "Answers the refresh token as bare text/plain. For an account with an active second factor it answers 401 `2FA_REQUIRED` with a `partialToken` and the active `methods` instead (see the login-with-2FA flow).",
   tags: ["Authentication"],
   success: { type: "text", description: "The refresh token, bare (no quotes)." },
-  errors: [
-    "PASSWORD_INCORRECT",
-    "2FA_REQUIRED",
-    "ACCOUNT_LOCKED",
-    "TOO_MANY_FAILED_PASSWORD_CHECKS",
-    "NO_PASSWORD_INFO",
-  ],
+  errors: ["PASSWORD_INCORRECT", "2FA_REQUIRED", "ACCOUNT_LOCKED", "TOO_MANY_FAILED_PASSWORD_CHECKS", "NO_PASSWORD_INFO"],
   async handle({ body, query, meta }) {
     const { refreshToken } = await loginWithPassword(body, meta);
     return tokenResponse(refreshToken, { cookie: query.cookie });

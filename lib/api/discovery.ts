@@ -16,7 +16,9 @@ export const discoveryDocument = z.object({
   jwks_uri: z.string().describe("The JSON Web Key Set that verifies access, sudo and partial tokens"),
   id_token_signing_alg_values_supported: z
     .array(z.string())
-    .describe("The JWS algorithm of every token this server signs. It issues no OpenID Connect ID tokens; the field is here for JWT verifiers that read it."),
+    .describe(
+      "The JWS algorithm of every token this server signs. It issues no OpenID Connect ID tokens; the field is here for JWT verifiers that read it.",
+    ),
   token_signing_alg_values_supported: z.array(z.string()).describe("The same algorithms, under a name that claims no ID tokens"),
   token_audience: z.string().describe("The `aud` claim of every signed token"),
   token_types: z
@@ -63,7 +65,8 @@ export const openApiDocument = defineEndpoint({
   path: "/openapi.json",
   auth: "none",
   summary: "This OpenAPI document",
-  description: "The OpenAPI 3.1 description of the API, generated from the same declarations and schemas that the server validates requests with. Served under `/api` only.",
+  description:
+    "The OpenAPI 3.1 description of the API, generated from the same declarations and schemas that the server validates requests with. Served under `/api` only.",
   tags: ["Discovery"],
   success: { schema: z.record(z.string(), z.unknown()), description: "The OpenAPI 3.1 document." },
   async handle() {

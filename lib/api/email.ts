@@ -1,4 +1,11 @@
-import { completeEmailTransfer, completeTransferBody, initiateEmailTransfer, initiateTransferBody, undoEmailChange, undoEmailChangeBody } from "../email-transfer";
+import {
+  completeEmailTransfer,
+  completeTransferBody,
+  initiateEmailTransfer,
+  initiateTransferBody,
+  undoEmailChange,
+  undoEmailChangeBody,
+} from "../email-transfer";
 import { defineEndpoint } from "../http/endpoint";
 import { linkErrorList } from "../password-reset";
 import { mailQuery, nullResponse } from "./common";
@@ -19,12 +26,7 @@ export const initiateTransfer = defineEndpoint({
     "with `retryAfter` until the oldest of the three is 10 minutes old.",
   tags: ["Email"],
   success: { schema: nullResponse, description: "The code is on its way to the new address." },
-  errors: [
-    "FORBIDDEN_MAIL_PROVIDER",
-    "NEW_EMAIL_ALREADY_IN_USE",
-    "TOO_MANY_TRANSFER_ATTEMPTS",
-    "UNABLE_TO_FIND_MAIL_TEMPLATE",
-  ],
+  errors: ["FORBIDDEN_MAIL_PROVIDER", "NEW_EMAIL_ALREADY_IN_USE", "TOO_MANY_TRANSFER_ATTEMPTS", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ body, query, meta, principal }) {
     await initiateEmailTransfer(principal.userId, body.email, meta, query);
     return null;
@@ -44,10 +46,7 @@ export const completeTransfer = defineEndpoint({
     "The address that receives 2FA email codes is a separate setting and does not change.",
   tags: ["Email"],
   success: { schema: nullResponse, description: "The account's email is the new one." },
-  errors: [
-    "OTP_INVALID_EXPIRED",
-    "NEW_EMAIL_ALREADY_IN_USE",
-  ],
+  errors: ["OTP_INVALID_EXPIRED", "NEW_EMAIL_ALREADY_IN_USE"],
   async handle({ body, query, meta, principal }) {
     await completeEmailTransfer(principal.userId, body.otp, meta, query);
     return null;

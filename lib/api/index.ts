@@ -41,4 +41,3 @@ function collect(): RegisteredEndpoint[] {
 }
 
 export const registry: readonly RegisteredEndpoint[] = collect();
-

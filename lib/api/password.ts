@@ -32,11 +32,7 @@ export const sendResetCode = defineEndpoint({
   description: `Mails a 6-digit code (valid 10 minutes) to the address. ${noEnumeration} One mail per 60 s per address, counted whether or not an account exists.`,
   tags: ["Password"],
   success: { schema: nullResponse, description: "The request was accepted." },
-  errors: [
-    "FORBIDDEN_MAIL_PROVIDER",
-    "TOO_MANY_RESET_MAIL_ATTEMPTS",
-    "UNABLE_TO_FIND_MAIL_TEMPLATE",
-  ],
+  errors: ["FORBIDDEN_MAIL_PROVIDER", "TOO_MANY_RESET_MAIL_ATTEMPTS", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ body, query }) {
     await sendPasswordResetCode(body.email, query, { defer: after });
     return null;
@@ -72,10 +68,7 @@ export const resetWithCode = defineEndpoint({
     "A locked account keeps its password: 403 `ACCOUNT_LOCKED` (only with a valid code), nothing changes and the code stays usable.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
-  errors: [
-    "OTP_INVALID_EXPIRED",
-    "ACCOUNT_LOCKED",
-  ],
+  errors: ["OTP_INVALID_EXPIRED", "ACCOUNT_LOCKED"],
   async handle({ body, query, meta }) {
     await resetPasswordWithCode(body, meta, query);
     return null;
@@ -95,11 +88,7 @@ export const changeWithOldPassword = defineEndpoint({
     "The change is recorded and the account holder is told. Takes a sudo token, or an access token while the user has no active 2FA method.",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The password is changed." },
-  errors: [
-    "PASSWORD_INCORRECT",
-    "TOO_MANY_FAILED_PASSWORD_CHECKS",
-    "NO_PASSWORD_INFO",
-  ],
+  errors: ["PASSWORD_INCORRECT", "TOO_MANY_FAILED_PASSWORD_CHECKS", "NO_PASSWORD_INFO"],
   async handle({ body, query, meta, principal }) {
     await changePassword(principal, body, meta, query);
     return null;
@@ -118,11 +107,7 @@ export const forgotPassword = defineEndpoint({
     "One mail per 60 s per address (a slot of its own, separate from the reset code's).",
   tags: ["Password"],
   success: { schema: nullResponse, description: "The request was accepted." },
-  errors: [
-    "FORBIDDEN_MAIL_PROVIDER",
-    "TOO_MANY_RESET_MAIL_ATTEMPTS",
-    "UNABLE_TO_FIND_MAIL_TEMPLATE",
-  ],
+  errors: ["FORBIDDEN_MAIL_PROVIDER", "TOO_MANY_RESET_MAIL_ATTEMPTS", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ body, query }) {
     await sendPasswordResetLink(body.email, query, { defer: after });
     return null;

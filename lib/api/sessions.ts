@@ -35,7 +35,8 @@ export const endMySession = defineEndpoint({
   auth: "access",
   params: z.object({ id: z.string().min(1).max(100, "must be at most 100 characters") }),
   summary: "End one of my sessions (ours)",
-  description: "Ends the session: its refresh token and every access or sudo token issued from it stop working. Ending the caller's own session is allowed.",
+  description:
+    "Ends the session: its refresh token and every access or sudo token issued from it stop working. Ending the caller's own session is allowed.",
   tags: ["Sessions"],
   success: { schema: nullResponse, description: "The session has ended." },
   errors: ["SESSION_NOT_FOUND"],

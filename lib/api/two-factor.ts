@@ -44,7 +44,8 @@ export const getTwoFactorStatus = defineEndpoint({
   path: "/user/2fa",
   auth: "access-or-partial",
   summary: "Get active 2FA methods",
-  description: "`enabled` is true while TOTP or email OTP is active. Each method key is present only while that method is active; `recoveryCodes` while unused codes remain.",
+  description:
+    "`enabled` is true while TOTP or email OTP is active. Each method key is present only while that method is active; `recoveryCodes` while unused codes remain.",
   tags,
   success: { schema: twoFactorStatusResponse, description: "The active methods." },
   async handle({ principal }) {
@@ -80,12 +81,7 @@ export const totpEnable = defineEndpoint({
   description: `Checks a code from the pending secret and activates it (replacing an active one). Answers a fresh set of 10 recovery codes; an earlier set stops working. ${THROTTLE} ${NOTICE}`,
   tags,
   success: { schema: recoveryCodesResponse, description: "TOTP is active; the new recovery codes, shown once." },
-  errors: [
-    "TOTP_INCORRECT",
-    "TOTP_UNINITIALIZED",
-    "TOO_MANY_TOTP_CHECKS",
-    "TOTP_CORRUPT",
-  ],
+  errors: ["TOTP_INCORRECT", "TOTP_UNINITIALIZED", "TOO_MANY_TOTP_CHECKS", "TOTP_CORRUPT"],
   async handle({ principal, body, query, meta }) {
     return enableTotp(principal.userId, body.totp, { meta, mail: query });
   },
@@ -100,12 +96,7 @@ export const totpAuthenticate = defineEndpoint({
   description: `Accepts the code of the current 30 s step or one step either side; each step is accepted once only. ${THROTTLE} ${AUTH_WITH_PARTIAL}`,
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
-  errors: [
-    "TOTP_INCORRECT",
-    "TOTP_UNINITIALIZED",
-    "TOO_MANY_TOTP_CHECKS",
-    "TOTP_CORRUPT",
-  ],
+  errors: ["TOTP_INCORRECT", "TOTP_UNINITIALIZED", "TOO_MANY_TOTP_CHECKS", "TOTP_CORRUPT"],
   async handle({ principal, body, meta }) {
     return authenticateWithTotp(principal, body.totp, { meta });
   },
@@ -153,11 +144,7 @@ export const emailOtpSetup = defineEndpoint({
   description: `${S_A_NO_2FA} Mails a 6-digit code (valid 10 minutes) to \`email\`, which stays pending until \`POST /user/2fa/email-otp/enable\`; an active address keeps working until then. One code mail per 60 s per account (shared with the challenge).`,
   tags,
   success: { schema: nullResponse, description: "The code is on its way." },
-  errors: [
-    "FORBIDDEN_MAIL_PROVIDER",
-    "TOO_MANY_OTP_EMAILS",
-    "UNABLE_TO_FIND_MAIL_TEMPLATE",
-  ],
+  errors: ["FORBIDDEN_MAIL_PROVIDER", "TOO_MANY_OTP_EMAILS", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ principal, body, query, meta }) {
     await setupEmailOtp(principal.userId, body.email, { meta, mail: query });
     return null;
@@ -174,10 +161,7 @@ export const emailOtpEnable = defineEndpoint({
   description: `The code from the setup mail activates the pending address. Answers a fresh set of 10 recovery codes; an earlier set stops working. A code is single use and ends after 5 wrong tries. ${NOTICE}`,
   tags,
   success: { schema: recoveryCodesResponse, description: "Email OTP is active; the new recovery codes, shown once." },
-  errors: [
-    "OTP_INVALID_EXPIRED",
-    "EMAIL_OTP_UNINITIALIZED",
-  ],
+  errors: ["OTP_INVALID_EXPIRED", "EMAIL_OTP_UNINITIALIZED"],
   async handle({ principal, body, query, meta }) {
     return enableEmailOtp(principal.userId, body.otp, { meta, mail: query });
   },
@@ -194,11 +178,7 @@ export const emailOtpChallenge = defineEndpoint({
   description: "Mails a 6-digit code (valid 10 minutes) to the active address. One code mail per 60 s per account.",
   tags,
   success: { schema: nullResponse, description: "The code is on its way." },
-  errors: [
-    "EMAIL_OTP_UNINITIALIZED",
-    "TOO_MANY_OTP_EMAILS",
-    "UNABLE_TO_FIND_MAIL_TEMPLATE",
-  ],
+  errors: ["EMAIL_OTP_UNINITIALIZED", "TOO_MANY_OTP_EMAILS", "UNABLE_TO_FIND_MAIL_TEMPLATE"],
   async handle({ principal, query, meta }) {
     await challengeEmailOtp(principal.userId, { meta, mail: query });
     return null;
@@ -214,11 +194,7 @@ export const emailOtpAuthenticate = defineEndpoint({
   description: `Checks the code from the challenge mail; it is used up. A code also ends after 5 wrong tries. ${THROTTLE} ${AUTH_WITH_PARTIAL}`,
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
-  errors: [
-    "OTP_INVALID_EXPIRED",
-    "EMAIL_OTP_INACTIVE",
-    "TOO_MANY_OTP_CHECKS",
-  ],
+  errors: ["OTP_INVALID_EXPIRED", "EMAIL_OTP_INACTIVE", "TOO_MANY_OTP_CHECKS"],
   async handle({ principal, body, meta }) {
     return authenticateWithEmailOtp(principal, body.otp, { meta });
   },
@@ -229,7 +205,8 @@ export const emailOtpNextEmail = defineEndpoint({
   path: "/user/2fa/email-otp/next-email",
   auth: "access-or-partial",
   summary: "Time until the next email OTP may be generated",
-  description: "Seconds until the next code mail (setup or challenge) may go (0 = now). 409 when email OTP is neither active nor being set up.",
+  description:
+    "Seconds until the next code mail (setup or challenge) may go (0 = now). 409 when email OTP is neither active nor being set up.",
   tags,
   success: { schema: durationResponse, description: "The wait in seconds." },
   errors: ["EMAIL_OTP_UNINITIALIZED"],
@@ -265,11 +242,7 @@ export const recoveryCodeAuthenticate = defineEndpoint({
   description: `Checks one recovery code (16 characters, case-insensitive, without separators); it is used up. ${THROTTLE} ${AUTH_WITH_PARTIAL}`,
   tags,
   success: { schema: authenticateResponse, description: "The code was right." },
-  errors: [
-    "RECOVERY_CODE_INCORRECT",
-    "RECOVERY_CODES_UNINITIALIZED",
-    "TOO_MANY_RECOVERY_CODE_CHECKS",
-  ],
+  errors: ["RECOVERY_CODE_INCORRECT", "RECOVERY_CODES_UNINITIALIZED", "TOO_MANY_RECOVERY_CODE_CHECKS"],
   async handle({ principal, body, meta }) {
     return authenticateWithRecoveryCode(principal, body.recoveryCode, { meta });
   },

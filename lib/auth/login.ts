@@ -23,7 +23,8 @@ export async function checkPassword(user: { id: number; passwordHash: string | n
     await attempt.succeeded();
     return;
   }
-  if (attempt.failures >= 5) await recordSecurityEvent(user.id, "throttle.triggered", meta, { detail: { factor: "password", failures: attempt.failures } });
+  if (attempt.failures >= 5)
+    await recordSecurityEvent(user.id, "throttle.triggered", meta, { detail: { factor: "password", failures: attempt.failures } });
   throw unauthorized("PASSWORD_INCORRECT");
 }
 
@@ -38,7 +39,10 @@ async function findLoginAccount(username: string) {
  * Password login. Without 2FA: a new session (its refresh token). With 2FA: 401 2FA_REQUIRED
  * carrying a partial token and the active methods (docs/api.md §2.1).
  */
-export async function loginWithPassword(body: LoginBody, meta: RequestMeta): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
+export async function loginWithPassword(
+  body: LoginBody,
+  meta: RequestMeta,
+): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
   pruneUnknownAddressCounters();
   const user = await findLoginAccount(body.username);
   if (!user) return refuseUnknownAddress(body.username, body.password);

@@ -13,7 +13,12 @@ const base64Key = z
 const commaList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 /**
  * What code needs while its modules load: the database connection, the log, the hash pool. Those
@@ -54,7 +59,10 @@ const schema = z
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FORBIDDEN_DOMAINS: commaList,
     CORS_ORIGINS: commaList,
-    TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+    TRUST_PROXY: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   })
   .superRefine((env, ctx) => {
@@ -73,7 +81,9 @@ function parse<T>(from: z.ZodType<T>): T {
   const parsed = from.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Gatehouse configuration is invalid:\n${lines}\nRun \`npm start\` once to generate local secrets, or set them in the environment.`);
+    throw new Error(
+      `Gatehouse configuration is invalid:\n${lines}\nRun \`npm start\` once to generate local secrets, or set them in the environment.`,
+    );
   }
   return parsed.data;
 }

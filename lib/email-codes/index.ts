@@ -21,16 +21,22 @@ export async function issueEmailCode(userId: number, purpose: CodePurpose, targe
   const expiresAt = new Date(now.getTime() + CODE_TTL_SECONDS * 1000);
   const existing = await db.emailCode.findUnique({ where: { userId_purpose: { userId, purpose } } });
   const budgetLive = existing && now.getTime() - existing.createdAt.getTime() < CODE_TTL_SECONDS * 1000;
-  await retryOnUniqueViolation(() => db.emailCode.upsert({
-    where: { userId_purpose: { userId, purpose } },
-    create: { id: randomUUID(), userId, purpose, target, codeHash, expiresAt },
-    update: budgetLive ? { target, codeHash, expiresAt } : { target, codeHash, expiresAt, attempts: 0, createdAt: now },
-  }));
+  await retryOnUniqueViolation(() =>
+    db.emailCode.upsert({
+      where: { userId_purpose: { userId, purpose } },
+      create: { id: randomUUID(), userId, purpose, target, codeHash, expiresAt },
+      update: budgetLive ? { target, codeHash, expiresAt } : { target, codeHash, expiresAt, attempts: 0, createdAt: now },
+    }),
+  );
   return code;
 }
 
 /** Restores the state before `issueEmailCode` when the mail never left (no unseen code counts). */
-export async function withdrawEmailCode(userId: number, purpose: CodePurpose, previous: { codeHash: string; expiresAt: Date; target: string } | null) {
+export async function withdrawEmailCode(
+  userId: number,
+  purpose: CodePurpose,
+  previous: { codeHash: string; expiresAt: Date; target: string } | null,
+) {
   if (previous) await db.emailCode.updateMany({ where: { userId, purpose }, data: previous });
   else await db.emailCode.deleteMany({ where: { userId, purpose } });
 }
@@ -45,7 +51,12 @@ export async function currentEmailCode(userId: number, purpose: CodePurpose) {
  * so concurrent wrong guesses cannot exceed it. With `consume`, the code is used up atomically:
  * of two concurrent correct submissions only one succeeds. Returns the address the code went to.
  */
-export async function verifyEmailCode(userId: number, purpose: CodePurpose, code: string, opts: { consume: boolean }): Promise<{ target: string }> {
+export async function verifyEmailCode(
+  userId: number,
+  purpose: CodePurpose,
+  code: string,
+  opts: { consume: boolean },
+): Promise<{ target: string }> {
   const row = await db.emailCode.findUnique({ where: { userId_purpose: { userId, purpose } } });
   if (!row) throw invalid();
   const reserved = await db.emailCode.updateMany({

@@ -5,7 +5,15 @@ import { conflict, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { log } from "../log";
 import { assertAllowedMailProvider, resolveMailConfiguration, sendMail, type MailOptions } from "../mail";
-import { assertLinkUsable, linkErrors, linkState, newPasswordResetLinkToken, portalLink, RESET_LINK_TTL_SECONDS, type LinkState } from "../password-reset";
+import {
+  assertLinkUsable,
+  linkErrors,
+  linkState,
+  newPasswordResetLinkToken,
+  portalLink,
+  RESET_LINK_TTL_SECONDS,
+  type LinkState,
+} from "../password-reset";
 import { endAccountSessions } from "../sessions";
 import { assertBudgetLeft, claimSlot, slidingBudget, spendBudget } from "../throttle";
 import { findUserByEmail, normalizeEmail, requireUser } from "../users";
@@ -40,14 +48,23 @@ export async function initiateEmailTransfer(userId: number, newEmail: string, me
   assertAllowedMailProvider(target);
   const user = await requireUser(userId);
   if (target === user.email || (await findUserByEmail(target))) {
-    await spendBudget(budget, (tx) => recordSecurityEvent(userId, "email.transfer_address_taken", meta, { detail: { newEmail: target } }, tx));
+    await spendBudget(budget, (tx) =>
+      recordSecurityEvent(userId, "email.transfer_address_taken", meta, { detail: { newEmail: target } }, tx),
+    );
     throw inUse();
   }
   const release = await claimSlot(transferThrottleKey(userId), TRANSFER_MAIL_INTERVAL_SECONDS, "TOO_MANY_TRANSFER_ATTEMPTS");
   const previous = await currentEmailCode(userId, "email-transfer");
   const code = await issueEmailCode(userId, "email-transfer", target);
   try {
-    await sendMail({ to: target, template: "email-transfer-code", data: { code, newEmail: target }, origin: mail.origin, language: mail.language, userId });
+    await sendMail({
+      to: target,
+      template: "email-transfer-code",
+      data: { code, newEmail: target },
+      origin: mail.origin,
+      language: mail.language,
+      userId,
+    });
   } catch (error) {
     await withdrawEmailCode(userId, "email-transfer", previous);
     await release();
@@ -83,7 +100,13 @@ export async function completeEmailTransfer(userId: number, otp: string, meta: R
       await tx.passwordResetLink.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
       await tx.emailCode.deleteMany({ where: { userId, purpose: "password-reset" } });
       await tx.emailChangeUndo.create({
-        data: { tokenHash: sha256(undoToken), userId, oldEmail: user.email, newEmail: target, expiresAt: new Date(Date.now() + UNDO_LINK_TTL_SECONDS * 1000) },
+        data: {
+          tokenHash: sha256(undoToken),
+          userId,
+          oldEmail: user.email,
+          newEmail: target,
+          expiresAt: new Date(Date.now() + UNDO_LINK_TTL_SECONDS * 1000),
+        },
       });
       await recordSecurityEvent(userId, "email.transfer_completed", meta, { detail: { oldEmail: user.email, newEmail: target } }, tx);
       return user.email;
@@ -136,12 +159,18 @@ export async function undoEmailChange(token: string, meta: RequestMeta, mail: Ma
   try {
     await db.$transaction(async (tx) => {
       const now = new Date();
-      const claimed = await tx.emailChangeUndo.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const claimed = await tx.emailChangeUndo.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (claimed.count !== 1) {
         const state = linkState(await tx.emailChangeUndo.findUnique({ where: { tokenHash } }), now);
         throw linkErrors[state === "valid" ? "used" : state]();
       }
-      await tx.emailChangeUndo.updateMany({ where: { userId: row.userId, usedAt: null, createdAt: { gte: row.createdAt } }, data: { usedAt: now } });
+      await tx.emailChangeUndo.updateMany({
+        where: { userId: row.userId, usedAt: null, createdAt: { gte: row.createdAt } },
+        data: { usedAt: now },
+      });
       const holder = await tx.user.findUnique({ where: { email: row.oldEmail }, select: { id: true } });
       if (holder && holder.id !== row.userId) throw conflict("OLD_EMAIL_ALREADY_IN_USE");
       await tx.user.update({ where: { id: row.userId }, data: { email: row.oldEmail, passwordHash: null } });
@@ -149,7 +178,13 @@ export async function undoEmailChange(token: string, meta: RequestMeta, mail: Ma
       await tx.emailCode.deleteMany({ where: { userId: row.userId, purpose: { in: ["password-reset", "email-transfer"] } } });
       await tx.passwordResetLink.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
       await tx.passwordResetLink.create({ data: { tokenHash: reset.tokenHash, userId: row.userId, expiresAt: reset.expiresAt } });
-      await recordSecurityEvent(row.userId, "email.transfer_undone", meta, { detail: { restoredEmail: row.oldEmail, fromEmail: row.newEmail } }, tx);
+      await recordSecurityEvent(
+        row.userId,
+        "email.transfer_undone",
+        meta,
+        { detail: { restoredEmail: row.oldEmail, fromEmail: row.newEmail } },
+        tx,
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("OLD_EMAIL_ALREADY_IN_USE");

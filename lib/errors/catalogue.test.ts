@@ -23,7 +23,11 @@ describe("the error catalogue (lib/errors/catalogue.ts)", () => {
     expect(apiError("TOTP_UNINITIALIZED")).toMatchObject({ status: 409, code: "TOTP_UNINITIALIZED" });
     expect(conflict("LAST_ADMIN").status).toBe(statusOf("LAST_ADMIN"));
     expect(tooManyRequests("TOO_MANY_TOTP_CHECKS", 0.2)).toMatchObject({ status: 429, extras: { retryAfter: 1 } });
-    expect(badRequest("username is required", "username")).toMatchObject({ status: 400, code: "username is required", extras: { field: "username" } });
+    expect(badRequest("username is required", "username")).toMatchObject({
+      status: 400,
+      code: "username is required",
+      extras: { field: "username" },
+    });
   });
 
   it("tells codes from other strings (a 400's sentence, another server's code)", () => {

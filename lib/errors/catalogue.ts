@@ -10,13 +10,20 @@
 export const errorCatalogue = {
   // --- 401: not authenticated -------------------------------------------------------------------
   NO_TOKEN_PROVIDED: { status: 401, description: "no `Authorization: Bearer` header, or an empty token" },
-  INVALID_TOKEN: { status: 401, description: "the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation" },
+  INVALID_TOKEN: {
+    status: 401,
+    description: "the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation",
+  },
   PASSWORD_INCORRECT: { status: 401, description: "the password is wrong, or no account has this address (the two answer alike)" },
   "2FA_REQUIRED": {
     status: 401,
-    description: "the password is right and a second factor is owed: the body carries `partialToken` and `methods` (see `TwoFactorRequired`)",
+    description:
+      "the password is right and a second factor is owed: the body carries `partialToken` and `methods` (see `TwoFactorRequired`)",
   },
-  TOTP_INCORRECT: { status: 401, description: "the TOTP code matches neither the current 30-second step nor one either side, or that step was used already" },
+  TOTP_INCORRECT: {
+    status: 401,
+    description: "the TOTP code matches neither the current 30-second step nor one either side, or that step was used already",
+  },
   OTP_INVALID_EXPIRED: { status: 401, description: "the emailed code is wrong, expired, used up, replaced by a newer one or out of tries" },
   RECOVERY_CODE_INCORRECT: { status: 401, description: "the recovery code is not one of the account's unused codes" },
   LINK_EXPIRED: { status: 401, description: "the link's token has expired: ask for a new link" },
@@ -44,12 +51,14 @@ export const errorCatalogue = {
   // --- 409: the account is not in the state the call needs ------------------------------------
   TOTP_UNINITIALIZED: {
     status: 409,
-    description: "TOTP is not in the state the call needs: enable needs a pending set-up, authenticate an active TOTP, the wait query either",
+    description:
+      "TOTP is not in the state the call needs: enable needs a pending set-up, authenticate an active TOTP, the wait query either",
   },
   TOTP_ALREADY_INACTIVE: { status: 409, description: "TOTP is not active" },
   EMAIL_OTP_UNINITIALIZED: {
     status: 409,
-    description: "email OTP is not in the state the call needs: enable needs a pending set-up, the challenge an active address, the wait query either",
+    description:
+      "email OTP is not in the state the call needs: enable needs a pending set-up, the challenge an active address, the wait query either",
   },
   EMAIL_OTP_INACTIVE: { status: 409, description: "email OTP is not active, so no challenge can be checked" },
   EMAIL_OTP_ALREADY_INACTIVE: { status: 409, description: "email OTP is not active" },
@@ -86,7 +95,10 @@ export const errorCatalogue = {
 
   // --- 500: the server could not complete the request -----------------------------------------
   INTERNAL_SERVER_ERROR: { status: 500, description: "an unexpected error; it is logged with the request id" },
-  NO_PASSWORD_INFO: { status: 500, description: "the account has no password yet (created by an administrator, or its email change was undone): reset it" },
+  NO_PASSWORD_INFO: {
+    status: 500,
+    description: "the account has no password yet (created by an administrator, or its email change was undone): reset it",
+  },
   TOTP_CORRUPT: { status: 500, description: "the stored TOTP secret cannot be decrypted (the encryption key changed): set TOTP up again" },
   UNABLE_TO_FIND_MAIL_TEMPLATE: { status: 500, description: "no mail configuration matches `origin`; nothing was sent" },
   MAIL_DELIVERY_FAILED: { status: 500, description: "the mail transport refused the message" },
@@ -98,7 +110,9 @@ export type ErrorStatus = 401 | 403 | 404 | 405 | 409 | 413 | 414 | 429 | 431 | 
 export type ErrorCode = keyof typeof errorCatalogue;
 
 /** The codes answered with `status`: `ErrorCodeWithStatus<409>` is "TOTP_UNINITIALIZED" | …. */
-export type ErrorCodeWithStatus<S extends ErrorStatus> = { [C in ErrorCode]: (typeof errorCatalogue)[C]["status"] extends S ? C : never }[ErrorCode];
+export type ErrorCodeWithStatus<S extends ErrorStatus> = {
+  [C in ErrorCode]: (typeof errorCatalogue)[C]["status"] extends S ? C : never;
+}[ErrorCode];
 
 export const statusOf = (code: ErrorCode): ErrorStatus => errorCatalogue[code].status;
 

@@ -31,7 +31,9 @@ export interface ErrorExtras {
 }
 
 /** `[status, code]` pairs the catalogue allows, or a 400 with its sentence. */
-type StatusAndCode = { [C in ErrorCode]: [status: (typeof errorCatalogue)[C]["status"], code: C, extras?: ErrorExtras] }[ErrorCode] | [status: 400, message: string, extras: { field: string }];
+type StatusAndCode =
+  | { [C in ErrorCode]: [status: (typeof errorCatalogue)[C]["status"], code: C, extras?: ErrorExtras] }[ErrorCode]
+  | [status: 400, message: string, extras: { field: string }];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -59,4 +61,5 @@ export const forbidden = (code: ErrorCodeWithStatus<403>) => apiError(code);
 export const notFound = (code: ErrorCodeWithStatus<404> = "NOT_FOUND") => apiError(code);
 export const conflict = (code: ErrorCodeWithStatus<409>) => apiError(code);
 export const internal = (code: ErrorCodeWithStatus<500>) => apiError(code);
-export const tooManyRequests = (code: ErrorCodeWithStatus<429>, retryAfter: number) => apiError(code, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
+export const tooManyRequests = (code: ErrorCodeWithStatus<429>, retryAfter: number) =>
+  apiError(code, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });

@@ -11,7 +11,8 @@ import { API_PREFIX, NATIVE_SEGMENTS, UNPREFIXED_SEGMENTS, WELL_KNOWN, isApiPath
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 // plain JavaScript without a declaration file: imported by path
-const loadNextConfig = async () => ((await import(/* @vite-ignore */ path.resolve(__dirname, "../../next.config.mjs"))) as { default: NextConfig }).default;
+const loadNextConfig = async () =>
+  ((await import(/* @vite-ignore */ path.resolve(__dirname, "../../next.config.mjs"))) as { default: NextConfig }).default;
 const escape = (segment: string) => segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 type Matcher = { source: string; has?: { key: string }[]; missing?: unknown[] };
 const matchers = proxyConfig.matcher as Matcher[];
@@ -38,13 +39,16 @@ describe("the API's path prefixes (lib/http/api-paths.mjs)", () => {
   });
 
   it("are the ones next.config.mjs rewrites", async () => {
-    const rewrites = (await (await loadNextConfig()).rewrites!()) as { beforeFiles: { source: string; destination: string }[]; afterFiles: { source: string; destination: string }[] };
+    const rewrites = (await (
+      await loadNextConfig()
+    ).rewrites!()) as { beforeFiles: { source: string; destination: string }[]; afterFiles: { source: string; destination: string }[] };
     expect(rewrites.afterFiles).toEqual(NATIVE_SEGMENTS.map((s) => ({ source: `/api/${s}/:path*`, destination: `/${s}/:path*` })));
     expect(rewrites.beforeFiles.map((r) => r.source)).toEqual([`/${WELL_KNOWN}/:path*`, `/api/${WELL_KNOWN}/:path*`]);
   });
 
   it("tell the API's paths from the pages'", () => {
-    for (const p of ["/api", "/api/admin/users", "/auth/login", "/user/2fa", "/v1/auth/forgot-password", "/.well-known/jwks.json"]) expect(isApiPath(p), p).toBe(true);
+    for (const p of ["/api", "/api/admin/users", "/auth/login", "/user/2fa", "/v1/auth/forgot-password", "/.well-known/jwks.json"])
+      expect(isApiPath(p), p).toBe(true);
     for (const p of ["/", "/login", "/account", "/authx", "/apiary", "/docs", "/_next/static/x.js"]) expect(isApiPath(p), p).toBe(false);
     expect(servedWithoutPrefix("/auth/login")).toBe(true);
     expect(servedWithoutPrefix("/admin/users")).toBe(false);

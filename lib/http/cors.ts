@@ -45,7 +45,8 @@ export function corsGrant(origin: string | null, allowed: readonly string[] = co
  * origins trusted with the refresh cookie and with bodies a browser sends without a preflight
  * (lib/http/csrf.ts).
  */
-export const isListedOrigin = (origin: string, allowed: readonly string[] = config().CORS_ORIGINS) => corsGrant(origin, allowed)?.credentials === true;
+export const isListedOrigin = (origin: string, allowed: readonly string[] = config().CORS_ORIGINS) =>
+  corsGrant(origin, allowed)?.credentials === true;
 
 function appendVary(headers: Headers, value: string) {
   const current = headers.get("Vary");

@@ -67,7 +67,10 @@ function bearerToken(request: Request, endpoint: AnyEndpoint): string | null {
   }
   if (endpoint.refreshFromCookie) {
     const cookie = request.headers.get("cookie") ?? "";
-    const found = cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith(`${REFRESH_COOKIE}=`));
+    const found = cookie
+      .split(";")
+      .map((c) => c.trim())
+      .find((c) => c.startsWith(`${REFRESH_COOKIE}=`));
     const token = found?.slice(REFRESH_COOKIE.length + 1) || null;
     if (token) assertSameSiteForCookie(request);
     return token;
@@ -134,9 +137,14 @@ const methodNotAllowed = (allowed: string, internal: boolean) => async (request:
 /** The Next route exports for the endpoints sharing one path; other methods answer 405 in the envelope. */
 export function serve(...endpoints: AnyEndpoint[]): Record<Method | "PATCH", RouteHandler> {
   const allowed = endpoints.map((e) => e.method).join(", ");
-  const notAllowed = methodNotAllowed(allowed, endpoints.every((e) => e.internal));
-  const handlers = { GET: notAllowed, POST: notAllowed, PUT: notAllowed, DELETE: notAllowed, PATCH: notAllowed } as Record<Method | "PATCH", RouteHandler>;
+  const notAllowed = methodNotAllowed(
+    allowed,
+    endpoints.every((e) => e.internal),
+  );
+  const handlers = { GET: notAllowed, POST: notAllowed, PUT: notAllowed, DELETE: notAllowed, PATCH: notAllowed } as Record<
+    Method | "PATCH",
+    RouteHandler
+  >;
   for (const endpoint of endpoints) handlers[endpoint.method] = (request, context) => handleRequest(endpoint, request, context?.params);
   return handlers;
 }
-

@@ -14,7 +14,10 @@ const message = (schema: z.ZodType, input: unknown) => {
 };
 
 describe("400 messages name the field", () => {
-  const body = z.object({ email: emailSchema, nested: z.object({ code: z.string().length(6, "must be exactly 6 characters") }).optional() });
+  const body = z.object({
+    email: emailSchema,
+    nested: z.object({ code: z.string().length(6, "must be exactly 6 characters") }).optional(),
+  });
   it("says a missing field is required, also when the schema has a custom message", () => {
     expect(message(body, {})).toBe("email is required");
   });
@@ -40,7 +43,9 @@ describe("400 messages name the field", () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
   it("names the path of a NUL found deep down, shortened when it is long", () => {
-    expect(message(z.object({ a: z.unknown() }), { a: [{ b: "ok" }, { b: ["x", "\u0000"] }] })).toBe("a.1.b.1 must not contain NUL characters");
+    expect(message(z.object({ a: z.unknown() }), { a: [{ b: "ok" }, { b: ["x", "\u0000"] }] })).toBe(
+      "a.1.b.1 must not contain NUL characters",
+    );
     let deep: unknown = "\u0000";
     for (let i = 0; i < 32_000; i++) deep = [deep];
     const text = message(z.object({ a: z.unknown() }), { a: deep })!;

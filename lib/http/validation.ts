@@ -41,13 +41,14 @@ export function issueFailure(issue: z.core.$ZodIssue, where: Where, input?: unkn
   const field = fieldName(issue.path, where);
   let message = issue.message;
   // a schema's custom message replaces zod's "received undefined", so look at the input itself
-  const missing = issue.code === "invalid_type" && (/received undefined/.test(message) || (issue.path.length > 0 && valueAt(input, issue.path) === undefined));
+  const missing =
+    issue.code === "invalid_type" &&
+    (/received undefined/.test(message) || (issue.path.length > 0 && valueAt(input, issue.path) === undefined));
   if (missing) message = "is required";
   else if (issue.code === "invalid_type") message = `must be of type ${issue.expected}`;
   else if (issue.code === "unrecognized_keys") message = unknownFields(issue.keys);
   return { message: /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`, field };
 }
-
 
 /** A container being walked: its keys (objects only; arrays go by index) and the next child to look at. */
 interface Frame {
@@ -57,7 +58,9 @@ interface Frame {
 }
 
 const frameOf = (container: object): Frame =>
-  Array.isArray(container) ? { container, keys: null, next: 0 } : { container: container as Record<string, unknown>, keys: Object.keys(container), next: 0 };
+  Array.isArray(container)
+    ? { container, keys: null, next: 0 }
+    : { container: container as Record<string, unknown>, keys: Object.keys(container), next: 0 };
 /** The key of the child a frame looks at now. */
 const currentKey = (frame: Frame) => (frame.keys ? frame.keys[frame.next - 1] : String(frame.next - 1));
 
@@ -78,7 +81,9 @@ function nulAt(input: unknown): string[] | null {
       open.pop();
       continue;
     }
-    const child = frame.keys ? (frame.container as Record<string, unknown>)[frame.keys[frame.next++]] : (frame.container as unknown[])[frame.next++];
+    const child = frame.keys
+      ? (frame.container as Record<string, unknown>)[frame.keys[frame.next++]]
+      : (frame.container as unknown[])[frame.next++];
     if (typeof child === "string") {
       if (child.includes("\u0000")) return open.map(currentKey);
     } else if (child && typeof child === "object") open.push(frameOf(child));

@@ -22,18 +22,24 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-const colors = z
-  .object({ primary: hex, onPrimary: hex, background: hex, surface: hex, text: hex, muted: hex })
-  .superRefine((c, ctx) => {
-    // Text must stay readable (WCAG AA, 4.5:1): button label on the button, body and muted text on the card.
-    for (const [fg, bg] of [["onPrimary", "primary"], ["text", "surface"], ["muted", "surface"], ["primary", "surface"]] as const) {
-      if (contrastRatio(c[fg], c[bg]) < 4.5) ctx.addIssue({ code: "custom", path: [fg], message: `contrast with ${bg} is below 4.5:1` });
-    }
-  });
-
-const language = z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code").refine((l) => availableLanguages.includes(l), {
-  message: `must be one of the languages with templates (${availableLanguages.join(", ")})`,
+const colors = z.object({ primary: hex, onPrimary: hex, background: hex, surface: hex, text: hex, muted: hex }).superRefine((c, ctx) => {
+  // Text must stay readable (WCAG AA, 4.5:1): button label on the button, body and muted text on the card.
+  for (const [fg, bg] of [
+    ["onPrimary", "primary"],
+    ["text", "surface"],
+    ["muted", "surface"],
+    ["primary", "surface"],
+  ] as const) {
+    if (contrastRatio(c[fg], c[bg]) < 4.5) ctx.addIssue({ code: "custom", path: [fg], message: `contrast with ${bg} is below 4.5:1` });
+  }
 });
+
+const language = z
+  .string()
+  .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code")
+  .refine((l) => availableLanguages.includes(l), {
+    message: `must be one of the languages with templates (${availableLanguages.join(", ")})`,
+  });
 
 // A logo is inline SVG (no remote images: they are blocked by many mail clients and leak opens).
 const logoSvg = z
@@ -61,28 +67,26 @@ const brandSchema = z.object({
   origins: z.array(z.string().trim().min(1).max(256)),
 });
 
-const fileSchema = z
-  .object({ defaultConfiguration: z.string(), configurations: z.array(brandSchema).min(1) })
-  .superRefine((f, ctx) => {
-    const ids = f.configurations.map((c) => c.id);
-    if (!ids.includes(f.defaultConfiguration))
-      ctx.addIssue({ code: "custom", path: ["defaultConfiguration"], message: `no configuration with id ${f.defaultConfiguration}` });
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["configurations"], message: "ids must be unique" });
-    f.configurations.forEach((c, i) => {
-      if (!c.languages.includes(c.defaultLanguage))
-        ctx.addIssue({ code: "custom", path: ["configurations", i, "defaultLanguage"], message: "must be one of its languages" });
-    });
-    const seen = new Map<string, string>();
-    f.configurations.forEach((c, i) => {
-      for (const origin of [c.id, ...c.origins, ...(c.portalUrl ? [c.portalUrl] : [])]) {
-        const key = originKey(origin);
-        const owner = seen.get(key);
-        if (owner && owner !== c.id)
-          ctx.addIssue({ code: "custom", path: ["configurations", i, "origins"], message: `origin ${origin} also belongs to ${owner}` });
-        seen.set(key, c.id);
-      }
-    });
+const fileSchema = z.object({ defaultConfiguration: z.string(), configurations: z.array(brandSchema).min(1) }).superRefine((f, ctx) => {
+  const ids = f.configurations.map((c) => c.id);
+  if (!ids.includes(f.defaultConfiguration))
+    ctx.addIssue({ code: "custom", path: ["defaultConfiguration"], message: `no configuration with id ${f.defaultConfiguration}` });
+  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["configurations"], message: "ids must be unique" });
+  f.configurations.forEach((c, i) => {
+    if (!c.languages.includes(c.defaultLanguage))
+      ctx.addIssue({ code: "custom", path: ["configurations", i, "defaultLanguage"], message: "must be one of its languages" });
   });
+  const seen = new Map<string, string>();
+  f.configurations.forEach((c, i) => {
+    for (const origin of [c.id, ...c.origins, ...(c.portalUrl ? [c.portalUrl] : [])]) {
+      const key = originKey(origin);
+      const owner = seen.get(key);
+      if (owner && owner !== c.id)
+        ctx.addIssue({ code: "custom", path: ["configurations", i, "origins"], message: `origin ${origin} also belongs to ${owner}` });
+      seen.set(key, c.id);
+    }
+  });
+});
 
 export type MailConfigurationFile = z.input<typeof fileSchema>;
 
@@ -126,20 +130,18 @@ export function loadMailConfigurations(input: unknown, appUrl: string): Registry
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`lib/mail/configurations.json is invalid:\n${lines}`);
   }
-  const all = parsed.data.configurations.map(
-    (c): MailConfiguration => ({
-      id: c.id,
-      displayName: c.displayName,
-      sender: c.sender,
-      replyTo: c.replyTo,
-      colors: c.colors,
-      logo: `data:image/svg+xml;base64,${Buffer.from(c.logoSvg).toString("base64")}`,
-      portalUrl: (c.portalUrl ?? appUrl).replace(/\/+$/, ""),
-      defaultLanguage: c.defaultLanguage,
-      languages: c.languages,
-      origins: c.origins,
-    }),
-  );
+  const all = parsed.data.configurations.map((c): MailConfiguration => ({
+    id: c.id,
+    displayName: c.displayName,
+    sender: c.sender,
+    replyTo: c.replyTo,
+    colors: c.colors,
+    logo: `data:image/svg+xml;base64,${Buffer.from(c.logoSvg).toString("base64")}`,
+    portalUrl: (c.portalUrl ?? appUrl).replace(/\/+$/, ""),
+    defaultLanguage: c.defaultLanguage,
+    languages: c.languages,
+    origins: c.origins,
+  }));
   const byKey = new Map<string, MailConfiguration>();
   for (const brand of all) {
     for (const origin of [brand.id, ...brand.origins, brand.portalUrl]) {

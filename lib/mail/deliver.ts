@@ -25,7 +25,10 @@ export async function deliver(mail: OutgoingMail, transport: MailTransport): Pro
   const brand = resolveMailConfiguration(mail.origin);
   const to = checkRecipient(mail.to);
   const rendered = renderMail(mail.template, { brand, language: mail.language, data: mail.data });
-  const stored = transport.kind === "outbox" ? rendered : renderMail(mail.template, { brand, language: mail.language, data: mail.data, secrets: "redact" });
+  const stored =
+    transport.kind === "outbox"
+      ? rendered
+      : renderMail(mail.template, { brand, language: mail.language, data: mail.data, secrets: "redact" });
   const id = randomUUID();
   const row = {
     id,
@@ -40,11 +43,25 @@ export async function deliver(mail: OutgoingMail, transport: MailTransport): Pro
     template: mail.template,
     userId: mail.userId ?? null,
   };
-  const context = { mailId: id, transport: transport.kind, template: mail.template, origin: brand.id, language: rendered.language, userId: mail.userId ?? undefined };
+  const context = {
+    mailId: id,
+    transport: transport.kind,
+    template: mail.template,
+    origin: brand.id,
+    language: rendered.language,
+    userId: mail.userId ?? undefined,
+  };
 
   let providerId: string | undefined;
   try {
-    ({ providerId } = await transport.send({ id, from: brand.sender, to, subject: rendered.subject, html: rendered.html, text: rendered.text }));
+    ({ providerId } = await transport.send({
+      id,
+      from: brand.sender,
+      to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+    }));
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     log.error({ ...context, err: message }, "mail delivery failed");

@@ -10,7 +10,11 @@ import { forbidden } from "../errors";
 
 /** The domain of an address: after the last "@", lower-cased, without a trailing dot. */
 export function mailDomain(email: string): string {
-  return email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase().replace(/\.+$/, "");
+  return email
+    .slice(email.lastIndexOf("@") + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.+$/, "");
 }
 
 export type DomainCheck = (domain: string) => boolean;
@@ -19,7 +23,11 @@ export type DomainCheck = (domain: string) => boolean;
 export function forbiddenDomainChecker(domains: Iterable<string>): DomainCheck {
   const set = new Set<string>();
   for (const d of domains) {
-    const clean = d.trim().toLowerCase().replace(/^\*?\.+/, "").replace(/\.+$/, "");
+    const clean = d
+      .trim()
+      .toLowerCase()
+      .replace(/^\*?\.+/, "")
+      .replace(/\.+$/, "");
     if (clean) set.add(clean);
   }
   return (domain) => {

@@ -20,7 +20,17 @@ export async function listMailMessages(options: { limit?: number; to?: string } 
     where: options.to ? { toAddress: options.to } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(options.limit ?? 50, 1), 500),
-    select: { id: true, toAddress: true, subject: true, status: true, transport: true, template: true, origin: true, language: true, createdAt: true },
+    select: {
+      id: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      transport: true,
+      template: true,
+      origin: true,
+      language: true,
+      createdAt: true,
+    },
   });
 }
 

@@ -36,7 +36,10 @@ export async function notifyAccountHolder(
       log.warn({ userId, template }, "notice for an unknown user not sent");
       return null;
     }
-    const receipt = await deliver({ to: options.to ?? user.email, template, origin: brand.id, language: options.language, data: options.data, userId }, transport ?? configuredTransport());
+    const receipt = await deliver(
+      { to: options.to ?? user.email, template, origin: brand.id, language: options.language, data: options.data, userId },
+      transport ?? configuredTransport(),
+    );
     return receipt.id;
   } catch (error) {
     // deliver() has logged and recorded transport failures; this also covers render and DB errors.

@@ -19,19 +19,26 @@ describe("docs/api.md", () => {
 
   it("has the error codes the catalogue gives (else run `npm run docs:api`)", () => {
     expect(renderErrorCodeTable(doc), "docs/api.md's error codes differ from lib/errors/catalogue.ts: run `npm run docs:api`").toBe(doc);
-    for (const [code, { status, description }] of Object.entries(errorCatalogue)) expect(doc).toContain(`| ${status} | \`${code}\` | ${description.replace(/\|/g, "\\|")} |`);
+    for (const [code, { status, description }] of Object.entries(errorCatalogue))
+      expect(doc).toContain(`| ${status} | \`${code}\` | ${description.replace(/\|/g, "\\|")} |`);
   });
 
   it("lists every published operation once, and no internal one", () => {
     const rows = doc.split("\n").filter((line) => /^\| (\d+ \| |– \| )?(GET|POST|PUT|DELETE) \| /.test(line));
     expect(rows.length).toBe(registry.filter((r) => !r.endpoint.internal).length);
     for (const { endpoint } of registry.filter((r) => r.endpoint.internal)) {
-      expect(rows.some((row) => row.includes(`\`${endpoint.path}\``)), endpoint.path).toBe(false);
+      expect(
+        rows.some((row) => row.includes(`\`${endpoint.path}\``)),
+        endpoint.path,
+      ).toBe(false);
     }
   });
 
   it("keeps sections §1–§8 with the numbers code comments cite", () => {
-    const headings = doc.split("\n").filter((line) => /^#{2,3} \d/.test(line)).map((line) => line.replace(/^#+ /, ""));
+    const headings = doc
+      .split("\n")
+      .filter((line) => /^#{2,3} \d/.test(line))
+      .map((line) => line.replace(/^#+ /, ""));
     for (const [number, topic] of [
       ["1.", "Conventions"],
       ["2.", "Tokens"],
@@ -43,7 +50,10 @@ describe("docs/api.md", () => {
       ["7.", "Clarifications"],
       ["8.", "Safety rules"],
     ]) {
-      expect(headings.some((h) => h.startsWith(`${number} ${topic}`)), `§${number} ${topic}`).toBe(true);
+      expect(
+        headings.some((h) => h.startsWith(`${number} ${topic}`)),
+        `§${number} ${topic}`,
+      ).toBe(true);
     }
   });
 });

@@ -61,7 +61,10 @@ describe("the OpenAPI document", () => {
 
   it("declares the four token kinds as bearer schemes and maps every rule to the kinds it accepts", () => {
     for (const kind of ["refresh", "access", "sudo", "partial"]) {
-      expect(doc.components.securitySchemes).toHaveProperty(kind, expect.objectContaining({ type: "http", scheme: "bearer", description: expect.any(String) }));
+      expect(doc.components.securitySchemes).toHaveProperty(
+        kind,
+        expect.objectContaining({ type: "http", scheme: "bearer", description: expect.any(String) }),
+      );
     }
     for (const { endpoint } of published) {
       const op = opOf(doc, endpoint);
@@ -136,7 +139,11 @@ describe("the OpenAPI document", () => {
     expect(body.properties.password).toMatchObject({ type: "string", maxLength: 256 });
     expect(body.additionalProperties).toBeUndefined(); // unknown fields are ignored, not refused
     const cookie = login.parameters.find((p: Json) => p.name === "cookie");
-    expect(cookie).toMatchObject({ in: "query", required: false, schema: { type: "string", enum: expect.arrayContaining(["true", "false"]) } });
+    expect(cookie).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "string", enum: expect.arrayContaining(["true", "false"]) },
+    });
     for (const { endpoint } of published) {
       const op = opOf(doc, endpoint);
       for (const name of endpoint.path.match(/\{(\w+)\}/g) ?? []) {
@@ -167,9 +174,16 @@ describe("the OpenAPI document", () => {
 });
 
 describe("buildOpenApiDocument", () => {
-  const fake = (name: string, endpoint: AnyEndpoint, internal = false): RegisteredEndpoint => ({ name, module: "fake", endpoint: { ...endpoint, internal } });
+  const fake = (name: string, endpoint: AnyEndpoint, internal = false): RegisteredEndpoint => ({
+    name,
+    module: "fake",
+    endpoint: { ...endpoint, internal },
+  });
   const body = z.object({
-    when: z.string().max(10).transform((s) => new Date(s)),
+    when: z
+      .string()
+      .max(10)
+      .transform((s) => new Date(s)),
     item: z.object({ n: z.number().int() }).meta({ id: "Item" }),
   });
   const registryOf = [
@@ -192,7 +206,15 @@ describe("buildOpenApiDocument", () => {
     ),
     fake(
       "secret",
-      defineEndpoint({ method: "GET", path: "/internal", auth: "none", summary: "x", tags: ["x"], success: { description: "x" }, async handle() {} }),
+      defineEndpoint({
+        method: "GET",
+        path: "/internal",
+        auth: "none",
+        summary: "x",
+        tags: ["x"],
+        success: { description: "x" },
+        async handle() {},
+      }),
       true,
     ),
   ];

@@ -28,12 +28,14 @@ const API_ONLY_SERVERS = [{ url: "/api", description: "Served under the /api pre
 
 const tagDescriptions: Record<string, string> = {
   Authentication: "Log in, exchange and rotate tokens, log out (docs/api.md §3).",
-  "Two-factor authentication": "TOTP, email codes and recovery codes: setup, activation, login completion and step-up to sudo (docs/api.md §4 #1–#15).",
+  "Two-factor authentication":
+    "TOTP, email codes and recovery codes: setup, activation, login completion and step-up to sudo (docs/api.md §4 #1–#15).",
   Password: "Reset by emailed code or link, and change with the old password (docs/api.md §4 #16–#19, #22).",
   Email: "Move the account to a new email address (docs/api.md §4 #20–#21).",
   Sessions: "The user's signed-in sessions *(ours)*.",
   Discovery: "This document, the discovery document and the keys that verify tokens offline.",
-  Administration: "The administrators' dashboard API *(ours)*: accounts, their 2FA and sessions, actions, the mail log. Administrators only.",
+  Administration:
+    "The administrators' dashboard API *(ours)*: accounts, their 2FA and sessions, actions, the mail log. Administrators only.",
 };
 const tagOrder = Object.keys(tagDescriptions);
 const methodOrder = ["GET", "POST", "PUT", "DELETE"];
@@ -87,7 +89,10 @@ function successResponse(endpoint: AnyEndpoint, defs: Record<string, JsonSchema>
   };
   if (status === 204) return ["204", { description, headers }];
   if (type === "text") {
-    return [String(status), { description, headers, content: { "text/plain": { schema: { type: "string", description: "The bare token, no quotes" } } } }];
+    return [
+      String(status),
+      { description, headers, content: { "text/plain": { schema: { type: "string", description: "The bare token, no quotes" } } } },
+    ];
   }
   const body = schema ? toJsonSchema(schema, "output", defs) : {};
   return [String(status), { description, headers, content: { "application/json": { schema: body } } }];
@@ -167,7 +172,10 @@ export function buildOpenApiDocument(registry: readonly RegisteredEndpoint[], op
       securitySchemes,
       schemas: { ...errorComponents, ...defs },
       headers: {
-        XRequestId: { description: "The request id, also in the server's log line for this request", schema: { type: "string", format: "uuid" } },
+        XRequestId: {
+          description: "The request id, also in the server's log line for this request",
+          schema: { type: "string", format: "uuid" },
+        },
         CacheControl: { description: "Responses may carry tokens or codes: never cached", schema: { type: "string", const: "no-store" } },
         ...errorHeaders,
       },

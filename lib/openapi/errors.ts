@@ -23,7 +23,7 @@ export const errorComponents: Record<string, JsonSchema> = {
       field: {
         type: "string",
         description:
-          '400 only: the input at fault, the dotted path the sentence starts with (`newPassword`, `items.0.name`), or `body`, `query` or `path` when the whole input is at fault (not JSON, nested too deep, not an object)',
+          "400 only: the input at fault, the dotted path the sentence starts with (`newPassword`, `items.0.name`), or `body`, `query` or `path` when the whole input is at fault (not JSON, nested too deep, not an object)",
         examples: ["newPassword"],
       },
       retryAfter: {
@@ -97,7 +97,12 @@ export interface BadRequestExample {
 }
 export const NOT_JSON: BadRequestExample = { message: "body is not valid JSON", field: "body" };
 
-const requiredKeys = (status: number) => ["statusCode", "error", "message", ...(status === 429 ? ["retryAfter"] : status === 400 ? ["field"] : [])];
+const requiredKeys = (status: number) => [
+  "statusCode",
+  "error",
+  "message",
+  ...(status === 429 ? ["retryAfter"] : status === 400 ? ["field"] : []),
+];
 
 function statusSchema(status: number, codes: string[]): JsonSchema {
   const message: JsonSchema =
@@ -126,7 +131,11 @@ const statusIntro: Record<number, string> = {
 };
 
 /** One OpenAPI response object for `status` with its codes. */
-export function errorResponse(status: number, codes: ErrorCode[], badRequestExample: BadRequestExample = NOT_JSON): Record<string, unknown> {
+export function errorResponse(
+  status: number,
+  codes: ErrorCode[],
+  badRequestExample: BadRequestExample = NOT_JSON,
+): Record<string, unknown> {
   const lines = codes.map((c) => `- \`${c}\`: ${errorCatalogue[c].description}`);
   const description = [statusIntro[status] ?? reasonPhrases[status] ?? "Error", ...(status === 400 ? [] : lines)].join("\n");
   const retry = status === 429 ? { retryAfter: 30 } : {};
@@ -138,7 +147,12 @@ export function errorResponse(status: number, codes: ErrorCode[], badRequestExam
     : statusSchema(status, codes);
   const examples =
     status === 400
-      ? { invalid: { summary: badRequestExample.message, value: envelope(status, badRequestExample.message, { field: badRequestExample.field }) } }
+      ? {
+          invalid: {
+            summary: badRequestExample.message,
+            value: envelope(status, badRequestExample.message, { field: badRequestExample.field }),
+          },
+        }
       : Object.fromEntries(
           codes.map((code) => [
             code,

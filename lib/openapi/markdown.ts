@@ -42,7 +42,13 @@ export const contractNumbers: Record<string, number> = {
  * Codes the endpoint wrapper adds to whole classes of endpoints (a token, a body): docs/api.md §1
  * explains them once, so the tables list only what is particular to each operation.
  */
-export const WRAPPER_CODES: readonly ErrorCode[] = ["NO_TOKEN_PROVIDED", "INVALID_TOKEN", "CROSS_SITE_REQUEST", "PAYLOAD_TOO_LARGE", "INTERNAL_SERVER_ERROR"];
+export const WRAPPER_CODES: readonly ErrorCode[] = [
+  "NO_TOKEN_PROVIDED",
+  "INVALID_TOKEN",
+  "CROSS_SITE_REQUEST",
+  "PAYLOAD_TOO_LARGE",
+  "INTERNAL_SERVER_ERROR",
+];
 
 const BEGIN = /<!-- endpoints:begin tag="([^"]+)" -->\n/g;
 const END = "<!-- endpoints:end -->";
@@ -188,4 +194,5 @@ export function renderErrorCodeTable(markdown: string): string {
 }
 
 /** docs/api.md with every generated part rewritten: the endpoint tables and the error codes. */
-export const renderApiDoc = (markdown: string, registry: readonly RegisteredEndpoint[]) => renderErrorCodeTable(renderEndpointTables(markdown, registry));
+export const renderApiDoc = (markdown: string, registry: readonly RegisteredEndpoint[]) =>
+  renderErrorCodeTable(renderEndpointTables(markdown, registry));

@@ -58,7 +58,10 @@ export async function changePassword(
   if (body.newPassword === body.oldPassword) throw currentPasswordRefused("newPassword");
   const passwordHash = await hashSecret(body.newPassword);
   await db.$transaction(async (tx) => {
-    const { sessionsEnded } = await storeNewPassword(tx, user.id, passwordHash, { keepSessionId: principal.sessionId, expectedHash: user.passwordHash });
+    const { sessionsEnded } = await storeNewPassword(tx, user.id, passwordHash, {
+      keepSessionId: principal.sessionId,
+      expectedHash: user.passwordHash,
+    });
     await recordSecurityEvent(user.id, "password.changed", meta, { detail: { otherSessionsEnded: sessionsEnded } }, tx);
   });
   await notifyAccountHolder(user.id, "password-changed", mail);

@@ -69,7 +69,14 @@ export async function sendPasswordResetCode(email: string, mail: MailOptions = {
       const previous = await currentEmailCode(user.id, "password-reset");
       const code = await issueEmailCode(user.id, "password-reset", user.email);
       try {
-        await sendMail({ to: user.email, template: "password-reset-code", data: { code }, origin: mail.origin, language: mail.language, userId: user.id });
+        await sendMail({
+          to: user.email,
+          template: "password-reset-code",
+          data: { code },
+          origin: mail.origin,
+          language: mail.language,
+          userId: user.id,
+        });
       } catch (error) {
         await withdrawEmailCode(user.id, "password-reset", previous);
         await release();
@@ -179,7 +186,14 @@ export async function sendPasswordResetLink(email: string, mail: MailOptions = {
       await db.passwordResetLink.create({ data: { tokenHash, userId: user.id, expiresAt } });
       try {
         const link = portalLink(brand.portalUrl, "reset-password", token);
-        await sendMail({ to: user.email, template: "password-reset-link", data: { link, minutes: RESET_LINK_TTL_SECONDS / 60 }, origin: mail.origin, language: mail.language, userId: user.id });
+        await sendMail({
+          to: user.email,
+          template: "password-reset-link",
+          data: { link, minutes: RESET_LINK_TTL_SECONDS / 60 },
+          origin: mail.origin,
+          language: mail.language,
+          userId: user.id,
+        });
       } catch (error) {
         await db.passwordResetLink.deleteMany({ where: { tokenHash } });
         await release();
@@ -212,7 +226,10 @@ export async function inspectPasswordResetLink(token: string): Promise<LinkState
  */
 export async function resetPasswordWithLink(body: ResetWithLinkBody, meta: RequestMeta, mail: MailOptions = {}): Promise<void> {
   const tokenHash = sha256(body.token);
-  const row = await db.passwordResetLink.findUnique({ where: { tokenHash }, include: { user: { select: { email: true, lockedAt: true, passwordHash: true } } } });
+  const row = await db.passwordResetLink.findUnique({
+    where: { tokenHash },
+    include: { user: { select: { email: true, lockedAt: true, passwordHash: true } } },
+  });
   assertLinkUsable(row);
   assertAcceptablePassword(body.newPassword, row.user.email, "newPassword");
   await assertResettable(row.user, body.newPassword);
@@ -221,7 +238,10 @@ export async function resetPasswordWithLink(body: ResetWithLinkBody, meta: Reque
     body.newPassword,
     async (tx) => {
       const now = new Date();
-      const claimed = await tx.passwordResetLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const claimed = await tx.passwordResetLink.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       if (claimed.count !== 1) {
         const state = linkState(await tx.passwordResetLink.findUnique({ where: { tokenHash } }), now);
         throw linkErrors[state === "valid" ? "used" : state]();

@@ -18,11 +18,7 @@ export const linkErrors = {
 } satisfies Record<Exclude<LinkState, "valid">, () => ApiError>;
 
 /** The documented errors of a link endpoint, for its OpenAPI entry. */
-export const linkErrorList: ErrorCode[] = [
-  "LINK_NOT_FOUND",
-  "LINK_EXPIRED",
-  "LINK_ALREADY_USED",
-];
+export const linkErrorList: ErrorCode[] = ["LINK_NOT_FOUND", "LINK_EXPIRED", "LINK_ALREADY_USED"];
 
 /** Throws the link's error unless it is usable; narrows the row. */
 export function assertLinkUsable<T extends { expiresAt: Date; usedAt: Date | null }>(row: T | null, now = new Date()): asserts row is T {

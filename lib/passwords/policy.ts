@@ -9,7 +9,11 @@ let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
     const file = path.join(process.cwd(), "lib", "passwords", "common-passwords.txt");
-    common = new Set(readFileSync(file, "utf8").split("\n").filter((l) => l && !l.startsWith("#")));
+    common = new Set(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l && !l.startsWith("#")),
+    );
   }
   return common;
 }

@@ -10,7 +10,13 @@ export async function endSession(userId: number, sessionId: string, currentSessi
   await db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count !== 1) throw notFound("SESSION_NOT_FOUND");
-    await recordSecurityEvent(userId, "session.revoked", meta, { detail: { sessionId, reason: "user", current: sessionId === currentSessionId } }, tx);
+    await recordSecurityEvent(
+      userId,
+      "session.revoked",
+      meta,
+      { detail: { sessionId, reason: "user", current: sessionId === currentSessionId } },
+      tx,
+    );
   });
 }
 

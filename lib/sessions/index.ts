@@ -49,7 +49,14 @@ export interface SessionSubject {
  * every token-checked request runs it.
  */
 export async function findSessionSubject(sessionId: string, userId: number): Promise<SessionSubject | null> {
-  const row = await selectOne<{ userId: number; revokedAt: unknown; expiresAt: unknown; role: string; lockedAt: unknown; hasSecondFactor: number }>`
+  const row = await selectOne<{
+    userId: number;
+    revokedAt: unknown;
+    expiresAt: unknown;
+    role: string;
+    lockedAt: unknown;
+    hasSecondFactor: number;
+  }>`
     SELECT s."userId", s."revokedAt", s."expiresAt", u."role", u."lockedAt",
       CASE WHEN EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = u."id" AND t."activatedAt" IS NOT NULL)
              OR EXISTS (SELECT 1 FROM "EmailOtpFactor" e WHERE e."userId" = u."id" AND e."activatedAt" IS NOT NULL)
@@ -101,7 +108,11 @@ export async function revokeSession(sessionId: string, userId?: number): Promise
  * to (a password change, a lock…), so neither can happen without the other. Returns how many
  * sessions ended.
  */
-export async function endAccountSessions(tx: Prisma.TransactionClient, userId: number, opts: { keepSessionId?: string | null } = {}): Promise<number> {
+export async function endAccountSessions(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  opts: { keepSessionId?: string | null } = {},
+): Promise<number> {
   await endPartialTokens(tx, userId);
   const { count } = await tx.session.updateMany({
     where: { userId, revokedAt: null, ...(opts.keepSessionId ? { id: { not: opts.keepSessionId } } : {}) },

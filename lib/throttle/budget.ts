@@ -16,7 +16,13 @@ export interface Budget {
 }
 
 /** The keys end in `:<owner>`, like the counters' (lib/throttle/index.ts). */
-export function slidingBudget(rule: { name: string; owner: number; uses: number; windowSeconds: number; code: ErrorCodeWithStatus<429> }): Budget {
+export function slidingBudget(rule: {
+  name: string;
+  owner: number;
+  uses: number;
+  windowSeconds: number;
+  code: ErrorCodeWithStatus<429>;
+}): Budget {
   const keys = Array.from({ length: rule.uses }, (_, use) => `${rule.name}-${use + 1}:${rule.owner}`);
   return { keys, windowSeconds: rule.windowSeconds, code: rule.code };
 }

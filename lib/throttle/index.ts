@@ -98,7 +98,6 @@ export async function claimSlot(key: string, seconds: number, code: ErrorCodeWit
   };
 }
 
-
 /**
  * Stamps a counter as just used. Where there is no account to record an event for, this stands in
  * for the event's insert, so both paths make the same writes. `updateMany` because it is the

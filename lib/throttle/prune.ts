@@ -6,7 +6,11 @@ import { log } from "../log";
  * an account): counters idle for more than `idleSeconds` go, and of the rest only the `keep`
  * most recently used stay. Answers how many went. Ties at the cap's edge may take a few more.
  */
-export async function pruneCounters(prefix: string, { idleSeconds, keep }: { idleSeconds: number; keep: number }, now = new Date()): Promise<number> {
+export async function pruneCounters(
+  prefix: string,
+  { idleSeconds, keep }: { idleSeconds: number; keep: number },
+  now = new Date(),
+): Promise<number> {
   // `startsWith` is LIKE: Prisma does not escape its wildcards, and SQLite's LIKE ignores case
   if (!/^[a-z0-9:-]+$/.test(prefix)) throw new Error(`counter prefix ${JSON.stringify(prefix)}: only a-z, 0-9, "-" and ":" match exactly`);
   const under = { key: { startsWith: prefix } };

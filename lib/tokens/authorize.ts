@@ -12,14 +12,7 @@ export type TokenKind = "refresh" | SignedTokenKind;
  * take an access or a sudo token like "access" and "sudo", and then require the token's account
  * to be an administrator (403 ADMIN_REQUIRED).
  */
-export type TokenRule =
-  | "refresh"
-  | "access"
-  | "access-or-partial"
-  | "sudo"
-  | "sudo-or-access-without-2fa"
-  | "admin-access"
-  | "admin-sudo";
+export type TokenRule = "refresh" | "access" | "access-or-partial" | "sudo" | "sudo-or-access-without-2fa" | "admin-access" | "admin-sudo";
 
 export const acceptedKinds: Record<TokenRule, TokenKind[]> = {
   refresh: ["refresh"],

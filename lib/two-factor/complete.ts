@@ -22,7 +22,10 @@ export async function completeSecondFactor(actor: Actor, method: FactorName, ctx
       await recordSecurityEvent(actor.userId, "login.success", ctx.meta, { detail: { method, sessionId: started.session.id } }, tx);
       return started;
     });
-    const [accessToken, sudoToken] = await Promise.all([issueAccessToken(actor.userId, session.id), issueSudoToken(actor.userId, session.id)]);
+    const [accessToken, sudoToken] = await Promise.all([
+      issueAccessToken(actor.userId, session.id),
+      issueSudoToken(actor.userId, session.id),
+    ]);
     return { accessToken, refreshToken, sudoToken };
   }
   if ((actor.kind === "access" || actor.kind === "sudo") && actor.sessionId) {

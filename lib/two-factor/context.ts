@@ -48,10 +48,15 @@ export async function notifyTwoFactorChange(userId: number, template: NoticeTemp
  * A wrong guess under the factor's throttle: records throttle.triggered when this failure starts
  * a wait (docs/api.md §5: from the 5th consecutive failure on), then throws `error`.
  */
-export async function failedGuess(userId: number, factor: FactorName, attempt: Attempt, ctx: TwoFactorContext, error: ApiError): Promise<never> {
+export async function failedGuess(
+  userId: number,
+  factor: FactorName,
+  attempt: Attempt,
+  ctx: TwoFactorContext,
+  error: ApiError,
+): Promise<never> {
   if (attempt.failures >= 5) {
     await recordSecurityEvent(userId, "throttle.triggered", ctx.meta, { detail: { factor, failures: attempt.failures } });
   }
   throw error;
 }
-

@@ -8,7 +8,11 @@ import { deleteRecoveryCodes } from "./recovery-codes";
  * active method, delete the recovery codes (they belong to an enabled 2FA). Checked after the
  * method's own delete, so of two concurrent deactivations at least one sees that none is left.
  */
-export async function afterMethodRemoved(userId: number, method: Exclude<FactorName, "recoveryCode">, ctx: TwoFactorContext & { actorId?: number }) {
+export async function afterMethodRemoved(
+  userId: number,
+  method: Exclude<FactorName, "recoveryCode">,
+  ctx: TwoFactorContext & { actorId?: number },
+) {
   const last = !(await hasActiveSecondFactor(userId));
   if (last) await deleteRecoveryCodes(userId);
   await recordSecurityEvent(userId, method === "totp" ? "totp.disabled" : "email_otp.disabled", ctx.meta, {

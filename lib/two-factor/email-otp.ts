@@ -53,7 +53,9 @@ export async function setupEmailOtp(userId: number, email: string, ctx: TwoFacto
   assertAllowedMailProvider(address);
   if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("USER_NOT_FOUND");
   await mailCode(userId, SETUP, address, ctx.mail);
-  await retryOnUniqueViolation(() => db.emailOtpFactor.upsert({ where: { userId }, create: { userId, pendingEmail: address }, update: { pendingEmail: address } }));
+  await retryOnUniqueViolation(() =>
+    db.emailOtpFactor.upsert({ where: { userId }, create: { userId, pendingEmail: address }, update: { pendingEmail: address } }),
+  );
 }
 
 /** #8: the code from the setup mail activates the pending address and answers a fresh set of recovery codes. */

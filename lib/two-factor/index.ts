@@ -5,13 +5,6 @@ export type { Actor, FactorName, TwoFactorContext } from "./context";
 export type { AuthenticateResult, LoginTokens, SudoTokens } from "./complete";
 export { twoFactorStatus } from "./status";
 export { setupTotp, enableTotp, authenticateWithTotp, totpWait, disableTotp } from "./totp";
-export {
-  setupEmailOtp,
-  enableEmailOtp,
-  challengeEmailOtp,
-  authenticateWithEmailOtp,
-  emailOtpWait,
-  disableEmailOtp,
-} from "./email-otp";
+export { setupEmailOtp, enableEmailOtp, challengeEmailOtp, authenticateWithEmailOtp, emailOtpWait, disableEmailOtp } from "./email-otp";
 export { authenticateWithRecoveryCode, recoveryCodeWait, resetRecoveryCodes } from "./recovery-codes";
 export * from "./schemas";

@@ -96,7 +96,9 @@ export async function resetRecoveryCodes(userId: number, ctx: TwoFactorContext):
   if (!(await hasActiveSecondFactor(userId))) throw conflict("2FA_IS_DISABLED");
   const { codes, rows } = await prepareRecoveryCodes(userId);
   await db.$transaction(async (tx) => {
-    const active = (await tx.totpFactor.count({ where: { userId, activatedAt: { not: null } } })) + (await tx.emailOtpFactor.count({ where: { userId, activatedAt: { not: null } } }));
+    const active =
+      (await tx.totpFactor.count({ where: { userId, activatedAt: { not: null } } })) +
+      (await tx.emailOtpFactor.count({ where: { userId, activatedAt: { not: null } } }));
     if (active === 0) throw conflict("2FA_IS_DISABLED");
     await storeRecoveryCodes(tx, userId, rows);
   });

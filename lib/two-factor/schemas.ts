@@ -46,7 +46,9 @@ export const sudoTokenResponse = z.object({ sudoToken: z.string() });
 export const loginTokensResponse = z.object({ accessToken: z.string(), refreshToken: z.string(), sudoToken: z.string() });
 export const authenticateResponse = z
   .union([loginTokensResponse, sudoTokenResponse])
-  .describe("With an access or sudo token: `{ sudoToken }`. With a partial token: `{ accessToken, refreshToken, sudoToken }` (a new session).");
+  .describe(
+    "With an access or sudo token: `{ sudoToken }`. With a partial token: `{ accessToken, refreshToken, sudoToken }` (a new session).",
+  );
 
 export const twoFactorStatusResponse = z.object({
   enabled: z.boolean().describe("true while TOTP or email OTP is active"),

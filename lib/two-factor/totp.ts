@@ -77,7 +77,9 @@ export async function setupTotp(userId: number, opts: { origin?: string } = {}):
   if (!user) throw notFound("USER_NOT_FOUND");
   const secret = generateSecret({ length: TOTP_SECRET_BYTES });
   const pendingSecretEnc = encrypt(secret);
-  await retryOnUniqueViolation(() => db.totpFactor.upsert({ where: { userId }, create: { userId, pendingSecretEnc }, update: { pendingSecretEnc } }));
+  await retryOnUniqueViolation(() =>
+    db.totpFactor.upsert({ where: { userId }, create: { userId, pendingSecretEnc }, update: { pendingSecretEnc } }),
+  );
   return { url: totpUrl(totpIssuer(opts.origin), user.email, secret) };
 }
 

@@ -4,7 +4,18 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "components", "lib", "public", "proxy.ts", "tsconfig.build.json", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "tsconfig.build.json",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "prisma/schema.prisma",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry) || entry.endsWith(`lib${path.sep}generated`)) return 0;
@@ -23,7 +34,10 @@ export function ensureBuild(distDir: string, provider: string, env: Record<strin
     statSync(buildId).mtimeMs > Math.max(...sources.map(newestMtime));
   if (fresh) return false;
   console.log(`Building Gatehouse (${provider}) into ${distDir} …`);
-  execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   writeFileSync(marker, provider);
   return true;
 }

@@ -18,7 +18,8 @@ export function prisma(args: string[], url: string, quiet = true) {
 export function generatedProvider(): string | null {
   const file = "lib/generated/prisma/internal/class.ts";
   if (!existsSync(file)) return null;
-  const match = /"activeProvider":\s*"(\w+)"/.exec(readFileSync(file, "utf8")) ?? /activeProvider['"]?:\s*['"](\w+)/.exec(readFileSync(file, "utf8"));
+  const match =
+    /"activeProvider":\s*"(\w+)"/.exec(readFileSync(file, "utf8")) ?? /activeProvider['"]?:\s*['"](\w+)/.exec(readFileSync(file, "utf8"));
   return match?.[1] ?? null;
 }
 

@@ -34,7 +34,8 @@ async function withTokens(opts: { role?: "user" | "admin"; email?: string } = {}
 const tag = () => `adm${randomUUID().slice(0, 8)}`;
 const post = (path: string, token: string, body: unknown = {}) => api(path, { method: "POST", token, body });
 const eventsOf = (userId: number, kind: string) => db.securityEvent.findMany({ where: { userId, kind }, orderBy: { createdAt: "asc" } });
-const mailsTo = (to: string, template: string) => db.mailMessage.findMany({ where: { toAddress: to, template }, orderBy: { createdAt: "asc" } });
+const mailsTo = (to: string, template: string) =>
+  db.mailMessage.findMany({ where: { toAddress: to, template }, orderBy: { createdAt: "asc" } });
 
 /** The admin's own record of an action: admin.action with { action, targetUserId }. */
 async function expectAdminActionRecorded(adminId: number, action: string, targetUserId: number) {
@@ -96,18 +97,25 @@ describe("who may call the admin API", () => {
     expect((await api(at(path), { method, token: admin.sudo })).status).toBe(200);
   });
 
-  it.each(actions)("$method $path: needs the admin's own sudo token (access → 401 INVALID_TOKEN), non-admin → 403", async ({ method, path, body }) => {
-    const before = await db.user.findUniqueOrThrow({ where: { id: target.id } });
-    expectEnvelope(await api(at(path), { method, body }), 401, "NO_TOKEN_PROVIDED");
-    expectEnvelope(await api(at(path), { method, body, token: admin.access }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api(at(path), { method, body, token: admin.refresh }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api(at(path), { method, body, token: admin.partial }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api(at(path), { method, body, token: member.sudo }), 403, "ADMIN_REQUIRED");
-    // a non-admin's malformed request is still refused as a non-admin, before any parsing
-    expectEnvelope(await api(at(path), { method, body: "{not json", token: member.sudo, headers: { "Content-Type": "application/json" } }), 403, "ADMIN_REQUIRED");
-    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
-    expect(await db.user.count({ where: { email: "x-new@example.com" } })).toBe(0);
-  });
+  it.each(actions)(
+    "$method $path: needs the admin's own sudo token (access → 401 INVALID_TOKEN), non-admin → 403",
+    async ({ method, path, body }) => {
+      const before = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+      expectEnvelope(await api(at(path), { method, body }), 401, "NO_TOKEN_PROVIDED");
+      expectEnvelope(await api(at(path), { method, body, token: admin.access }), 401, "INVALID_TOKEN");
+      expectEnvelope(await api(at(path), { method, body, token: admin.refresh }), 401, "INVALID_TOKEN");
+      expectEnvelope(await api(at(path), { method, body, token: admin.partial }), 401, "INVALID_TOKEN");
+      expectEnvelope(await api(at(path), { method, body, token: member.sudo }), 403, "ADMIN_REQUIRED");
+      // a non-admin's malformed request is still refused as a non-admin, before any parsing
+      expectEnvelope(
+        await api(at(path), { method, body: "{not json", token: member.sudo, headers: { "Content-Type": "application/json" } }),
+        403,
+        "ADMIN_REQUIRED",
+      );
+      expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
+      expect(await db.user.count({ where: { email: "x-new@example.com" } })).toBe(0);
+    },
+  );
 
   it("stops answering to an administrator whose role was taken away, or whose session ended", async () => {
     const other = await withTokens({ role: "admin" });
@@ -177,7 +185,8 @@ describe("GET /admin/overview", () => {
     const at = (daysAgo: number, hour = 12) => new Date(today - daysAgo * dayMs + hour * 3_600_000);
     const r0 = await api("/api/admin/overview", { token: admin.access });
     type Day = { day: string; signIns: number; failedSignIns: number; throttles: number };
-    const dayOf = (json: { days: Day[] }, daysAgo: number) => json.days.find((d) => d.day === new Date(today - daysAgo * dayMs).toISOString().slice(0, 10));
+    const dayOf = (json: { days: Day[] }, daysAgo: number) =>
+      json.days.find((d) => d.day === new Date(today - daysAgo * dayMs).toISOString().slice(0, 10));
     // nobody else writes events dated weeks ago, so these deltas are exact
     const rows = [
       ...[0, 1, 2].map(() => ({ kind: "login.success", createdAt: at(20) })),
@@ -193,7 +202,11 @@ describe("GET /admin/overview", () => {
     expect(r1.json.days[29].day).toBe(new Date(today).toISOString().slice(0, 10));
     const d0 = dayOf(r0.json, 20)!;
     const d1 = dayOf(r1.json, 20)!;
-    expect({ s: d1.signIns - d0.signIns, f: d1.failedSignIns - d0.failedSignIns, t: d1.throttles - d0.throttles }).toEqual({ s: 3, f: 2, t: 1 });
+    expect({ s: d1.signIns - d0.signIns, f: d1.failedSignIns - d0.failedSignIns, t: d1.throttles - d0.throttles }).toEqual({
+      s: 3,
+      f: 2,
+      t: 1,
+    });
     expect(dayOf(r1.json, 29)!.signIns - dayOf(r0.json, 29)!.signIns).toBe(1);
     // a real failed sign-in shows today
     await api("/auth/login", { body: { username: someone.email, password: "Wrong-password-1" } });
@@ -217,7 +230,14 @@ describe("GET /admin/users", () => {
     expect(r.json.users.map((u: { email: string }) => u.email)).toEqual([...emails].sort());
     expect(r.json).toMatchObject({ total: 3, from: 1, to: 3, nextCursor: null, prevCursor: null });
     const alice = r.json.users[0];
-    expect(alice).toEqual({ id: expect.any(Number), email: emails[1], role: "user", lockedAt: null, createdAt: expect.any(String), twoFactor: { totp: false, emailOtp: false } });
+    expect(alice).toEqual({
+      id: expect.any(Number),
+      email: emails[1],
+      role: "user",
+      lockedAt: null,
+      createdAt: expect.any(String),
+      twoFactor: { totp: false, emailOtp: false },
+    });
     // match=contains finds the text anywhere
     const c = await list(`query=${prefix}-&match=contains`);
     expect(c.json.total).toBe(4);
@@ -259,7 +279,8 @@ describe("GET /admin/users", () => {
   it("pages 25 at a time by keyset, forwards and back, without gaps or repeats, also on equal creation times", async () => {
     const prefix = tag();
     const created: TestUser[] = [];
-    for (let i = 0; i < 30; i++) created.push(await createTestUser({ email: `${prefix}-${String(i).padStart(2, "0")}@example.com`, password: null }));
+    for (let i = 0; i < 30; i++)
+      created.push(await createTestUser({ email: `${prefix}-${String(i).padStart(2, "0")}@example.com`, password: null }));
     const same = new Date("2026-01-01T00:00:00Z");
     await db.user.updateMany({ where: { id: { in: created.slice(5, 28).map((u) => u.id) } }, data: { createdAt: same } });
 
@@ -299,7 +320,13 @@ describe("GET /admin/users", () => {
     const newest = (await list(`query=${prefix}&sort=-created`)).json.users.map((u: { id: number }) => u.id);
     // the two newest (not backdated) first, the ties in descending id order
     expect(newest.slice(0, 2)).toEqual([created[29].id, created[28].id]);
-    expect(newest.slice(7, 25)).toEqual(created.slice(5, 28).map((u) => u.id).reverse().slice(0, 18));
+    expect(newest.slice(7, 25)).toEqual(
+      created
+        .slice(5, 28)
+        .map((u) => u.id)
+        .reverse()
+        .slice(0, 18),
+    );
   });
 
   it.each([
@@ -328,7 +355,9 @@ describe("GET /admin/users/{id}", () => {
     const totpAt = new Date("2026-03-01T10:00:00Z");
     await db.totpFactor.create({ data: { userId: u.id, secretEnc: "x", activatedAt: totpAt } });
     await db.emailOtpFactor.create({ data: { userId: u.id, email: "codes@example.com", activatedAt: new Date("2026-03-02T10:00:00Z") } });
-    await db.recoveryCode.createMany({ data: Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), userId: u.id, codeHash: "h", usedAt: i < 3 ? new Date() : null })) });
+    await db.recoveryCode.createMany({
+      data: Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), userId: u.id, codeHash: "h", usedAt: i < 3 ? new Date() : null })),
+    });
     const blocked = new Date(Date.now() + 60_000);
     const throttle = (key: string, failures: number, blockedUntil: Date | null) =>
       db.throttle.upsert({ where: { key }, create: { key, failures, blockedUntil }, update: { failures, blockedUntil } });
@@ -337,7 +366,14 @@ describe("GET /admin/users/{id}", () => {
 
     const r = await api(`/api/admin/users/${u.id}`, { token: admin.access });
     expect(r.status).toBe(200);
-    expect(r.json.user).toMatchObject({ id: u.id, email: u.email, role: "user", lockedAt: null, hasPassword: true, twoFactor: { totp: true, emailOtp: true } });
+    expect(r.json.user).toMatchObject({
+      id: u.id,
+      email: u.email,
+      role: "user",
+      lockedAt: null,
+      hasPassword: true,
+      twoFactor: { totp: true, emailOtp: true },
+    });
     expect(r.json.twoFactor).toEqual({
       enabled: true,
       totp: { activatedAt: totpAt.toISOString(), pending: false },
@@ -348,9 +384,17 @@ describe("GET /admin/users/{id}", () => {
     expect(r.json.throttles[0].waitSeconds).toBeLessThanOrEqual(60);
     expect(r.json.sessions).toHaveLength(2);
     expect(Object.keys(r.json.sessions[0]).sort()).toEqual(["createdAt", "id", "ip", "lastUsedAt", "userAgent"]);
-    expect(r.json.sessions.map((s: { id: string }) => s.id).sort()).toEqual((await db.session.findMany({ where: { userId: u.id } })).map((s) => s.id).sort());
+    expect(r.json.sessions.map((s: { id: string }) => s.id).sort()).toEqual(
+      (await db.session.findMany({ where: { userId: u.id } })).map((s) => s.id).sort(),
+    );
     expect(r.json.throttles).toEqual([
-      { purpose: "password", failures: 6, blockedUntil: blocked.toISOString(), waitSeconds: expect.any(Number), updatedAt: expect.any(String) },
+      {
+        purpose: "password",
+        failures: 6,
+        blockedUntil: blocked.toISOString(),
+        waitSeconds: expect.any(Number),
+        updatedAt: expect.any(String),
+      },
       { purpose: "totp", failures: 2, blockedUntil: null, waitSeconds: 0, updatedAt: expect.any(String) },
       { purpose: "emailOtp", failures: 0, blockedUntil: null, waitSeconds: 0, updatedAt: null },
       { purpose: "recoveryCode", failures: 0, blockedUntil: null, waitSeconds: 0, updatedAt: null },
@@ -435,7 +479,11 @@ describe("lock / unlock", () => {
     expectEnvelope(await post("/api/admin/users/abc/lock", admin.sudo), 400, "id must be of type number");
     const u = await createTestUser();
     expectEnvelope(await post(`/api/admin/users/${u.id}/lock?origin=no-such-brand`, admin.sudo), 500, "UNABLE_TO_FIND_MAIL_TEMPLATE");
-    expectEnvelope(await post(`/api/admin/users/${u.id}/lock?language=english`, admin.sudo), 400, "language must be exactly 2 characters (ISO 639-1)");
+    expectEnvelope(
+      await post(`/api/admin/users/${u.id}/lock?language=english`, admin.sudo),
+      400,
+      "language must be exactly 2 characters (ISO 639-1)",
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).lockedAt).toBeNull();
     expect(await eventsOf(u.id, "account.locked")).toHaveLength(0);
   });
@@ -599,12 +647,18 @@ describe("grant / revoke admin and the last-administrator guard", () => {
     it("two administrators demoting each other at the same moment: one wins, one administrator remains", async () => {
       for (let round = 0; round < 5; round++) {
         await reset();
-        const results = await Promise.all([post(`/api/admin/users/${b.id}/revoke-admin`, a.sudo), post(`/api/admin/users/${a.id}/revoke-admin`, b.sudo)]);
+        const results = await Promise.all([
+          post(`/api/admin/users/${b.id}/revoke-admin`, a.sudo),
+          post(`/api/admin/users/${a.id}/revoke-admin`, b.sudo),
+        ]);
         const won = results.filter((r) => r.status === 200);
         const lost = results.filter((r) => r.status !== 200);
         expect(won, results.map((r) => r.text).join(" ")).toHaveLength(1);
         // the loser was refused by the guard, or (when it came second) was no administrator any more
-        expect([[409, "LAST_ADMIN"], [403, "ADMIN_REQUIRED"]]).toContainEqual([lost[0].status, lost[0].json.message]);
+        expect([
+          [409, "LAST_ADMIN"],
+          [403, "ADMIN_REQUIRED"],
+        ]).toContainEqual([lost[0].status, lost[0].json.message]);
         expect(await activeAdmins()).toBe(1);
       }
     });
@@ -640,7 +694,11 @@ describe("grant / revoke admin and the last-administrator guard", () => {
         const ok = results.filter((r) => r.status === 200);
         expect(ok, results.map((r) => r.text).join(" ")).toHaveLength(1);
         // the loser was either refused (LAST_ADMIN) or its session had just been ended by the lock
-        for (const r of results.filter((x) => x.status !== 200)) expect([[409, "LAST_ADMIN"], [401, "INVALID_TOKEN"]]).toContainEqual([r.status, r.json.message]);
+        for (const r of results.filter((x) => x.status !== 200))
+          expect([
+            [409, "LAST_ADMIN"],
+            [401, "INVALID_TOKEN"],
+          ]).toContainEqual([r.status, r.json.message]);
         expect(await activeAdmins()).toBe(1);
       }
     });
@@ -648,7 +706,10 @@ describe("grant / revoke admin and the last-administrator guard", () => {
     it("demotion and lock racing: the last working administrator stays", async () => {
       for (let round = 0; round < 3; round++) {
         await reset();
-        await Promise.all([post(`/api/admin/users/${a.id}/revoke-admin`, a.sudo), post(`/api/admin/users/${a.id}/lock`, b.sudo).then(() => post(`/api/admin/users/${b.id}/revoke-admin`, b.sudo))]);
+        await Promise.all([
+          post(`/api/admin/users/${a.id}/revoke-admin`, a.sudo),
+          post(`/api/admin/users/${a.id}/lock`, b.sudo).then(() => post(`/api/admin/users/${b.id}/revoke-admin`, b.sudo)),
+        ]);
         expect(await activeAdmins()).toBeGreaterThanOrEqual(1);
       }
       await reset();
@@ -710,7 +771,11 @@ describe("GET /admin/mail", () => {
     expect(one.json).toMatchObject({ html: "<p>Message <b>3</b></p>", text: "Message 3", fromAddress: "Gatehouse <no-reply@example.com>" });
     expectEnvelope(await api(`/api/admin/mail/${randomUUID()}`, { token: admin.access }), 404, "MAIL_NOT_FOUND");
     expectEnvelope(await api(`/api/admin/mail?status=bounced`, { token: admin.access }), 400, "status must be sent or failed");
-    expectEnvelope(await api(`/api/admin/mail?cursor=${p1.json.nextCursor.slice(0, 10)}`, { token: admin.access }), 400, "cursor is not a cursor from a previous page");
+    expectEnvelope(
+      await api(`/api/admin/mail?cursor=${p1.json.nextCursor.slice(0, 10)}`, { token: admin.access }),
+      400,
+      "cursor is not a cursor from a previous page",
+    );
   });
 
   it("shows the mails that admin actions sent", async () => {

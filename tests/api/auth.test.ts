@@ -3,7 +3,21 @@ import { describe, expect, it } from "vitest";
 import { unknownAddressKey } from "@/lib/auth/password-throttle";
 import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
-import { api, burst, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, permittedChecks, signedIn, sleep, baseUrl, uniqueEmail, type ApiResponse } from "../helpers";
+import {
+  api,
+  burst,
+  createTestUser,
+  expectEnvelope,
+  login,
+  markTotpActive,
+  partialTokenFor,
+  permittedChecks,
+  signedIn,
+  sleep,
+  baseUrl,
+  uniqueEmail,
+  type ApiResponse,
+} from "../helpers";
 
 // docs/api.md §3: the six /auth endpoints, their errors, token kinds and malformed input.
 
@@ -27,7 +41,11 @@ describe("POST /auth/login", () => {
   it("answers PASSWORD_INCORRECT for a wrong password and for an unknown account alike", async () => {
     const user = await createTestUser();
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
-    expectEnvelope(await api("/auth/login", { body: { username: "nobody-here@example.com", password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
+    expectEnvelope(
+      await api("/auth/login", { body: { username: "nobody-here@example.com", password: "Wrong-password-1" } }),
+      401,
+      "PASSWORD_INCORRECT",
+    );
   });
 
   it("answers ACCOUNT_LOCKED for a locked account with the right password", async () => {
@@ -71,7 +89,11 @@ describe("POST /auth/login", () => {
     ["an array", "[]", "body must be of type object"],
     ["a missing field", JSON.stringify({ username: "a@example.com" }), "password is required"],
     ["a wrong type", JSON.stringify({ username: 5, password: "x" }), "username must be of type string"],
-    ["an overlong password", JSON.stringify({ username: "a@example.com", password: "x".repeat(257) }), "password must be at most 256 characters"],
+    [
+      "an overlong password",
+      JSON.stringify({ username: "a@example.com", password: "x".repeat(257) }),
+      "password must be at most 256 characters",
+    ],
     ["an empty body", "", "body is required: send a JSON object"],
   ])("answers 400 naming the field for %s", async (_, body, message) => {
     const r = await api("/auth/login", { body, headers: { "Content-Type": "application/json" } });
@@ -85,7 +107,11 @@ describe("POST /auth/login", () => {
 
   it("answers 400 for a bad cookie flag", async () => {
     const user = await createTestUser();
-    expectEnvelope(await api("/auth/login?cookie=maybe", { body: { username: user.email, password: user.password } }), 400, "cookie must be true or false");
+    expectEnvelope(
+      await api("/auth/login?cookie=maybe", { body: { username: user.email, password: user.password } }),
+      400,
+      "cookie must be true or false",
+    );
   });
 });
 
@@ -164,8 +190,15 @@ describe("unknown accounts are throttled like known ones (§8)", () => {
     }
     expect(seen.unknown).toEqual(seen.known);
     expect(seen.unknown.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 401, 429]);
-    expect(seen.unknown.map((r) => r.body.message)).toEqual([...Array(5).fill("PASSWORD_INCORRECT"), "TOO_MANY_FAILED_PASSWORD_CHECKS", "PASSWORD_INCORRECT", "TOO_MANY_FAILED_PASSWORD_CHECKS"]);
-    expect(seen.unknown.filter((r) => r.status === 429).map((r) => [r.body.retryAfter, Object.fromEntries(r.headers)["retry-after"]])).toEqual([
+    expect(seen.unknown.map((r) => r.body.message)).toEqual([
+      ...Array(5).fill("PASSWORD_INCORRECT"),
+      "TOO_MANY_FAILED_PASSWORD_CHECKS",
+      "PASSWORD_INCORRECT",
+      "TOO_MANY_FAILED_PASSWORD_CHECKS",
+    ]);
+    expect(
+      seen.unknown.filter((r) => r.status === 429).map((r) => [r.body.retryAfter, Object.fromEntries(r.headers)["retry-after"]]),
+    ).toEqual([
       [1, "1"],
       [2, "2"],
     ]);
@@ -182,7 +215,11 @@ describe("unknown accounts are throttled like known ones (§8)", () => {
 
   it("keys the counter by the address, yet keeps no address in the table", async () => {
     const unknown = uniqueEmail("nobody");
-    expectEnvelope(await api("/auth/login", { body: { username: ` ${unknown.toUpperCase()}`, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
+    expectEnvelope(
+      await api("/auth/login", { body: { username: ` ${unknown.toUpperCase()}`, password: "Wrong-password-1" } }),
+      401,
+      "PASSWORD_INCORRECT",
+    );
     const key = unknownAddressKey(unknown);
     expect((await db.throttle.findUniqueOrThrow({ where: { key } })).failures).toBe(1);
     expect(key).not.toContain(unknown.split("@")[0]);
@@ -192,10 +229,16 @@ describe("unknown accounts are throttled like known ones (§8)", () => {
     const known = await createTestUser();
     const unknown = uniqueEmail("nobody");
     const dayAgo = new Date(Date.now() - 24 * 3600_000 - 60_000);
-    for (const key of [`password:${known.id}`, unknownAddressKey(unknown)]) await db.throttle.create({ data: { key, failures: 9, updatedAt: dayAgo } });
+    for (const key of [`password:${known.id}`, unknownAddressKey(unknown)])
+      await db.throttle.create({ data: { key, failures: 9, updatedAt: dayAgo } });
     for (const email of [known.email, unknown]) {
-      for (let i = 0; i < 5; i++) expectEnvelope(await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
-      expectEnvelope(await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }), 429, "TOO_MANY_FAILED_PASSWORD_CHECKS");
+      for (let i = 0; i < 5; i++)
+        expectEnvelope(await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }), 401, "PASSWORD_INCORRECT");
+      expectEnvelope(
+        await api("/auth/login", { body: { username: email, password: "Wrong-password-1" } }),
+        429,
+        "TOO_MANY_FAILED_PASSWORD_CHECKS",
+      );
     }
   });
 });
@@ -313,6 +356,10 @@ describe("routing", () => {
 
 describe("NUL characters", () => {
   it("are refused with 400 naming the field, on every database", async () => {
-    expectEnvelope(await api("/auth/login", { body: { username: "a\u0000@example.com", password: "x" } }), 400, "username must not contain NUL characters");
+    expectEnvelope(
+      await api("/auth/login", { body: { username: "a\u0000@example.com", password: "x" } }),
+      400,
+      "username must not contain NUL characters",
+    );
   });
 });

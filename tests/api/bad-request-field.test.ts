@@ -11,12 +11,22 @@ describe("400 answers name the field in `field`", () => {
   it.each([
     ["a missing field", JSON.stringify({ username: "a@example.com" }), "password", "password is required"],
     ["a wrong type", JSON.stringify({ username: 5, password: "x" }), "username", "username must be of type string"],
-    ["a NUL character", JSON.stringify({ username: "a\u0000@example.com", password: "x" }), "username", "username must not contain NUL characters"],
+    [
+      "a NUL character",
+      JSON.stringify({ username: "a\u0000@example.com", password: "x" }),
+      "username",
+      "username must not contain NUL characters",
+    ],
     ["a body that is not JSON", "{username:", "body", "body is not valid JSON"],
     ["an empty body", "", "body", "body is required: send a JSON object"],
     ["an array body", "[]", "body", "body must be of type object"],
     ["a NUL inside an array body", JSON.stringify([["a\u0000"]]), "body.0.0", "body.0.0 must not contain NUL characters"],
-    ["a body nested too deep", "[".repeat(70) + "]".repeat(70), "body", "body is nested 70 levels deep: at most 64 levels of arrays and objects are allowed"],
+    [
+      "a body nested too deep",
+      "[".repeat(70) + "]".repeat(70),
+      "body",
+      "body is nested 70 levels deep: at most 64 levels of arrays and objects are allowed",
+    ],
   ])("from the body's validation: %s", async (_, body, field, message) => {
     const r = await login(body);
     expectEnvelope(r, 400, message);
@@ -37,7 +47,8 @@ describe("400 answers name the field in `field`", () => {
   it("from lib/: the password rules and the current-password check name newPassword", async () => {
     const user = await createTestUser();
     const { accessToken } = await signedIn(user);
-    const change = (newPassword: string) => api("/user/password/old-password", { method: "PUT", token: accessToken, body: { oldPassword: user.password, newPassword } });
+    const change = (newPassword: string) =>
+      api("/user/password/old-password", { method: "PUT", token: accessToken, body: { oldPassword: user.password, newPassword } });
     const common = await change("Password1");
     expectEnvelope(common, 400, "newPassword is too common: choose one that is not on lists of leaked passwords");
     expect(common.json.field).toBe("newPassword");

@@ -27,7 +27,10 @@ const portalToken = (cookie: string) => api("/api/portal/token", { headers: { Co
 async function csrf(cookie: string) {
   const r = await fetch(`${baseUrl()}/api/session/csrf`, { headers: { Cookie: cookie } });
   expect(r.status).toBe(200);
-  const csrfCookie = r.headers.getSetCookie().find((c) => c.startsWith(`${CSRF_COOKIE}=`))!.split(";")[0];
+  const csrfCookie = r.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${CSRF_COOKIE}=`))!
+    .split(";")[0];
   return { csrfToken: ((await r.json()) as { csrfToken: string }).csrfToken, csrfCookie };
 }
 
@@ -90,7 +93,12 @@ describe("the session library's routes", () => {
       ["GET", "/api/session/anything"],
     ];
     for (const [method, path] of unused) {
-      const r = await fetch(baseUrl() + path, { method, redirect: "manual", headers: method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}, body: method === "POST" ? "" : undefined });
+      const r = await fetch(baseUrl() + path, {
+        method,
+        redirect: "manual",
+        headers: method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {},
+        body: method === "POST" ? "" : undefined,
+      });
       expect(r.status, `${method} ${path}`).toBe(404);
     }
   });

@@ -25,7 +25,10 @@ describe("corsGrant", () => {
 
   it("gives * without credentials to any other origin only when * is listed", () => {
     expect(corsGrant("https://anyone.example", ["*", "https://app.example.com"])).toEqual({ allowOrigin: "*", credentials: false });
-    expect(corsGrant("https://app.example.com", ["*", "https://app.example.com"])).toEqual({ allowOrigin: "https://app.example.com", credentials: true });
+    expect(corsGrant("https://app.example.com", ["*", "https://app.example.com"])).toEqual({
+      allowOrigin: "https://app.example.com",
+      credentials: true,
+    });
     // "null" is never trusted by name, even when listed
     expect(corsGrant("null", ["null"])).toBeNull();
     expect(corsGrant("null", ["*"])).toEqual({ allowOrigin: "*", credentials: false });
@@ -35,7 +38,8 @@ describe("corsGrant", () => {
 describe("isListedOrigin (trusted with the cookie and with bodies sent without a preflight)", () => {
   it("is true only for an origin the configuration names, never for one * lets in (§8)", () => {
     expect(isListedOrigin("https://App.Example.com", ["*", "https://app.example.com/"])).toBe(true);
-    for (const origin of ["https://anyone.example", "null", "*"]) expect(isListedOrigin(origin, ["*", "https://app.example.com"]), origin).toBe(false);
+    for (const origin of ["https://anyone.example", "null", "*"])
+      expect(isListedOrigin(origin, ["*", "https://app.example.com"]), origin).toBe(false);
     expect(isListedOrigin("https://anyone.example", ["*"])).toBe(false);
     expect(isListedOrigin("https://app.example.com", [])).toBe(false);
   });
@@ -59,7 +63,9 @@ describe("preflightResponse and applyCorsHeaders", () => {
     expect(preflightResponse(preflight("https://evil.example"), ["https://app.example.com"])).toBeNull();
     expect(preflightResponse(preflight("https://app.example.com"), [])).toBeNull();
     expect(preflightResponse(preflight(null), ["*"])).toBeNull();
-    expect(preflightResponse(new Request("http://server.test/x", { method: "OPTIONS", headers: { Origin: "https://a.example" } }), ["*"])).toBeNull();
+    expect(
+      preflightResponse(new Request("http://server.test/x", { method: "OPTIONS", headers: { Origin: "https://a.example" } }), ["*"]),
+    ).toBeNull();
   });
 
   it("never sends credentials with *", () => {
@@ -80,9 +86,17 @@ describe("preflightResponse and applyCorsHeaders", () => {
   });
 
   it("covers both API path forms but not the portal's plumbing", () => {
-    for (const path of ["/api/auth/login", "/auth/login", "/user/2fa", "/v1/auth/forgot-password", "/.well-known/jwks.json", "/api/openapi.json"]) {
+    for (const path of [
+      "/api/auth/login",
+      "/auth/login",
+      "/user/2fa",
+      "/v1/auth/forgot-password",
+      "/.well-known/jwks.json",
+      "/api/openapi.json",
+    ]) {
       expect(isCorsPath(path), path).toBe(true);
     }
-    for (const path of ["/api/portal/token", "/api/session/csrf", "/account", "/docs", "/authx"]) expect(isCorsPath(path), path).toBe(false);
+    for (const path of ["/api/portal/token", "/api/session/csrf", "/account", "/docs", "/authx"])
+      expect(isCorsPath(path), path).toBe(false);
   });
 });

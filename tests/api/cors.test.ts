@@ -35,7 +35,13 @@ async function startServer(corsOrigins: string): Promise<Server> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode != null) throw new Error(`server for CORS_ORIGINS=${corsOrigins} exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, process: child };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, process: child };
     if (Date.now() > deadline) throw new Error(`server for CORS_ORIGINS=${corsOrigins} did not start`);
     await sleep(200);
   }
@@ -69,7 +75,10 @@ let user: { id: number; email: string; password: string };
 beforeAll(async () => {
   user = await createTestUser();
   // mixed case and a trailing slash in the configuration still match the browser's Origin
-  [listed, wildcard] = await Promise.all([startServer(" https://App.Example.com/ ,https://second.example.org"), startServer(`*,${LISTED}`)]);
+  [listed, wildcard] = await Promise.all([
+    startServer(" https://App.Example.com/ ,https://second.example.org"),
+    startServer(`*,${LISTED}`),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -108,7 +117,9 @@ describe("CORS for listed origins", () => {
       body: JSON.stringify({ username: user.email, password: user.password }),
     });
     expect(ok.status).toBe(200);
-    const failed = await fetch(`${listed!.url}/api/auth/accesstoken/validate`, { headers: { Origin: LISTED, Authorization: "Bearer nope" } });
+    const failed = await fetch(`${listed!.url}/api/auth/accesstoken/validate`, {
+      headers: { Origin: LISTED, Authorization: "Bearer nope" },
+    });
     expect(failed.status).toBe(401);
     for (const r of [ok, failed]) {
       expect(r.headers.get("access-control-allow-origin")).toBe(LISTED);
@@ -160,7 +171,11 @@ describe("CORS with a wildcard", () => {
   it("lets no origin but a listed one post a body that skipped the preflight, or use the refresh cookie (§8)", async () => {
     const credentials = JSON.stringify({ username: user.email, password: user.password });
     const formPost = (origin: string) =>
-      fetch(`${wildcard!.url}/auth/login?cookie=true`, { method: "POST", headers: { Origin: origin, "Content-Type": "text/plain" }, body: credentials });
+      fetch(`${wildcard!.url}/auth/login?cookie=true`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "text/plain" },
+        body: credentials,
+      });
     const sessions = () => db.session.count({ where: { userId: user.id } });
     const before = await sessions();
     for (const origin of [OTHER, "null", "https://app.example.com.evil.net"]) {
@@ -181,7 +196,10 @@ describe("CORS with a wildcard", () => {
 
   it("never pairs * with credentials, whatever the request", async () => {
     for (const origin of [OTHER, "null", "https://app.example.com.evil.net", "HTTPS://ANOTHER.EXAMPLE"]) {
-      for (const r of [await preflight(`${wildcard!.url}/api/user/2fa`, origin, "GET"), await fetch(`${wildcard!.url}/api/user/2fa`, { headers: { Origin: origin } })]) {
+      for (const r of [
+        await preflight(`${wildcard!.url}/api/user/2fa`, origin, "GET"),
+        await fetch(`${wildcard!.url}/api/user/2fa`, { headers: { Origin: origin } }),
+      ]) {
         expect(r.headers.get("access-control-allow-origin"), origin).toBe("*");
         expectNoWildcardWithCredentials(r);
       }

@@ -55,7 +55,8 @@ describe("GET /.well-known/openid-configuration", () => {
     });
     expect((await api("/api/.well-known/openid-configuration")).json).toEqual(doc);
     // claims nothing of an OpenID provider it is not
-    for (const key of ["authorization_endpoint", "token_endpoint", "userinfo_endpoint", "response_types_supported"]) expect(doc).not.toHaveProperty(key);
+    for (const key of ["authorization_endpoint", "token_endpoint", "userinfo_endpoint", "response_types_supported"])
+      expect(doc).not.toHaveProperty(key);
     // every link works
     for (const url of [doc.jwks_uri, doc.openapi_url, doc.service_documentation]) expect((await fetch(url)).status, url).toBe(200);
   });
@@ -78,7 +79,9 @@ describe("GET /.well-known/openid-configuration", () => {
       expect(protectedHeader.typ).toBe(doc.token_types[kind]);
     }
     // the typ check keeps one kind from passing for another
-    await expect(jwtVerify(tokens.partial, keys, { issuer: doc.issuer, audience: doc.token_audience, typ: doc.token_types.access })).rejects.toThrow();
+    await expect(
+      jwtVerify(tokens.partial, keys, { issuer: doc.issuer, audience: doc.token_audience, typ: doc.token_types.access }),
+    ).rejects.toThrow();
   });
 });
 

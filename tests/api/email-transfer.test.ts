@@ -11,7 +11,10 @@ import { api, baseUrl, codeIn, createTestUser, expectEnvelope, mailTo, markTotpA
 const linkIn = (text: string) => /https?:\/\/[^\s"'<>]+/.exec(text)![0].replace(/&amp;/g, "&");
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 /** Addresses without digits, so the only 6-digit word in a transfer mail is the code. */
-const letters = () => randomUUID().replace(/[^a-f]/g, "").slice(0, 10) + "x";
+const letters = () =>
+  randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 10) + "x";
 const newAddress = () => `moved-${letters()}@example.org`;
 
 const initiate = (token: string | null, email: unknown, query = "") => api(`/user/email/initiate${query}`, { token, body: { email } });
@@ -89,7 +92,9 @@ describe("the whole transfer", () => {
 
     // a reset link went to the restored address; it sets a new password
     const resetLink = linkIn((await mailTo(user.email, "password-reset-link", since)).text);
-    expect((await api("/v1/auth/reset-password", { body: { token: tokenOf(resetLink), newPassword: "Back-Home-Pass-9" } })).status).toBe(200);
+    expect((await api("/v1/auth/reset-password", { body: { token: tokenOf(resetLink), newPassword: "Back-Home-Pass-9" } })).status).toBe(
+      200,
+    );
     expect((await api("/auth/login", { body: { username: user.email, password: "Back-Home-Pass-9" } })).status).toBe(200);
 
     const kinds = (await db.securityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
@@ -114,7 +119,11 @@ describe("the whole transfer", () => {
     await api("/v1/auth/forgot-password", { body: { email: user.email } });
     const resetToken = tokenOf(linkIn((await mailTo(user.email, "password-reset-link")).text));
     await moveAccount(user, accessToken);
-    expectEnvelope(await api("/v1/auth/reset-password", { body: { token: resetToken, newPassword: "Brand-New-Pass-7" } }), 409, "LINK_ALREADY_USED");
+    expectEnvelope(
+      await api("/v1/auth/reset-password", { body: { token: resetToken, newPassword: "Brand-New-Pass-7" } }),
+      409,
+      "LINK_ALREADY_USED",
+    );
   });
 });
 
@@ -151,7 +160,8 @@ describe("POST /user/email/initiate (#20)", () => {
     const user = await createTestUser();
     const other = await createTestUser();
     const { accessToken } = await signedIn(user);
-    for (const taken of [other.email, user.email, other.email.toUpperCase()]) expectEnvelope(await initiate(accessToken, taken), 409, "NEW_EMAIL_ALREADY_IN_USE");
+    for (const taken of [other.email, user.email, other.email.toUpperCase()])
+      expectEnvelope(await initiate(accessToken, taken), 409, "NEW_EMAIL_ALREADY_IN_USE");
     expect(await db.throttle.findUnique({ where: { key: transferKey(user.id) } })).toBeNull(); // no 409 used the mail slot
     const probes = () => db.securityEvent.findMany({ where: { userId: user.id, kind: "email.transfer_address_taken" } });
     expect((await probes()).map((e) => JSON.parse(e.detail!).newEmail).sort()).toEqual([other.email, other.email, user.email].sort());
@@ -167,9 +177,13 @@ describe("POST /user/email/initiate (#20)", () => {
     expect(await db.mailMessage.count({ where: { userId: user.id, template: "email-transfer-code" } })).toBe(0);
 
     // the three leave the window 100, 300 and 500 s from now: the wait is until the first of them
-    const slots = await db.throttle.findMany({ where: { key: { in: addressCheckBudget(user.id).keys } }, orderBy: { blockedUntil: "asc" } });
+    const slots = await db.throttle.findMany({
+      where: { key: { in: addressCheckBudget(user.id).keys } },
+      orderBy: { blockedUntil: "asc" },
+    });
     expect(slots).toHaveLength(3);
-    for (const [i, slot] of slots.entries()) await db.throttle.update({ where: { key: slot.key }, data: { blockedUntil: new Date(Date.now() + (100 + 200 * i) * 1000) } });
+    for (const [i, slot] of slots.entries())
+      await db.throttle.update({ where: { key: slot.key }, data: { blockedUntil: new Date(Date.now() + (100 + 200 * i) * 1000) } });
     const waiting = await initiate(accessToken, newAddress());
     expectEnvelope(waiting, 429, "TOO_MANY_TRANSFER_ATTEMPTS");
     expect(waiting.json.retryAfter).toBeGreaterThanOrEqual(99);
@@ -223,7 +237,10 @@ describe("PUT /user/email (#21)", () => {
     expectEnvelope(await complete(accessToken, "123456"), 401, "OTP_INVALID_EXPIRED");
     const otp = await startTransfer(accessToken, newAddress());
     expectEnvelope(await complete(accessToken, otp === "000000" ? "111111" : "000000"), 401, "OTP_INVALID_EXPIRED");
-    await db.emailCode.updateMany({ where: { userId: user.id, purpose: "email-transfer" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.emailCode.updateMany({
+      where: { userId: user.id, purpose: "email-transfer" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expectEnvelope(await complete(accessToken, otp), 401, "OTP_INVALID_EXPIRED");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });

@@ -79,19 +79,32 @@ describe("a server killed mid-burst leaves every account wholly before or after"
     for (let i = 0; i < 8; i++) accounts.push(await prepareAccount(server.url));
 
     const inflight = accounts.flatMap((a) => [
-      api("/user/password/old-password", { baseUrl: server!.url, method: "PUT", body: { oldPassword: a.password, newPassword: NEW_PASSWORD }, token: a.access }).catch(() => null),
+      api("/user/password/old-password", {
+        baseUrl: server!.url,
+        method: "PUT",
+        body: { oldPassword: a.password, newPassword: NEW_PASSWORD },
+        token: a.access,
+      }).catch(() => null),
       api("/user/email", { baseUrl: server!.url, method: "PUT", body: { otp: a.code }, token: a.access }).catch(() => null),
     ]);
     await sleep(killAfterMs);
     await server.stop("SIGKILL");
     await Promise.all(inflight);
-    expect(await fetch(`${server.url}/api/health`).then(() => "up", () => "down")).toBe("down");
+    expect(
+      await fetch(`${server.url}/api/health`).then(
+        () => "up",
+        () => "down",
+      ),
+    ).toBe("down");
 
     server = await startServer(port, { ...testEnv(), LOG_LEVEL: "warn" }); // the restart
     for (const account of accounts) {
       const { passwordChanged, moved } = await expectWhole(account);
       // and the restarted server agrees: the current credentials sign in
-      const login = await api("/auth/login", { baseUrl: server.url, body: { username: moved ? account.newEmail : account.email, password: passwordChanged ? NEW_PASSWORD : account.password } });
+      const login = await api("/auth/login", {
+        baseUrl: server.url,
+        body: { username: moved ? account.newEmail : account.email, password: passwordChanged ? NEW_PASSWORD : account.password },
+      });
       expect(login.status, login.text).toBe(200);
     }
     await server.stop();

@@ -173,14 +173,32 @@ function typeOf(value: unknown): string {
 /** True only when `value` breaks `schema` for the server and for the document alike. */
 export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: SchemaContext, name = ""): boolean {
   const s = effectiveSchema(name, schema, ctx);
-  const known = new Set(["type", "properties", "required", "minLength", "maxLength", "pattern", "format", "enum", "description", "default", "exclusiveMinimum", "minimum", "maximum", "additionalProperties"]);
-  for (const key of Object.keys(s)) if (!known.has(key)) throw new Error(`fuzz-helpers: schema keyword "${key}" is not understood: teach certainlyInvalid`);
+  const known = new Set([
+    "type",
+    "properties",
+    "required",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "enum",
+    "description",
+    "default",
+    "exclusiveMinimum",
+    "minimum",
+    "maximum",
+    "additionalProperties",
+  ]);
+  for (const key of Object.keys(s))
+    if (!known.has(key)) throw new Error(`fuzz-helpers: schema keyword "${key}" is not understood: teach certainlyInvalid`);
   if (s.type === "object") {
     if (typeOf(value) !== "object") return true;
     const obj = value as Record<string, unknown>;
     for (const req of (s.required ?? []) as string[]) if (obj[req] === undefined) return true;
     if (s.additionalProperties === false) for (const k of Object.keys(obj)) if (!(k in (s.properties ?? {}))) return true;
-    return Object.entries((s.properties ?? {}) as Record<string, JsonSchema>).some(([k, sub]) => obj[k] !== undefined && certainlyInvalid(sub, obj[k], ctx, k));
+    return Object.entries((s.properties ?? {}) as Record<string, JsonSchema>).some(
+      ([k, sub]) => obj[k] !== undefined && certainlyInvalid(sub, obj[k], ctx, k),
+    );
   }
   if (s.type === "string") {
     if (typeof value !== "string") return true;
@@ -204,7 +222,10 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
 }
 
 /** What the server makes of a body: 413, a decoding failure, or the parsed JSON (docs/api.md §7: empty is {} where allowed). */
-export function serverView(body: string | Uint8Array | undefined, emptyIsObject: boolean): { rejected: true } | { rejected: false; value: unknown } {
+export function serverView(
+  body: string | Uint8Array | undefined,
+  emptyIsObject: boolean,
+): { rejected: true } | { rejected: false; value: unknown } {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : (body ?? new Uint8Array());
   if (bytes.byteLength > MAX_BODY_BYTES) return { rejected: true };
   let text: string;
@@ -225,10 +246,55 @@ export function serverView(body: string | Uint8Array | undefined, emptyIsObject:
 
 /** Control characters, direction marks, emoji, lone surrogates, look-alikes and injection classics. */
 export const ODD_PIECES = [
-  "\u0000", "\u0001", "\u0008", "\u001b", "\u007f", "\u0085", "\u00a0", "\u00ad", "\u200b", "\u200d", "\u200e", "\u200f",
-  "\u202a", "\u202e", "\u2066", "\u2069", "\u2028", "\u2029", "\ufeff", "\ufffd", "\uffff", "\ud800", "\udbff", "\udc00",
-  "\udfff", "😀", "👩‍👩‍👧‍👦", "🏳️‍🌈", "𝕏", "e\u0301", "ﬁ", "İ", "ß", "Ω", "٣", "６", "\t", "\n", "\r", " ", "%00", "\\u0000",
-  "'; DROP TABLE \"User\";--", "${7*7}", "{{7*7}}", "<script>alert(1)</script>", "../../etc/passwd", "null", "__proto__",
+  "\u0000",
+  "\u0001",
+  "\u0008",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\u00a0",
+  "\u00ad",
+  "\u200b",
+  "\u200d",
+  "\u200e",
+  "\u200f",
+  "\u202a",
+  "\u202e",
+  "\u2066",
+  "\u2069",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\ufffd",
+  "\uffff",
+  "\ud800",
+  "\udbff",
+  "\udc00",
+  "\udfff",
+  "😀",
+  "👩‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "𝕏",
+  "e\u0301",
+  "ﬁ",
+  "İ",
+  "ß",
+  "Ω",
+  "٣",
+  "６",
+  "\t",
+  "\n",
+  "\r",
+  " ",
+  "%00",
+  "\\u0000",
+  '\'; DROP TABLE "User";--',
+  "${7*7}",
+  "{{7*7}}",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "null",
+  "__proto__",
 ];
 
 export const oddString = fc.array(fc.constantFrom(...ODD_PIECES), { minLength: 1, maxLength: 10 }).map((parts) => parts.join(""));
@@ -237,7 +303,12 @@ export const oddString = fc.array(fc.constantFrom(...ODD_PIECES), { minLength: 1
 const atLeast = (unit: string, units: number) => unit.repeat(Math.ceil(units / Math.min(unit.length, codePoints(unit))));
 
 /** Strings that break `s` for sure: too long, too short, off-pattern, off-enum, odd unicode. */
-export function invalidString(name: string, schema: JsonSchema, ctx: SchemaContext, opts: { maxExtra?: number } = {}): fc.Arbitrary<string> {
+export function invalidString(
+  name: string,
+  schema: JsonSchema,
+  ctx: SchemaContext,
+  opts: { maxExtra?: number } = {},
+): fc.Arbitrary<string> {
   const s = effectiveSchema(name, schema, ctx);
   const options: fc.Arbitrary<string>[] = [];
   const unit = fc.oneof(fc.constantFrom("a", "0", "Aa1", "é", "😀", "\u0000", "\u202e", "x@y."), oddString);
@@ -252,7 +323,29 @@ export function invalidString(name: string, schema: JsonSchema, ctx: SchemaConte
   if (s.enum) {
     options.push(
       fc.oneof(
-        fc.constantFrom("", "TRUE", "True", " true", "true ", "1.0", "yes", "on", "NaN", "-1", "Infinity", "null", "undefined", "[]", "{}", "true\u0000", "ｔｒｕｅ", "PREFIX", "Email", "sent ", "-"),
+        fc.constantFrom(
+          "",
+          "TRUE",
+          "True",
+          " true",
+          "true ",
+          "1.0",
+          "yes",
+          "on",
+          "NaN",
+          "-1",
+          "Infinity",
+          "null",
+          "undefined",
+          "[]",
+          "{}",
+          "true\u0000",
+          "ｔｒｕｅ",
+          "PREFIX",
+          "Email",
+          "sent ",
+          "-",
+        ),
         fc.string({ maxLength: 12 }),
         oddString,
       ),
@@ -263,10 +356,41 @@ export function invalidString(name: string, schema: JsonSchema, ctx: SchemaConte
     options.push(
       email
         ? fc.oneof(
-            fc.constantFrom("plainaddress", "@example.com", "user@", "user@example", "user@example.c", "user@@example.com", "us er@example.com", "user@exa_mple.com", "üser@example.com", "user@example.com\u0000", "user\u202e@example.com", "user@ex😀ample.com", ".user@example.com", "user..name@example.com", "user@-example.com", "\"user\"@example.com", "user@[127.0.0.1]"),
+            fc.constantFrom(
+              "plainaddress",
+              "@example.com",
+              "user@",
+              "user@example",
+              "user@example.c",
+              "user@@example.com",
+              "us er@example.com",
+              "user@exa_mple.com",
+              "üser@example.com",
+              "user@example.com\u0000",
+              "user\u202e@example.com",
+              "user@ex😀ample.com",
+              ".user@example.com",
+              "user..name@example.com",
+              "user@-example.com",
+              '"user"@example.com',
+              "user@[127.0.0.1]",
+            ),
             oddString.map((v) => `${v}@${v}`),
           )
-        : fc.oneof(fc.constantFrom("alllowercase1", "ALLUPPERCASE1", "NoDigitsAtAll", "Aa1\nbbbbbbbb", "has space", "a.b", "tok€n", "ünïcode1A", "\u0000\u0000"), oddString),
+        : fc.oneof(
+            fc.constantFrom(
+              "alllowercase1",
+              "ALLUPPERCASE1",
+              "NoDigitsAtAll",
+              "Aa1\nbbbbbbbb",
+              "has space",
+              "a.b",
+              "tok€n",
+              "ünïcode1A",
+              "\u0000\u0000",
+            ),
+            oddString,
+          ),
     );
   }
   if (options.length === 0) throw new Error(`fuzz-helpers: no certainly-invalid string for ${name}: ${JSON.stringify(s)}`);
@@ -312,7 +436,9 @@ export function validValue(name: string, schema: JsonSchema, ctx: SchemaContext,
     candidates.push("0".repeat(Math.max(1, s.minLength ?? 1)));
   }
   if (s.type === "integer") candidates.push(String(Math.max(1, (s.exclusiveMinimum ?? 0) + 1)));
-  const found = candidates.find((v) => !certainlyInvalid(s, v, ctx, name) && !(typeof v === "string" && s.pattern && patternFails(s.pattern, v)));
+  const found = candidates.find(
+    (v) => !certainlyInvalid(s, v, ctx, name) && !(typeof v === "string" && s.pattern && patternFails(s.pattern, v)),
+  );
   if (found === undefined) throw new Error(`fuzz-helpers: no valid value for ${name}: ${JSON.stringify(s)}`);
   return found;
 }
@@ -368,7 +494,11 @@ const enc = encodeURIComponent;
 /** Does the server reject this query for sure? (searchParams as the server reads them: the last of repeated keys wins) */
 export function queryCertainlyRejected(op: Operation, url: string, ctx: SchemaContext): boolean {
   const params = Object.fromEntries(new URL(url, "http://x").searchParams.entries());
-  return op.queryParams.some((p) => (params[p.name] === undefined ? p.required : certainlyInvalid(p.schema, params[p.name], ctx, p.name)) || serverOnlyInvalid(p, params[p.name]));
+  return op.queryParams.some(
+    (p) =>
+      (params[p.name] === undefined ? p.required : certainlyInvalid(p.schema, params[p.name], ctx, p.name)) ||
+      serverOnlyInvalid(p, params[p.name]),
+  );
 }
 
 /**
@@ -389,7 +519,16 @@ function serverOnlyInvalid(p: Param, value: string | undefined): boolean {
 function looksLikeCursor(value: string): boolean {
   try {
     const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    return !!c && typeof c === "object" && typeof c.s === "string" && typeof c.k === "string" && ["a", "b"].includes(c.d) && Number.isInteger(c.o) && c.o >= 0 && c.id !== undefined;
+    return (
+      !!c &&
+      typeof c === "object" &&
+      typeof c.s === "string" &&
+      typeof c.k === "string" &&
+      ["a", "b"].includes(c.d) &&
+      Number.isInteger(c.o) &&
+      c.o >= 0 &&
+      c.id !== undefined
+    );
   } catch {
     return false;
   }
@@ -397,7 +536,23 @@ function looksLikeCursor(value: string): boolean {
 
 /** Bad values for one query parameter, absurd ones included; each certainly refused. */
 function badQueryValue(p: Param, ctx: SchemaContext): fc.Arbitrary<string> {
-  const absurd = fc.constantFrom("NaN", "-1", "-0", "Infinity", "1e309", "9".repeat(400), "[]", "{}", "true", "", "null", "%", "\u0000", "😀😀", "a".repeat(2900));
+  const absurd = fc.constantFrom(
+    "NaN",
+    "-1",
+    "-0",
+    "Infinity",
+    "1e309",
+    "9".repeat(400),
+    "[]",
+    "{}",
+    "true",
+    "",
+    "null",
+    "%",
+    "\u0000",
+    "😀😀",
+    "a".repeat(2900),
+  );
   const generic = fc.oneof(absurd, oddString, fc.string({ maxLength: 30 }));
   const options: fc.Arbitrary<string>[] = [generic.filter((v) => certainlyInvalid(p.schema, v, ctx, p.name) || serverOnlyInvalid(p, v))];
   const hasRule = hasStringRule(p.schema);
@@ -405,10 +560,19 @@ function badQueryValue(p: Param, ctx: SchemaContext): fc.Arbitrary<string> {
   if (p.name === "cursor") {
     const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
     options.push(
-      fc.oneof(
-        fc.string({ maxLength: 80 }),
-        fc.constantFrom(b64("not json"), b64([1, 2]), b64(null), b64({ s: "email" }), b64({ s: "email", k: "a", id: 1, d: "c", o: 0 }), b64({ s: "email", k: "a", id: 1, d: "a", o: -1 })),
-      ).filter((v) => certainlyInvalid(p.schema, v, ctx, p.name) || serverOnlyInvalid(p, v)),
+      fc
+        .oneof(
+          fc.string({ maxLength: 80 }),
+          fc.constantFrom(
+            b64("not json"),
+            b64([1, 2]),
+            b64(null),
+            b64({ s: "email" }),
+            b64({ s: "email", k: "a", id: 1, d: "c", o: 0 }),
+            b64({ s: "email", k: "a", id: 1, d: "a", o: -1 }),
+          ),
+        )
+        .filter((v) => certainlyInvalid(p.schema, v, ctx, p.name) || serverOnlyInvalid(p, v)),
     );
   }
   if (p.name === "filter") options.push(fc.constantFrom("admin,bogus", "2fa", "LOCKED", "admin;locked", "-1", "NaN", "locked,,x"));
@@ -426,7 +590,32 @@ function badPathValue(p: Param, ctx: SchemaContext): fc.Arbitrary<string> {
     };
     return fc
       .oneof(
-        fc.constantFrom("2147483648", "4294967296", "9007199254740991", "9007199254740992", "18446744073709551616", "1".repeat(400), "-1", "-0", "0", "1.5", "1e400", "NaN", "Infinity", "-Infinity", "abc", "1,2", "1;2", "[1]", "٣", "６", "😀", "\u0000", "1%", "%"),
+        fc.constantFrom(
+          "2147483648",
+          "4294967296",
+          "9007199254740991",
+          "9007199254740992",
+          "18446744073709551616",
+          "1".repeat(400),
+          "-1",
+          "-0",
+          "0",
+          "1.5",
+          "1e400",
+          "NaN",
+          "Infinity",
+          "-Infinity",
+          "abc",
+          "1,2",
+          "1;2",
+          "[1]",
+          "٣",
+          "６",
+          "😀",
+          "\u0000",
+          "1%",
+          "%",
+        ),
         fc.bigInt({ min: BigInt(MAX_SAFE) + 1n, max: 10n ** 40n }).map(String),
         fc.bigInt({ min: -(10n ** 30n), max: 0n }).map(String),
         fc.integer({ min: 1e9, max: MAX_SAFE }).map(String),
@@ -437,7 +626,12 @@ function badPathValue(p: Param, ctx: SchemaContext): fc.Arbitrary<string> {
       .filter((v) => v !== "" && !dotSegment(v) && (certainlyInvalid(p.schema, v, ctx, p.name) || absent(v)) && isWellFormed(v));
   }
   return fc
-    .oneof(invalidString(p.name, p.schema, ctx, { maxExtra: 500 }), oddString, fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom("0", "-1", "NaN", "null", "%", "a/b", "?x=1", "#frag"))
+    .oneof(
+      invalidString(p.name, p.schema, ctx, { maxExtra: 500 }),
+      oddString,
+      fc.string({ minLength: 1, maxLength: 60 }),
+      fc.constantFrom("0", "-1", "NaN", "null", "%", "a/b", "?x=1", "#frag"),
+    )
     .filter((v) => v !== "" && !dotSegment(v) && isWellFormed(v));
 }
 
@@ -457,7 +651,12 @@ const formEncode = (obj: Record<string, unknown>) =>
     .join("&");
 
 /** Every category of bad input that applies to `op`, each an arbitrary of requests. */
-export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline, tokenHeader: fc.Arbitrary<Record<string, string>>): { name: string; arb: fc.Arbitrary<FuzzCase> }[] {
+export function categoriesFor(
+  op: Operation,
+  ctx: SchemaContext,
+  base: Baseline,
+  tokenHeader: fc.Arbitrary<Record<string, string>>,
+): { name: string; arb: fc.Arbitrary<FuzzCase> }[] {
   const out: { name: string; arb: fc.Arbitrary<FuzzCase> }[] = [];
   const prefix = fc.constantFrom(...op.prefixes);
   const emptyIsObject = !!op.body && !op.body.required;
@@ -468,14 +667,23 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
   const validJson = JSON.stringify(validBody);
   const ua = { "User-Agent": `gatehouse-fuzz/${base.marker}` };
 
-  const add = (name: string, expect: number[], parts: fc.Arbitrary<{ url: (prefix: string) => string; headers?: Record<string, string>; body?: FuzzCase["body"] }>) =>
+  const add = (
+    name: string,
+    expect: number[],
+    parts: fc.Arbitrary<{ url: (prefix: string) => string; headers?: Record<string, string>; body?: FuzzCase["body"] }>,
+  ) =>
     out.push({
       name,
-      arb: fc.tuple(parts, prefix, tokenHeader).map(([p, pre, auth]) =>
-        fuzzCase({ category: name, method: op.method, url: p.url(pre), headers: { ...ua, ...auth, ...p.headers }, body: p.body, expect }),
-      ),
+      arb: fc
+        .tuple(parts, prefix, tokenHeader)
+        .map(([p, pre, auth]) =>
+          fuzzCase({ category: name, method: op.method, url: p.url(pre), headers: { ...ua, ...auth, ...p.headers }, body: p.body, expect }),
+        ),
     });
-  const at = (query = "") => (pre: string) => urlOf(op, pre, base.path, query);
+  const at =
+    (query = "") =>
+    (pre: string) =>
+      urlOf(op, pre, base.path, query);
   const json = { "Content-Type": "application/json" };
 
   /** a body that the server refuses for sure (the other parts of the request stay valid) */
@@ -490,11 +698,36 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
     const keys = props.map(([k]) => k);
     const key = keys[0] ?? "field";
     const syntax = fc.constantFrom(
-      `{'${key}': '0'}`, `{${key}: "0"}`, `{"${key}":"0",}`, `${validJson}}`, `{"${key}":"0" /* c */}`, `{"${key}":NaN}`, `{"${key}":undefined}`,
-      `{"${key}":0x10}`, `{"${key}":"\\x41"}`, `{"${key}":"\\ud800`, `"unterminated`, "tru", "nul", `${validJson}garbage`, `{}{}`, `\u0000${validJson}`,
-      `${validJson.slice(0, -1)},"${key}":}`, "<xml/>", "--", "[1,2,]", `${"[".repeat(20_000)}`,
+      `{'${key}': '0'}`,
+      `{${key}: "0"}`,
+      `{"${key}":"0",}`,
+      `${validJson}}`,
+      `{"${key}":"0" /* c */}`,
+      `{"${key}":NaN}`,
+      `{"${key}":undefined}`,
+      `{"${key}":0x10}`,
+      `{"${key}":"\\x41"}`,
+      `{"${key}":"\\ud800`,
+      `"unterminated`,
+      "tru",
+      "nul",
+      `${validJson}garbage`,
+      `{}{}`,
+      `\u0000${validJson}`,
+      `${validJson.slice(0, -1)},"${key}":}`,
+      "<xml/>",
+      "--",
+      "[1,2,]",
+      `${"[".repeat(20_000)}`,
     );
-    add("invalid JSON", [400], fc.oneof(truncated, syntax, fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: "binary" })).filter(rejected).map((body) => ({ url: at(), headers: json, body })));
+    add(
+      "invalid JSON",
+      [400],
+      fc
+        .oneof(truncated, syntax, fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: "binary" }))
+        .filter(rejected)
+        .map((body) => ({ url: at(), headers: json, body })),
+    );
 
     add(
       "body not an object (null, array, scalar)",
@@ -506,12 +739,25 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
           fc.jsonValue({ maxDepth: 0 }),
         ),
       )
-        .chain((body) => fc.oneof(fc.constant(body), fc.integer({ min: 1, max: 15_000 }).map((n) => `${"[".repeat(n)}${body}${"]".repeat(n)}`)))
+        .chain((body) =>
+          fc.oneof(
+            fc.constant(body),
+            fc.integer({ min: 1, max: 15_000 }).map((n) => `${"[".repeat(n)}${body}${"]".repeat(n)}`),
+          ),
+        )
         .filter(rejected)
         .map((body) => ({ url: at(), headers: json, body })),
     );
 
-    const contentType = fc.constantFrom("text/plain", "text/plain;charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/xml", "application/octet-stream", "");
+    const contentType = fc.constantFrom(
+      "text/plain",
+      "text/plain;charset=utf-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=fuzz",
+      "application/xml",
+      "application/octet-stream",
+      "",
+    );
     const nonJson = fc.oneof(
       fc.constant(formEncode(validBody)),
       fc.constant(props.map(([k]) => `${k}: ${JSON.stringify(validBody[k])}`).join("\n") || "hello"),
@@ -522,7 +768,10 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
     add(
       "wrong content type",
       [400],
-      fc.tuple(contentType, nonJson).filter(([, b]) => rejected(b)).map(([type, body]) => ({ url: at(), headers: (type ? { "Content-Type": type } : {}) as Record<string, string>, body })),
+      fc
+        .tuple(contentType, nonJson)
+        .filter(([, b]) => rejected(b))
+        .map(([type, body]) => ({ url: at(), headers: (type ? { "Content-Type": type } : {}) as Record<string, string>, body })),
     );
 
     if (props.length > 0) {
@@ -533,7 +782,11 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
       add(
         "wrong type for a field",
         [400],
-        field.chain(([k, s]) => wrongType(s, validBody[k]).map((v) => ({ ...validBody, [k]: v }))).map((b) => JSON.stringify(b)).filter(rejected).map((body) => ({ url: at(), headers: json, body })),
+        field
+          .chain(([k, s]) => wrongType(s, validBody[k]).map((v) => ({ ...validBody, [k]: v })))
+          .map((b) => JSON.stringify(b))
+          .filter(rejected)
+          .map((body) => ({ url: at(), headers: json, body })),
       );
       add(
         "numbers as strings, strings as numbers",
@@ -546,40 +799,58 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
                 ? fc.oneof(fc.stringMatching(/^-?[1-9]\d{0,29}(\.\d{1,5})?(e\d{1,3})?$/), fc.constant(String(Number(v) || 123456)))
                 : fc.constant(JSON.stringify(String(v)));
             const others = Object.entries(validBody).filter(([x]) => x !== k);
-            return literal.map((lit) => `{${[...others.map(([x, w]) => `${JSON.stringify(x)}:${JSON.stringify(w)}`), `${JSON.stringify(k)}:${lit}`].join(",")}}`);
+            return literal.map(
+              (lit) =>
+                `{${[...others.map(([x, w]) => `${JSON.stringify(x)}:${JSON.stringify(w)}`), `${JSON.stringify(k)}:${lit}`].join(",")}}`,
+            );
           })
           .filter(rejected)
           .map((body) => ({ url: at(), headers: json, body })),
       );
-      if (breakable.length) add(
-        "too long / wrong length",
+      if (breakable.length)
+        add(
+          "too long / wrong length",
+          [400],
+          fc
+            .constantFrom(...breakable)
+            .chain(([k, s]) => invalidString(k, s, ctx).map((v) => ({ ...validBody, [k]: v })))
+            .map((b) => JSON.stringify(b))
+            .filter(rejected)
+            .map((body) => ({ url: at(), headers: json, body })),
+        );
+      if (limited.length)
+        add(
+          "control characters and odd unicode",
+          [400],
+          fc
+            .tuple(fc.constantFrom(...limited), oddString, fc.boolean())
+            .map(([[k, s], odd, mixed]) => {
+              let v = mixed ? `${String(validBody[k]).slice(0, 3)}${odd}` : odd;
+              const max = effectiveSchema(k, s, ctx).maxLength;
+              if (!certainlyInvalid(s, v, ctx, k) && max !== undefined) v = v + atLeast(odd, max + 1);
+              return JSON.stringify({ ...validBody, [k]: v });
+            })
+            .filter(rejected)
+            .map((body) => ({ url: at(), headers: json, body })),
+        );
+    }
+    if (required.length > 0) {
+      const dropped = fc
+        .subarray(required, { minLength: 1 })
+        .map((drop) => Object.fromEntries(Object.entries(validBody).filter(([k]) => !drop.includes(k))));
+      add(
+        "missing required fields",
         [400],
-        fc
-          .constantFrom(...breakable)
-          .chain(([k, s]) => invalidString(k, s, ctx).map((v) => ({ ...validBody, [k]: v })))
+        dropped
           .map((b) => JSON.stringify(b))
           .filter(rejected)
           .map((body) => ({ url: at(), headers: json, body })),
       );
-      if (limited.length) add(
-        "control characters and odd unicode",
-        [400],
-        fc
-          .tuple(fc.constantFrom(...limited), oddString, fc.boolean())
-          .map(([[k, s], odd, mixed]) => {
-            let v = mixed ? `${String(validBody[k]).slice(0, 3)}${odd}` : odd;
-            const max = effectiveSchema(k, s, ctx).maxLength;
-            if (!certainlyInvalid(s, v, ctx, k) && max !== undefined) v = v + atLeast(odd, max + 1);
-            return JSON.stringify({ ...validBody, [k]: v });
-          })
-          .filter(rejected)
-          .map((body) => ({ url: at(), headers: json, body })),
+      const extraKey = fc.oneof(
+        fc.string({ maxLength: 20 }),
+        oddString,
+        fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$where", "id", "role", "userId", "admin"),
       );
-    }
-    if (required.length > 0) {
-      const dropped = fc.subarray(required, { minLength: 1 }).map((drop) => Object.fromEntries(Object.entries(validBody).filter(([k]) => !drop.includes(k))));
-      add("missing required fields", [400], dropped.map((b) => JSON.stringify(b)).filter(rejected).map((body) => ({ url: at(), headers: json, body })));
-      const extraKey = fc.oneof(fc.string({ maxLength: 20 }), oddString, fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$where", "id", "role", "userId", "admin"));
       add(
         "missing and extra fields together",
         [400],
@@ -597,26 +868,39 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
     add(
       "body over 64 KiB",
       [413],
-      fc.oneof(
-        fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 3 }).map((n) => {
-          const pad = "p".repeat(n);
-          return { body: JSON.stringify({ ...validBody, padding: pad }) as FuzzCase["body"] };
-        }),
-        fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }).map((n) => ({ body: "x".repeat(n) as FuzzCase["body"] })),
-        fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }).map((n) => ({ body: { stream: n } as FuzzCase["body"] })),
-      ).map(({ body }) => ({ url: at(), headers: json, body })),
+      fc
+        .oneof(
+          fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 3 }).map((n) => {
+            const pad = "p".repeat(n);
+            return { body: JSON.stringify({ ...validBody, padding: pad }) as FuzzCase["body"] };
+          }),
+          fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }).map((n) => ({ body: "x".repeat(n) as FuzzCase["body"] })),
+          fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }).map((n) => ({ body: { stream: n } as FuzzCase["body"] })),
+        )
+        .map(({ body }) => ({ url: at(), headers: json, body })),
     );
-    const badBytes = fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe0, 0xa4], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xfe, 0xff]);
+    const badBytes = fc.constantFrom(
+      [0xff],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xe0, 0xa4],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0x80],
+      [0xfe, 0xff],
+    );
     add(
       "invalid UTF-8",
       [400],
-      fc.tuple(badBytes, fc.nat({ max: validJson.length })).map(([bad, at_]) => {
-        const text = new TextEncoder().encode(validJson);
-        const cut = validJson.indexOf('"', Math.min(at_, validJson.length - 1));
-        const i = cut > 0 ? cut + 1 : 1;
-        const body = new Uint8Array([...text.slice(0, i), ...bad, ...text.slice(i)]);
-        return { url: at(), headers: json, body };
-      }).filter((c) => rejected(c.body)),
+      fc
+        .tuple(badBytes, fc.nat({ max: validJson.length }))
+        .map(([bad, at_]) => {
+          const text = new TextEncoder().encode(validJson);
+          const cut = validJson.indexOf('"', Math.min(at_, validJson.length - 1));
+          const i = cut > 0 ? cut + 1 : 1;
+          const body = new Uint8Array([...text.slice(0, i), ...bad, ...text.slice(i)]);
+          return { url: at(), headers: json, body };
+        })
+        .filter((c) => rejected(c.body)),
     );
   }
 
@@ -637,7 +921,9 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
       "repeated query keys (arrays)",
       [400],
       param
-        .chain((p) => fc.array(badQueryValue(p, ctx), { minLength: 2, maxLength: 4 }).map((vs) => vs.map((v) => `${enc(p.name)}=${enc(v)}`).join("&")))
+        .chain((p) =>
+          fc.array(badQueryValue(p, ctx), { minLength: 2, maxLength: 4 }).map((vs) => vs.map((v) => `${enc(p.name)}=${enc(v)}`).join("&")),
+        )
         .map((query) => ({ url: at(query), ...bodyPart }))
         .filter((c) => queryCertainlyRejected(op, c.url("/api"), ctx)),
     );
@@ -645,7 +931,11 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
       "malformed query encoding",
       [400],
       fc
-        .tuple(param, fc.constantFrom("%", "%Z", "%ZZ", "%E0%A4%A", "%FF", "%C0%AF", "%ED%A0%80", "%00%00%00", "+%2B+"), fc.integer({ min: 1, max: 300 }))
+        .tuple(
+          param,
+          fc.constantFrom("%", "%Z", "%ZZ", "%E0%A4%A", "%FF", "%C0%AF", "%ED%A0%80", "%00%00%00", "+%2B+"),
+          fc.integer({ min: 1, max: 300 }),
+        )
         .map(([p, raw, n]) => `${enc(p.name)}=${raw.repeat(n)}`)
         .map((query) => ({ url: at(query), ...bodyPart }))
         .filter((c) => queryCertainlyRejected(op, c.url("/api"), ctx)),
@@ -657,7 +947,9 @@ export function categoriesFor(op: Operation, ctx: SchemaContext, base: Baseline,
     add(
       "bad path parameter (huge, negative, non-numeric, unicode)",
       [400, 404],
-      param.chain((p) => badPathValue(p, ctx).map((v) => ({ url: (pre: string) => urlOf(op, pre, { ...base.path, [p.name]: enc(v) }), ...bodyPart }))),
+      param.chain((p) =>
+        badPathValue(p, ctx).map((v) => ({ url: (pre: string) => urlOf(op, pre, { ...base.path, [p.name]: enc(v) }), ...bodyPart })),
+      ),
     );
   }
   return out;
@@ -692,20 +984,37 @@ export function badTokens(validOfOtherKinds: string[], acceptedTokens: string[])
     "Bearer",
   ];
   return fc.oneof(
-    fc.constantFrom<Record<string, string>>({}, { Authorization: "" }, { Authorization: "Bearer" }, { Authorization: "Bearer    " }, { Authorization: "Basic dXNlcjpwYXNz" }, { Authorization: "Token abc" }),
+    fc.constantFrom<Record<string, string>>(
+      {},
+      { Authorization: "" },
+      { Authorization: "Bearer" },
+      { Authorization: "Bearer    " },
+      { Authorization: "Basic dXNlcjpwYXNz" },
+      { Authorization: "Token abc" },
+    ),
     latin1.map((t) => ({ Authorization: `Bearer ${t}` })),
     fc.integer({ min: 101, max: 6000 }).map((n) => ({ Authorization: `Bearer ${"A".repeat(n)}` })),
     fc.constantFrom(...forged).map((t) => ({ Authorization: `Bearer ${t}` })),
     ...(validOfOtherKinds.length ? [fc.constantFrom(...validOfOtherKinds).map((t) => ({ Authorization: `Bearer ${t}` }))] : []),
     fc.tuple(fc.constantFrom(...acceptedTokens), fc.nat()).map(([t, i]) => ({ Authorization: `Bearer ${tamper(t, i)}` })),
-    fc.tuple(fc.constantFrom(...acceptedTokens), fc.constantFrom("x", "é", ".", "..", "\t.")).map(([t, junk]) => ({ Authorization: `Bearer ${t}${junk}` })),
+    fc
+      .tuple(fc.constantFrom(...acceptedTokens), fc.constantFrom("x", "é", ".", "..", "\t."))
+      .map(([t, junk]) => ({ Authorization: `Bearer ${t}${junk}` })),
   );
 }
 
 /** Junk query parameters the document does not declare (valid per spec: unknown input is ignored). */
 export const undeclaredQuery = fc
-  .array(fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), oddString), fc.oneof(fc.string({ maxLength: 40 }), oddString)), { minLength: 1, maxLength: 4 })
-  .map((pairs) => pairs.filter(([k, v]) => isWellFormed(k) && isWellFormed(v)).map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&"));
+  .array(fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), oddString), fc.oneof(fc.string({ maxLength: 40 }), oddString)), {
+    minLength: 1,
+    maxLength: 4,
+  })
+  .map((pairs) =>
+    pairs
+      .filter(([k, v]) => isWellFormed(k) && isWellFormed(v))
+      .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+      .join("&"),
+  );
 
 /** For an operation whose only input is its token: bad `Authorization` headers (and refresh cookies) → 401. */
 export function tokenCategory(op: Operation, marker: string, headers: fc.Arbitrary<Record<string, string>>, expect: number[]) {
@@ -714,7 +1023,15 @@ export function tokenCategory(op: Operation, marker: string, headers: fc.Arbitra
     name,
     arb: fc
       .tuple(fc.constantFrom(...op.prefixes), headers)
-      .map(([pre, auth]) => fuzzCase({ category: name, method: op.method, url: urlOf(op, pre, {}), headers: { "User-Agent": `gatehouse-fuzz/${marker}`, ...auth }, expect })),
+      .map(([pre, auth]) =>
+        fuzzCase({
+          category: name,
+          method: op.method,
+          url: urlOf(op, pre, {}),
+          headers: { "User-Agent": `gatehouse-fuzz/${marker}`, ...auth },
+          expect,
+        }),
+      ),
   };
 }
 
@@ -725,7 +1042,15 @@ export function ignoredInputCategory(op: Operation, marker: string) {
     name,
     arb: fc
       .tuple(fc.constantFrom(...op.prefixes), undeclaredQuery)
-      .map(([pre, query]) => fuzzCase({ category: name, method: op.method, url: urlOf(op, pre, {}, query), headers: { "User-Agent": `gatehouse-fuzz/${marker}` }, expect: [op.successStatus] })),
+      .map(([pre, query]) =>
+        fuzzCase({
+          category: name,
+          method: op.method,
+          url: urlOf(op, pre, {}, query),
+          headers: { "User-Agent": `gatehouse-fuzz/${marker}` },
+          expect: [op.successStatus],
+        }),
+      ),
   };
 }
 
@@ -791,7 +1116,10 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
   const prefix = op.prefixes[op.prefixes.length - 1];
   const json = { "Content-Type": "application/json" };
   const validJson = JSON.stringify(base.body ?? {});
-  const add = (category: string, c: { url?: string; headers?: Record<string, string>; body?: string; expect?: number[]; tooDeep?: boolean; httpLimit?: string }) =>
+  const add = (
+    category: string,
+    c: { url?: string; headers?: Record<string, string>; body?: string; expect?: number[]; tooDeep?: boolean; httpLimit?: string },
+  ) =>
     out.push(
       fuzzCase({
         category,
@@ -815,9 +1143,13 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
       const view = serverView(body, emptyIsObject);
       return view.rejected || certainlyInvalid(schema, view.value, ctx);
     };
-    const others = (k: string) => Object.entries(validBody).filter(([x]) => x !== k).map(([x, v]) => member(x, JSON.stringify(v)));
+    const others = (k: string) =>
+      Object.entries(validBody)
+        .filter(([x]) => x !== k)
+        .map(([x, v]) => member(x, JSON.stringify(v)));
     /** `inner` where it breaks the body: as the first field's value, or as the only element of an array body */
-    const holding = (inner: string) => (props.length ? `{${[...others(props[0][0]), member(props[0][0], inner)].join(",")}}` : `[${inner}]`);
+    const holding = (inner: string) =>
+      props.length ? `{${[...others(props[0][0]), member(props[0][0], inner)].join(",")}}` : `[${inner}]`;
     const room = MAX_BODY_BYTES - bytes(holding(""));
     const addBody = (category: string, body: string, extra: { headers?: Record<string, string>; tooDeep?: boolean } = {}) => {
       if (bytes(body) > MAX_BODY_BYTES) throw new Error(`fuzz-helpers: ${category} is ${bytes(body)} bytes`);
@@ -848,8 +1180,9 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
     };
     const email = (k: string, s: JsonSchema) => effectiveSchema(k, s, ctx).pattern === ctx.emailPattern;
     // a long string that passes every cheap rule it can (the email pattern, the password pattern), so validation reads all of it
-    for (const [k, s] of limited) addBody(`a long string in ${k}`, inField(k, stringFilling(k, email(k, s) ? "a" : "Aa1", email(k, s) ? "@example.com" : "")));
-    const escapes = "\\u00e9\\ud83d\\ude00\\\"\\\\\\n\\/";
+    for (const [k, s] of limited)
+      addBody(`a long string in ${k}`, inField(k, stringFilling(k, email(k, s) ? "a" : "Aa1", email(k, s) ? "@example.com" : "")));
+    const escapes = '\\u00e9\\ud83d\\ude00\\"\\\\\\n\\/';
     if (limited.length) addBody(`a string of escapes in ${limited[0][0]}`, inField(limited[0][0], stringFilling(limited[0][0], escapes)));
     if (!props.length) {
       addBody("a long string", stringFilling(undefined, "a"));
@@ -872,7 +1205,11 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
     addQuery(`percent escapes in ${p.name}`, `${name}=${"%C3%A9".repeat(URL_ROOM / 6)}`);
   }
   for (const p of op.pathParams) {
-    add(`a 12 KB path parameter ${p.name}`, { url: urlOf(op, prefix, { ...base.path, [p.name]: "9".repeat(URL_ROOM) }), expect: [400, 404], ...bodyPart });
+    add(`a 12 KB path parameter ${p.name}`, {
+      url: urlOf(op, prefix, { ...base.path, [p.name]: "9".repeat(URL_ROOM) }),
+      expect: [400, 404],
+      ...bodyPart,
+    });
   }
 
   // Thousands of query parameters or cookies cost Next.js itself time quadratic in their number,
@@ -905,7 +1242,8 @@ export function worstCases(op: Operation, ctx: SchemaContext, base: Baseline, au
   });
 
   if (!hasInput(op)) {
-    if (op.kinds.length || op.refreshCookie) add("a 12 KB bearer token", { headers: { Authorization: `Bearer ${"A".repeat(URL_ROOM)}` }, expect: [401] });
+    if (op.kinds.length || op.refreshCookie)
+      add("a 12 KB bearer token", { headers: { Authorization: `Bearer ${"A".repeat(URL_ROOM)}` }, expect: [401] });
     else add("many undeclared query parameters", { url: urlOf(op, prefix, {}, paramsFilling(URL_ROOM)), expect: [op.successStatus] });
   }
   return out;

@@ -110,11 +110,20 @@ interface Scope {
   ids: number[];
   emails: string[];
 }
-const scopeOf = (...accounts: { id: number; email: string }[]): Scope => ({ ids: accounts.map((a) => a.id), emails: accounts.map((a) => a.email) });
+const scopeOf = (...accounts: { id: number; email: string }[]): Scope => ({
+  ids: accounts.map((a) => a.id),
+  emails: accounts.map((a) => a.email),
+});
 const scopeFor = (op: Operation) => (op.admin ? scopeOf(admin, victim) : scopeOf(user));
 
 function throttleWhere({ ids, emails }: Scope) {
-  return { OR: [...ids.map((id) => ({ key: { endsWith: `:${id}` } })), ...emails.map((e) => ({ key: { contains: e } })), { key: { contains: marker } }] };
+  return {
+    OR: [
+      ...ids.map((id) => ({ key: { endsWith: `:${id}` } })),
+      ...emails.map((e) => ({ key: { contains: e } })),
+      { key: { contains: marker } },
+    ],
+  };
 }
 
 /** Row counts of every table, and every row of the fuzz's own accounts (or carrying its marker). */
@@ -131,9 +140,15 @@ async function state(scope: Scope) {
     db.emailCode.findMany({ where: mine, orderBy: { id: "asc" } }),
     db.passwordResetLink.findMany({ where: mine, orderBy: { tokenHash: "asc" } }),
     db.emailChangeUndo.findMany({ where: mine, orderBy: { tokenHash: "asc" } }),
-    db.securityEvent.findMany({ where: { OR: [mine, { actorId: { in: ids } }, { userAgent: { contains: marker } }] }, orderBy: { id: "asc" } }),
+    db.securityEvent.findMany({
+      where: { OR: [mine, { actorId: { in: ids } }, { userAgent: { contains: marker } }] },
+      orderBy: { id: "asc" },
+    }),
     db.throttle.findMany({ where: throttleWhere(scope), orderBy: { key: "asc" } }),
-    db.mailMessage.findMany({ where: { OR: [mine, { toAddress: { in: emails } }, { toAddress: { contains: marker } }] }, orderBy: { id: "asc" } }),
+    db.mailMessage.findMany({
+      where: { OR: [mine, { toAddress: { in: emails } }, { toAddress: { contains: marker } }] },
+      orderBy: { id: "asc" },
+    }),
   ]);
   const rows = { users, sessions, totp, emailOtp, recoveryCodes, emailCodes, resetLinks, undoLinks, events, throttles, mails };
   return { scope, counts, rows: JSON.parse(JSON.stringify(rows)) as Record<string, unknown[]> };
@@ -170,7 +185,12 @@ async function foreignActivity(since: Date, scope: Scope): Promise<string[]> {
     .map(([table, n]) => `${table}: ${n}`);
 }
 const busySince = (since: Date) => ({
-  OR: [{ createdAt: { gte: since } }, { updatedAt: { gte: since } }, { sessions: { some: { createdAt: { gte: since } } } }, { events: { some: { createdAt: { gte: since } } } }],
+  OR: [
+    { createdAt: { gte: since } },
+    { updatedAt: { gte: since } },
+    { sessions: { some: { createdAt: { gte: since } } } },
+    { events: { some: { createdAt: { gte: since } } } },
+  ],
 });
 
 async function expectNothingWritten(before: State, since: Date, what: string) {
@@ -179,13 +199,18 @@ async function expectNothingWritten(before: State, since: Date, what: string) {
   const changed = Object.keys(before.rows).filter((k) => JSON.stringify(before.rows[k]) !== JSON.stringify(after.rows[k]));
   if (changed.length) {
     const show = (rows: unknown[]) => JSON.stringify(rows).slice(0, 1500);
-    throw new Error(`${what}: rows of the fuzz's accounts changed\n${changed.map((k) => `  ${k}\n    before ${show(before.rows[k])}\n    after  ${show(after.rows[k])}`).join("\n")}`);
+    throw new Error(
+      `${what}: rows of the fuzz's accounts changed\n${changed.map((k) => `  ${k}\n    before ${show(before.rows[k])}\n    after  ${show(after.rows[k])}`).join("\n")}`,
+    );
   }
   const moved = MODELS.filter((m) => before.counts[m] !== after.counts[m]).map((m) => `${m} ${before.counts[m]} → ${after.counts[m]}`);
   if (moved.length === 0) return;
   const foreign = await foreignActivity(since, before.scope);
   if (foreign.length === 0) throw new Error(`${what}: row counts changed (${moved.join(", ")}) and no other writer was active`);
-  if (VERBOSE) console.info(`[fuzz] ${what}: counts moved (${moved.join(", ")}) while another test file wrote (${foreign.join(", ")}); the fuzz's own rows are unchanged`);
+  if (VERBOSE)
+    console.info(
+      `[fuzz] ${what}: counts moved (${moved.join(", ")}) while another test file wrote (${foreign.join(", ")}); the fuzz's own rows are unchanged`,
+    );
 }
 
 /**
@@ -195,10 +220,10 @@ async function expectNothingWritten(before: State, since: Date, what: string) {
  * twice: a failure of the fuzz's own making repeats, the seed being fixed).
  */
 async function withStableAdmin(uses: boolean, run: () => Promise<void>) {
-  const stamp = async () => (await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, updatedAt: true } }));
+  const stamp = async () => await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, updatedAt: true } });
   for (let attempt = 1; ; attempt++) {
     if (!uses) return run();
-    for (const deadline = Date.now() + 60_000; (await stamp()).role !== "admin"; ) {
+    for (const deadline = Date.now() + 60_000; (await stamp()).role !== "admin";) {
       if (Date.now() > deadline) throw new Error("the fuzz's administrator was demoted by someone else and not restored within 60 s");
       await sleep(250);
     }
@@ -207,7 +232,9 @@ async function withStableAdmin(uses: boolean, run: () => Promise<void>) {
       return await run();
     } catch (error) {
       if (attempt >= 3 || (await stamp()).updatedAt.getTime() === before) throw error;
-      console.info(`[fuzz] another test file changed the fuzz's administrator during the run; once more (${(error as Error).message.split("\n")[0]})`);
+      console.info(
+        `[fuzz] another test file changed the fuzz's administrator during the run; once more (${(error as Error).message.split("\n")[0]})`,
+      );
     }
   }
 }
@@ -301,16 +328,26 @@ function judge(op: Operation, c: FuzzCase, r: Answer) {
   if (extra.length) fail(`envelope keys beyond the contract's: ${extra.join(", ")}`);
   if (body!.statusCode !== r.status) fail(`statusCode ${String(body!.statusCode)} differs from the HTTP status`);
   const reason = documentedReason(op, r.status);
-  if (typeof body!.error !== "string" || !body!.error || (reason && body!.error !== reason)) fail(`error ${JSON.stringify(body!.error)} (documented: ${reason})`);
+  if (typeof body!.error !== "string" || !body!.error || (reason && body!.error !== reason))
+    fail(`error ${JSON.stringify(body!.error)} (documented: ${reason})`);
   const message = body!.message;
   if (typeof message !== "string" || message.trim() === "") fail("an empty or missing message");
   const text = message as string;
   if (text.length > 300) fail(`a ${text.length}-character message (echoes input?)`);
   for (const [pattern, what] of LEAKS) if (pattern.test(text)) fail(`the message shows ${what}`);
   if (r.status === 400) {
-    const names = ["body", "query", "path", ...op.queryParams.map((p) => p.name), ...op.pathParams.map((p) => p.name), ...Object.keys(op.body?.schema.properties ?? {})];
-    if (!names.some((n) => text === n || new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s.:\\[]`).test(text))) fail(`a 400 whose message names no field (fields: ${names.join(", ")})`);
-    if (typeof body!.field !== "string" || !text.startsWith(body!.field)) fail(`a 400 whose field ${JSON.stringify(body!.field)} is not the one its message names`);
+    const names = [
+      "body",
+      "query",
+      "path",
+      ...op.queryParams.map((p) => p.name),
+      ...op.pathParams.map((p) => p.name),
+      ...Object.keys(op.body?.schema.properties ?? {}),
+    ];
+    if (!names.some((n) => text === n || new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s.:\\[]`).test(text)))
+      fail(`a 400 whose message names no field (fields: ${names.join(", ")})`);
+    if (typeof body!.field !== "string" || !text.startsWith(body!.field))
+      fail(`a 400 whose field ${JSON.stringify(body!.field)} is not the one its message names`);
   } else {
     const codes = documentedMessages(op, r.status);
     if (codes && !codes.includes(text)) fail(`message ${text} is not among the documented ${r.status} codes (${codes.join(", ")})`);
@@ -326,7 +363,9 @@ function judge(op: Operation, c: FuzzCase, r: Answer) {
 function brief(c: FuzzCase, error: unknown): string {
   const lines = (error as Error).message.split("\n");
   const why = lines[0].replace(/^[A-Z]+ \S+: /, "");
-  return `${c.method} ${c.url} {${Object.keys(c.headers).filter((h) => h !== "User-Agent").join(", ")}}: ${why} ${lines[lines.length - 1].trim()}`;
+  return `${c.method} ${c.url} {${Object.keys(c.headers)
+    .filter((h) => h !== "User-Agent")
+    .join(", ")}}: ${why} ${lines[lines.length - 1].trim()}`;
 }
 
 async function expectHealthy() {
@@ -341,7 +380,9 @@ function categoriesOf(op: Operation, tokens: Record<TokenKind, string>, userToke
   if (hasInput(op)) {
     const base: Baseline = {
       marker,
-      path: Object.fromEntries(op.pathParams.map((p) => [p.name, p.schema.type === "integer" ? String(victim.id) : `fuzz-absent-${marker}`])),
+      path: Object.fromEntries(
+        op.pathParams.map((p) => [p.name, p.schema.type === "integer" ? String(victim.id) : `fuzz-absent-${marker}`]),
+      ),
       body: op.body ? (validValue("body", op.body.schema, ctx, marker) as Record<string, unknown>) : undefined,
     };
     const auth = op.kinds.length ? fc.constantFrom(...op.kinds).map((k) => ({ Authorization: `Bearer ${tokens[k]}` })) : fc.constant({});
@@ -351,9 +392,14 @@ function categoriesOf(op: Operation, tokens: Record<TokenKind, string>, userToke
     // a token of a kind this operation does not take; for admin operations also a non-admin's own
     const wrongKinds = (Object.keys(tokens) as TokenKind[]).filter((k) => !op.kinds.includes(k)).map((k) => tokens[k]);
     const others = op.admin ? [...wrongKinds, ...op.kinds.map((k) => userTokens[k])] : wrongKinds;
-    let headers = badTokens(others, op.kinds.map((k) => tokens[k]));
+    let headers = badTokens(
+      others,
+      op.kinds.map((k) => tokens[k]),
+    );
     if (op.refreshCookie && cookieName) {
-      const cookie = fc.string({ unit: fc.constantFrom(..."abcXYZ019-_".split("")), minLength: 1, maxLength: 80 }).map((v) => ({ Cookie: `${cookieName}=${v}` }));
+      const cookie = fc
+        .string({ unit: fc.constantFrom(..."abcXYZ019-_".split("")), minLength: 1, maxLength: 80 })
+        .map((v) => ({ Cookie: `${cookieName}=${v}` }));
       headers = fc.oneof(headers, cookie);
     }
     return [tokenCategory(op, marker, headers, op.admin ? [401, 403] : [401])];
@@ -367,7 +413,9 @@ describe("the OpenAPI document", () => {
   it("lists the operations to fuzz", () => {
     expect(operations.length).toBeGreaterThan(30);
     if (ctx.looseEmailFields.length) {
-      console.info(`[fuzz] email fields the document shows as a bare string (checked against docs/api.md §1 instead): ${ctx.looseEmailFields.join("; ")}`);
+      console.info(
+        `[fuzz] email fields the document shows as a bare string (checked against docs/api.md §1 instead): ${ctx.looseEmailFields.join("; ")}`,
+      );
     }
   });
 });
@@ -403,50 +451,66 @@ async function fuzzOperation(op: Operation) {
   expect([...seen.keys()].sort()).toEqual(categories.map((c) => c.name).sort());
   if (VERBOSE) {
     const runs = [...seen.values()].reduce((a, b) => a + b, 0);
-    console.info(`[fuzz] ${op.method} ${op.path}: ${runs} requests; ${[...seen].map(([k, n]) => `${k} ×${n}`).join(", ")}; answers ${[...statuses].map(([k, n]) => `${k} ×${n}`).join(", ")}`);
+    console.info(
+      `[fuzz] ${op.method} ${op.path}: ${runs} requests; ${[...seen].map(([k, n]) => `${k} ×${n}`).join(", ")}; answers ${[...statuses].map(([k, n]) => `${k} ×${n}`).join(", ")}`,
+    );
   }
 }
 
 describe.each(operations.map((op) => [`${op.method} ${op.path}`, op] as const))("fuzz %s", (_label, op) => {
-  it("answers every generated bad input with a documented 4xx envelope, stays healthy and writes nothing", { timeout: 180_000 }, async () => {
-    await withStableAdmin(op.admin, () => fuzzOperation(op));
-  });
+  it(
+    "answers every generated bad input with a documented 4xx envelope, stays healthy and writes nothing",
+    { timeout: 180_000 },
+    async () => {
+      await withStableAdmin(op.admin, () => fuzzOperation(op));
+    },
+  );
 });
 
 describe("outside the per-operation properties", () => {
-  it("a malformed percent-encoding in a path parameter answers 400 in the envelope", { timeout: 120_000 }, () => withStableAdmin(true, async () => {
-    const failures: string[] = [];
-    const since = new Date();
-    const before = await state(scopeOf(user, admin, victim));
-    for (const op of operations.filter((o) => o.pathParams.length > 0)) {
-      const tokens = await tokensOf(op.admin ? admin : user);
-      for (const raw of MALFORMED_SEGMENTS) {
-        const c: FuzzCase = {
-          category: "malformed path encoding",
-          method: op.method,
-          url: urlOf(op, op.prefixes[op.prefixes.length - 1], Object.fromEntries(op.pathParams.map((p) => [p.name, raw]))),
-          headers: { "User-Agent": `gatehouse-fuzz/${marker}`, ...(op.kinds.length ? { Authorization: `Bearer ${tokens[op.kinds[0]]}` } : {}), ...(op.body ? { "Content-Type": "application/json" } : {}) },
-          body: op.body ? "{}" : undefined,
-          expect: [400],
-        };
-        try {
-          judge(op, c, await send(c));
-        } catch (error) {
-          failures.push(brief(c, error));
+  it("a malformed percent-encoding in a path parameter answers 400 in the envelope", { timeout: 120_000 }, () =>
+    withStableAdmin(true, async () => {
+      const failures: string[] = [];
+      const since = new Date();
+      const before = await state(scopeOf(user, admin, victim));
+      for (const op of operations.filter((o) => o.pathParams.length > 0)) {
+        const tokens = await tokensOf(op.admin ? admin : user);
+        for (const raw of MALFORMED_SEGMENTS) {
+          const c: FuzzCase = {
+            category: "malformed path encoding",
+            method: op.method,
+            url: urlOf(op, op.prefixes[op.prefixes.length - 1], Object.fromEntries(op.pathParams.map((p) => [p.name, raw]))),
+            headers: {
+              "User-Agent": `gatehouse-fuzz/${marker}`,
+              ...(op.kinds.length ? { Authorization: `Bearer ${tokens[op.kinds[0]]}` } : {}),
+              ...(op.body ? { "Content-Type": "application/json" } : {}),
+            },
+            body: op.body ? "{}" : undefined,
+            expect: [400],
+          };
+          try {
+            judge(op, c, await send(c));
+          } catch (error) {
+            failures.push(brief(c, error));
+          }
         }
       }
-    }
-    await expectHealthy();
-    await expectNothingWritten(before, since, "malformed path encodings");
-    expect(failures.length, `${failures.length} answers out of spec:\n${failures.join("\n")}`).toBe(0);
-  }));
+      await expectHealthy();
+      await expectNothingWritten(before, since, "malformed path encodings");
+      expect(failures.length, `${failures.length} answers out of spec:\n${failures.join("\n")}`).toBe(0);
+    }),
+  );
 
   it("a refresh cookie sent cross-site answers a documented status", { timeout: 60_000 }, async () => {
     expect(cookieName, "the document names the refresh cookie").toBeTruthy();
     const failures: string[] = [];
     const since = new Date();
     const before = await state(scopeOf(user));
-    const crossSite: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null", "Sec-Fetch-Site": "same-site" }];
+    const crossSite: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "null", "Sec-Fetch-Site": "same-site" },
+    ];
     for (const op of operations.filter((o) => o.refreshCookie)) {
       for (const headers of crossSite) {
         const c: FuzzCase = {
@@ -506,7 +570,10 @@ async function timedSend(op: Operation, c: CostCase): Promise<Timed> {
   const probe = (async () => {
     while (inFlight) {
       const started = performance.now();
-      await fetch(`${baseUrl()}/api/health`).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(`${baseUrl()}/api/health`).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       healthMs = Math.max(healthMs, performance.now() - started);
     }
   })();
@@ -527,7 +594,8 @@ async function timedSend(op: Operation, c: CostCase): Promise<Timed> {
 const slow = (t: Timed) => t.ms > ANSWER_LIMIT_MS || t.healthMs > HEALTH_LIMIT_MS;
 const worse = (a: Timed, b: Timed) => Math.max(a.ms, a.healthMs) > Math.max(b.ms, b.healthMs);
 const bytesOf = (c: FuzzCase) => (typeof c.body === "string" ? Buffer.byteLength(c.body) : 0) + Buffer.byteLength(c.url);
-const label = (t: Timed) => `${t.c.method} ${t.c.url.length > 80 ? `${t.c.url.slice(0, 80)}…` : t.c.url} [${t.c.category}, ${bytesOf(t.c).toLocaleString("en")} B]`;
+const label = (t: Timed) =>
+  `${t.c.method} ${t.c.url.length > 80 ? `${t.c.url.slice(0, 80)}…` : t.c.url} [${t.c.category}, ${bytesOf(t.c).toLocaleString("en")} B]`;
 
 /** A refusal of the HTTP layer (like Node's own 431 for oversized headers): the envelope, no operation's documentation. */
 function judgeHttpLimit(c: CostCase, r: Answer) {
@@ -535,67 +603,84 @@ function judgeHttpLimit(c: CostCase, r: Answer) {
   if (!c.expect.includes(r.status)) throw new Error(`expected ${c.expect.join(" or ")} ${c.httpLimit}, got ${where}`);
   const body = r.json as Record<string, unknown> | undefined;
   if (!/^application\/json/.test(r.headers.get("content-type") ?? "")) throw new Error(`an answer that is not application/json: ${where}`);
-  if (body?.statusCode !== r.status || body?.message !== c.httpLimit || typeof body?.error !== "string" || Object.keys(body).length !== 3) throw new Error(`not the envelope with ${c.httpLimit}: ${where}`);
+  if (body?.statusCode !== r.status || body?.message !== c.httpLimit || typeof body?.error !== "string" || Object.keys(body).length !== 3)
+    throw new Error(`not the envelope with ${c.httpLimit}: ${where}`);
   if (!r.headers.get("x-request-id")) throw new Error("no X-Request-Id header");
 }
 
 describe("input cost (§8): worst cases within 64 KiB, for every operation", () => {
-  it(`answers each within ${ANSWER_LIMIT_MS} ms while /api/health stays within ${HEALTH_LIMIT_MS} ms, and writes nothing`, { timeout: 240_000 }, () => withStableAdmin(true, async () => {
-    const queue: [Operation, CostCase][] = [];
-    for (const op of operations) {
-      const tokens = await tokensOf(op.admin ? admin : user);
-      const base: Baseline = {
-        marker,
-        path: Object.fromEntries(op.pathParams.map((p) => [p.name, p.schema.type === "integer" ? String(victim.id) : `fuzz-absent-${marker}`])),
-        body: op.body ? (validValue("body", op.body.schema, ctx, marker) as Record<string, unknown>) : undefined,
-      };
-      const auth: Record<string, string> = op.kinds.length ? { Authorization: `Bearer ${tokens[op.kinds[0]]}` } : {};
-      for (const c of worstCases(op, ctx, base, auth)) queue.push([op, c]);
-    }
-    const since = new Date();
-    const before = await state(scopeOf(user, admin, victim));
-    const started = performance.now();
-    const results: Timed[] = [];
-    const failures: string[] = [];
-    let slowOnes = 0;
-    const worker = async () => {
-      for (let next = queue.shift(); next && slowOnes < COST_GIVE_UP_AFTER; next = queue.shift()) {
-        const [op, c] = next;
-        let best = await timedSend(op, c);
-        for (let attempt = 2; attempt <= 3 && slow(best) && !best.error; attempt++) {
-          const again = await timedSend(op, c);
-          if (worse(best, again)) best = again;
+  it(
+    `answers each within ${ANSWER_LIMIT_MS} ms while /api/health stays within ${HEALTH_LIMIT_MS} ms, and writes nothing`,
+    { timeout: 240_000 },
+    () =>
+      withStableAdmin(true, async () => {
+        const queue: [Operation, CostCase][] = [];
+        for (const op of operations) {
+          const tokens = await tokensOf(op.admin ? admin : user);
+          const base: Baseline = {
+            marker,
+            path: Object.fromEntries(
+              op.pathParams.map((p) => [p.name, p.schema.type === "integer" ? String(victim.id) : `fuzz-absent-${marker}`]),
+            ),
+            body: op.body ? (validValue("body", op.body.schema, ctx, marker) as Record<string, unknown>) : undefined,
+          };
+          const auth: Record<string, string> = op.kinds.length ? { Authorization: `Bearer ${tokens[op.kinds[0]]}` } : {};
+          for (const c of worstCases(op, ctx, base, auth)) queue.push([op, c]);
         }
-        results.push(best);
-        if (best.error) failures.push(`${label(best)}: ${best.error} after ${Math.round(best.ms)} ms`);
-        else {
-          try {
-            if (c.httpLimit) judgeHttpLimit(c, best.answer!);
-            else judge(op, c, best.answer!);
-            if (c.tooDeep) expect((best.answer!.json as { message: string }).message, "the message names the depth limit").toMatch(/^body .*\b64\b/);
-          } catch (error) {
-            failures.push(`${label(best)}: ${(error as Error).message.split("\n")[0]} → ${best.answer!.status} ${best.answer!.text.slice(0, 160)}`);
+        const since = new Date();
+        const before = await state(scopeOf(user, admin, victim));
+        const started = performance.now();
+        const results: Timed[] = [];
+        const failures: string[] = [];
+        let slowOnes = 0;
+        const worker = async () => {
+          for (let next = queue.shift(); next && slowOnes < COST_GIVE_UP_AFTER; next = queue.shift()) {
+            const [op, c] = next;
+            let best = await timedSend(op, c);
+            for (let attempt = 2; attempt <= 3 && slow(best) && !best.error; attempt++) {
+              const again = await timedSend(op, c);
+              if (worse(best, again)) best = again;
+            }
+            results.push(best);
+            if (best.error) failures.push(`${label(best)}: ${best.error} after ${Math.round(best.ms)} ms`);
+            else {
+              try {
+                if (c.httpLimit) judgeHttpLimit(c, best.answer!);
+                else judge(op, c, best.answer!);
+                if (c.tooDeep)
+                  expect((best.answer!.json as { message: string }).message, "the message names the depth limit").toMatch(/^body .*\b64\b/);
+              } catch (error) {
+                failures.push(
+                  `${label(best)}: ${(error as Error).message.split("\n")[0]} → ${best.answer!.status} ${best.answer!.text.slice(0, 160)}`,
+                );
+              }
+            }
+            if (slow(best) || best.error) {
+              slowOnes++;
+              failures.push(
+                `${label(best)}: answered in ${Math.round(best.ms)} ms (limit ${ANSWER_LIMIT_MS}), /api/health beside it took ${Math.round(best.healthMs)} ms (limit ${HEALTH_LIMIT_MS})`,
+              );
+            }
           }
-        }
-        if (slow(best) || best.error) {
-          slowOnes++;
-          failures.push(`${label(best)}: answered in ${Math.round(best.ms)} ms (limit ${ANSWER_LIMIT_MS}), /api/health beside it took ${Math.round(best.healthMs)} ms (limit ${HEALTH_LIMIT_MS})`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: COST_CONCURRENCY }, worker));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const slowest = results.reduce((a, b) => (b.ms > a.ms ? b : a));
-    const blocking = results.reduce((a, b) => (b.healthMs > a.healthMs ? b : a));
-    console.info(
-      `[fuzz] input cost: ${results.length} worst-case requests to ${new Set(results.map((r) => r.op)).size} operations in ${seconds} s` +
-        `${queue.length ? ` (stopped after ${slowOnes} slow ones, ${queue.length} not sent)` : ""}; ` +
-        `slowest answer ${Math.round(slowest.ms)} ms: ${label(slowest)}; ` +
-        `slowest /api/health beside a request ${Math.round(blocking.healthMs)} ms, beside ${label(blocking)}`,
-    );
-    if (VERBOSE) for (const t of [...results].sort((a, b) => b.ms - a.ms).slice(0, 10)) console.info(`[fuzz]   ${Math.round(t.ms)} ms (health ${Math.round(t.healthMs)} ms) ${label(t)} → ${t.answer?.status ?? t.error}`);
-    await expectHealthy();
-    await expectNothingWritten(before, since, "worst-case inputs");
-    expect(failures.length, `${failures.length} problems:\n${failures.join("\n")}`).toBe(0);
-  }));
+        };
+        await Promise.all(Array.from({ length: COST_CONCURRENCY }, worker));
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const slowest = results.reduce((a, b) => (b.ms > a.ms ? b : a));
+        const blocking = results.reduce((a, b) => (b.healthMs > a.healthMs ? b : a));
+        console.info(
+          `[fuzz] input cost: ${results.length} worst-case requests to ${new Set(results.map((r) => r.op)).size} operations in ${seconds} s` +
+            `${queue.length ? ` (stopped after ${slowOnes} slow ones, ${queue.length} not sent)` : ""}; ` +
+            `slowest answer ${Math.round(slowest.ms)} ms: ${label(slowest)}; ` +
+            `slowest /api/health beside a request ${Math.round(blocking.healthMs)} ms, beside ${label(blocking)}`,
+        );
+        if (VERBOSE)
+          for (const t of [...results].sort((a, b) => b.ms - a.ms).slice(0, 10))
+            console.info(
+              `[fuzz]   ${Math.round(t.ms)} ms (health ${Math.round(t.healthMs)} ms) ${label(t)} → ${t.answer?.status ?? t.error}`,
+            );
+        await expectHealthy();
+        await expectNothingWritten(before, since, "worst-case inputs");
+        expect(failures.length, `${failures.length} problems:\n${failures.join("\n")}`).toBe(0);
+      }),
+  );
 });

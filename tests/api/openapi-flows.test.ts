@@ -38,7 +38,8 @@ beforeAll(async () => {
 /** The one operation matching the description a client would search by. */
 function find(what: string, predicate: (o: Found) => boolean): Found {
   const matches = operations.filter(predicate);
-  if (matches.length !== 1) throw new Error(`${what}: ${matches.length} operations match (${matches.map((m) => `${m.method} ${m.path}`).join(", ")})`);
+  if (matches.length !== 1)
+    throw new Error(`${what}: ${matches.length} operations match (${matches.map((m) => `${m.method} ${m.path}`).join(", ")})`);
   return matches[0];
 }
 
@@ -46,11 +47,16 @@ const successOf = (o: Found) => {
   const [status, response] = Object.entries(o.op.responses as Record<string, Json>).find(([s]) => s.startsWith("2"))!;
   return { status: Number(status), content: response.content ?? {} };
 };
-const jsonSchemaOf = (o: Found, status?: number): Json => (status ? o.op.responses[String(status)] : successOf(o)).content?.["application/json"]?.schema;
+const jsonSchemaOf = (o: Found, status?: number): Json =>
+  (status ? o.op.responses[String(status)] : successOf(o)).content?.["application/json"]?.schema;
 const returnsText = (o: Found) => "text/plain" in successOf(o).content;
 const returnsProperty = (o: Found, name: string) => JSON.stringify(jsonSchemaOf(o) ?? {}).includes(`"${name}"`);
 const bodyProperties = (o: Found): string[] => Object.keys(o.op.requestBody?.content?.["application/json"]?.schema?.properties ?? {});
-const only = (o: Found, ...schemes: string[]) => o.schemes.filter((s) => s !== "refreshCookie").sort().join() === [...schemes].sort().join();
+const only = (o: Found, ...schemes: string[]) =>
+  o.schemes
+    .filter((s) => s !== "refreshCookie")
+    .sort()
+    .join() === [...schemes].sort().join();
 
 /** Calls a documented operation with the server form the document lists first for it. */
 function call(o: Found, opts: { token?: string; body?: unknown } = {}) {
@@ -70,11 +76,26 @@ function expectDocumented(o: Found, r: ApiResponse) {
   if (response.content?.["text/plain"]) expect(r.headers.get("content-type")).toMatch(/^text\/plain/);
 }
 
-const loginOp = () => find("login", (o) => o.method === "POST" && o.schemes.length === 0 && ["username", "password"].every((p) => bodyProperties(o).includes(p)) && returnsText(o));
-const accessTokenOp = () => find("access token from a refresh token", (o) => o.method === "GET" && only(o, "refresh") && returnsText(o) && /access token/i.test(o.op.summary));
+const loginOp = () =>
+  find(
+    "login",
+    (o) =>
+      o.method === "POST" &&
+      o.schemes.length === 0 &&
+      ["username", "password"].every((p) => bodyProperties(o).includes(p)) &&
+      returnsText(o),
+  );
+const accessTokenOp = () =>
+  find(
+    "access token from a refresh token",
+    (o) => o.method === "GET" && only(o, "refresh") && returnsText(o) && /access token/i.test(o.op.summary),
+  );
 
 const validateOp = () =>
-  find("validate an access token", (o) => o.method === "GET" && only(o, "access", "sudo") && !o.op.parameters && jsonSchemaOf(o)?.required?.join() === "userId");
+  find(
+    "validate an access token",
+    (o) => o.method === "GET" && only(o, "access", "sudo") && !o.op.parameters && jsonSchemaOf(o)?.required?.join() === "userId",
+  );
 
 async function loginThroughDocument(user: { email: string; password: string }) {
   const login = loginOp();
@@ -149,19 +170,29 @@ describe("a client driven by the OpenAPI document", () => {
     const step = Math.floor(Date.now() / 30_000);
     const codeAt = (s: number) => generate({ secret, epoch: s * 30 + 1 });
 
-    const enable = find("TOTP activation", (o) => o.method === "POST" && bodyProperties(o).includes("totp") && !o.schemes.includes("partial") && returnsProperty(o, "recoveryCodes"));
+    const enable = find(
+      "TOTP activation",
+      (o) =>
+        o.method === "POST" && bodyProperties(o).includes("totp") && !o.schemes.includes("partial") && returnsProperty(o, "recoveryCodes"),
+    );
     const enabled = await call(enable, { token: access, body: { totp: await codeAt(step) } });
     expectDocumented(enable, enabled);
     expect(enabled.status).toBe(200);
 
-    const authenticate = find("TOTP authenticate", (o) => o.method === "POST" && bodyProperties(o).includes("totp") && o.schemes.includes("partial"));
+    const authenticate = find(
+      "TOTP authenticate",
+      (o) => o.method === "POST" && bodyProperties(o).includes("totp") && o.schemes.includes("partial"),
+    );
     const stepUp = await call(authenticate, { token: access, body: { totp: await codeAt(step + 1) } });
     expectDocumented(authenticate, stepUp);
     expect(stepUp.status).toBe(200);
     const sudo = stepUp.json.sudoToken as string;
     expect(decodeJwt(sudo).kind).toBe("sudo");
 
-    const reset = find("recovery code reset", (o) => o.method === "POST" && only(o, "sudo") && o.op["x-token-rule"] === "S" && returnsProperty(o, "recoveryCodes"));
+    const reset = find(
+      "recovery code reset",
+      (o) => o.method === "POST" && only(o, "sudo") && o.op["x-token-rule"] === "S" && returnsProperty(o, "recoveryCodes"),
+    );
     const refused = await call(reset, { token: access, body: {} });
     expectDocumented(reset, refused);
     expect(refused.json.message).toBe("INVALID_TOKEN");

@@ -30,8 +30,9 @@ function publicPath(file: string): string {
   return "/" + segments.map((s) => (s === "well-known" ? ".well-known" : s.replace(/^\[(\w+)\]$/, "{$1}"))).join("/");
 }
 
-const files = API_ROOTS.flatMap((root) => routeFiles(root).map((file) => ({ file, rel: path.relative(root, file).split(path.sep).join("/") })))
-  .filter(({ rel }) => !NOT_ENDPOINTS.includes(rel));
+const files = API_ROOTS.flatMap((root) =>
+  routeFiles(root).map((file) => ({ file, rel: path.relative(root, file).split(path.sep).join("/") })),
+).filter(({ rel }) => !NOT_ENDPOINTS.includes(rel));
 
 describe("the endpoint registry (lib/api/index.ts)", () => {
   it("has an endpoint for every route file on disk, and a route file for every endpoint", () => {
@@ -39,14 +40,21 @@ describe("the endpoint registry (lib/api/index.ts)", () => {
     const registered = new Set(registry.map((r) => r.endpoint.path));
     const unregistered = [...served].filter((p) => !registered.has(p));
     expect(unregistered, "route files whose endpoints are missing from lib/api/index.ts (import their module there)").toEqual([]);
-    expect([...registered].filter((p) => !served.has(p)), "registered endpoints without a route file").toEqual([]);
+    expect(
+      [...registered].filter((p) => !served.has(p)),
+      "registered endpoints without a route file",
+    ).toEqual([]);
     expect(files.length).toBeGreaterThan(30);
   });
 
   it("holds the very declarations each route file serves, at the route file's path", async () => {
     for (const { file, rel } of files) {
       const source = readFileSync(file, "utf8");
-      const served = /serve\(([^)]*)\)/.exec(source)?.[1]?.split(",").map((s) => s.trim()).filter(Boolean);
+      const served = /serve\(([^)]*)\)/
+        .exec(source)?.[1]
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       expect(served?.length, `${rel} does not export serve(...) of endpoint declarations`).toBeGreaterThan(0);
       for (const name of served!) {
         const from = new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*"@/lib/api/([\\w-]+)"`).exec(source)?.[1];
@@ -75,16 +83,21 @@ describe("GET /api/openapi.json", () => {
 
   it("documents every non-internal endpoint and none of the internal ones", async () => {
     const doc = (await api("/api/openapi.json")).json;
-    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, item]) =>
+      Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const expected = registry.filter((r) => !r.endpoint.internal).map((r) => `${r.endpoint.method} ${r.endpoint.path}`);
     expect(documented.sort()).toEqual(expected.sort());
-    for (const r of registry.filter((r) => r.endpoint.internal)) expect(doc.paths[r.endpoint.path]?.[r.endpoint.method.toLowerCase()]).toBeUndefined();
+    for (const r of registry.filter((r) => r.endpoint.internal))
+      expect(doc.paths[r.endpoint.path]?.[r.endpoint.method.toLowerCase()]).toBeUndefined();
   });
 
   it("documents only operations the server serves, in every path form it lists", async () => {
     const doc = (await api("/api/openapi.json")).json;
     let requests = 0;
-    for (const [template, item] of Object.entries(doc.paths as Record<string, Record<string, { servers?: { url: string }[]; responses: object }>>)) {
+    for (const [template, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { servers?: { url: string }[]; responses: object }>>,
+    )) {
       for (const [method, op] of Object.entries(item)) {
         const servers = (op.servers ?? doc.servers).map((s: { url: string }) => s.url.replace(/\/$/, ""));
         for (const prefix of servers) {

@@ -29,7 +29,11 @@ async function expectNewLoginCompletes(owed: OwedLogin, password: string) {
 describe("a partial token dies with everything that ends the account's sessions (§8)", () => {
   it("a password change", async () => {
     const owed = await loginOwingSecondFactor();
-    const r = await api("/user/password/old-password", { method: "PUT", token: owed.tokens.sudo, body: { oldPassword: owed.user.password, newPassword: NEW } });
+    const r = await api("/user/password/old-password", {
+      method: "PUT",
+      token: owed.tokens.sudo,
+      body: { oldPassword: owed.user.password, newPassword: NEW },
+    });
     expect(r.status, r.text).toBe(200);
     await expectPartialTokenDead(owed);
     await expectNewLoginCompletes(owed, NEW);
@@ -75,7 +79,9 @@ describe("a partial token dies with everything that ends the account's sessions 
 
   it("the undo of an email-address move", async () => {
     const owed = await loginOwingSecondFactor();
-    const to = `moved-${randomUUID().replace(/[^a-f]/g, "").slice(0, 10)}x@example.org`; // no digits: the mail's only 6-digit word is the code
+    const to = `moved-${randomUUID()
+      .replace(/[^a-f]/g, "")
+      .slice(0, 10)}x@example.org`; // no digits: the mail's only 6-digit word is the code
     let since = new Date(Date.now() - 1);
     expect((await api("/user/email/initiate", { token: owed.tokens.sudo, body: { email: to } })).status).toBe(200);
     const otp = codeIn((await mailTo(to, "email-transfer-code", since)).text);

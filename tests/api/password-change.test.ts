@@ -6,7 +6,6 @@ import { api, createTestUser, expectEnvelope, login, mailTo, markTotpActive, par
 
 // docs/api.md §4 #19: PUT /user/password/old-password (S/A¬2FA).
 
-
 const NEW = "Brand-New-Pass-7";
 const change = (token: string | null, body: unknown) => api("/user/password/old-password", { method: "PUT", token, body });
 const sessionOf = (refreshToken: string) => db.session.findUniqueOrThrow({ where: { refreshTokenHash: sha256(refreshToken) } });
@@ -49,13 +48,18 @@ describe("PUT /user/password/old-password (#19)", () => {
   it("answers PASSWORD_INCORRECT for a wrong old password, counting toward the password throttle", async () => {
     const user = await createTestUser();
     const { accessToken } = await signedIn(user);
-    for (let i = 0; i < 5; i++) expectEnvelope(await change(accessToken, { oldPassword: "Wrong-password-1", newPassword: NEW }), 401, "PASSWORD_INCORRECT");
+    for (let i = 0; i < 5; i++)
+      expectEnvelope(await change(accessToken, { oldPassword: "Wrong-password-1", newPassword: NEW }), 401, "PASSWORD_INCORRECT");
     const throttled = await change(accessToken, { oldPassword: user.password, newPassword: NEW });
     expectEnvelope(throttled, 429, "TOO_MANY_FAILED_PASSWORD_CHECKS");
     expect(throttled.json.retryAfter).toBe(1);
     expect(throttled.headers.get("retry-after")).toBe("1");
     // the same counter as login: the account waits there too
-    expectEnvelope(await api("/auth/login", { body: { username: user.email, password: user.password } }), 429, "TOO_MANY_FAILED_PASSWORD_CHECKS");
+    expectEnvelope(
+      await api("/auth/login", { body: { username: user.email, password: user.password } }),
+      429,
+      "TOO_MANY_FAILED_PASSWORD_CHECKS",
+    );
     await db.throttle.update({ where: { key: `password:${user.id}` }, data: { blockedUntil: new Date(Date.now() - 1) } });
     expect((await change(accessToken, { oldPassword: user.password, newPassword: NEW })).status).toBe(200);
     expect((await db.throttle.findUniqueOrThrow({ where: { key: `password:${user.id}` } })).failures).toBe(0);
@@ -80,7 +84,16 @@ describe("PUT /user/password/old-password (#19)", () => {
     expectEnvelope(await put(NEW, "x".repeat(257)), 400, "oldPassword must be at most 256 characters");
     expectEnvelope(await change(accessToken, { newPassword: NEW }), 400, "oldPassword is required");
     expectEnvelope(await put(undefined), 400, "newPassword is required");
-    expectEnvelope(await api("/user/password/old-password", { method: "PUT", token: accessToken, body: "nope", headers: { "Content-Type": "application/json" } }), 400, "body is not valid JSON");
+    expectEnvelope(
+      await api("/user/password/old-password", {
+        method: "PUT",
+        token: accessToken,
+        body: "nope",
+        headers: { "Content-Type": "application/json" },
+      }),
+      400,
+      "body is not valid JSON",
+    );
     expect((await db.throttle.findUniqueOrThrow({ where: { key: `password:${user.id}` } })).failures).toBe(0); // login left it at 0
   });
 
@@ -88,7 +101,11 @@ describe("PUT /user/password/old-password (#19)", () => {
     const user = await createTestUser();
     const other = await signedIn(user);
     const me = await signedIn(user);
-    expectEnvelope(await change(me.accessToken, { oldPassword: user.password, newPassword: user.password }), 400, "newPassword must not be your current password");
+    expectEnvelope(
+      await change(me.accessToken, { oldPassword: user.password, newPassword: user.password }),
+      400,
+      "newPassword must not be your current password",
+    );
     expect((await api("/auth/accesstoken", { token: other.refreshToken })).status).toBe(200);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.changed" } })).toBe(0);
     await sleep(300);

@@ -69,7 +69,11 @@ describe("POST /v1/auth/forgot-password (#22)", () => {
     expectEnvelope(await api("/v1/auth/forgot-password", { body: { email: disposable } }), 403, "FORBIDDEN_MAIL_PROVIDER");
     expect(await db.throttle.findUnique({ where: { key: linkKey(disposable) } })).toBeNull();
     const user = await createTestUser();
-    expectEnvelope(await api("/v1/auth/forgot-password?origin=nowhere", { body: { email: user.email } }), 500, "UNABLE_TO_FIND_MAIL_TEMPLATE");
+    expectEnvelope(
+      await api("/v1/auth/forgot-password?origin=nowhere", { body: { email: user.email } }),
+      500,
+      "UNABLE_TO_FIND_MAIL_TEMPLATE",
+    );
     expect(await db.throttle.findUnique({ where: { key: linkKey(user.email) } })).toBeNull();
     expect((await api("/v1/auth/forgot-password", { body: { email: user.email } })).status).toBe(200);
   });
@@ -99,7 +103,8 @@ describe("POST /v1/auth/reset-password (the link page's submission)", () => {
     const r = await resetWith(token, "Brand-New-Pass-7");
     expect(r.status).toBe(200);
     expect(r.text).toBe("null");
-    for (const refreshToken of [a.refreshToken, b.refreshToken]) expectEnvelope(await api("/auth/accesstoken", { token: refreshToken }), 401, "INVALID_TOKEN");
+    for (const refreshToken of [a.refreshToken, b.refreshToken])
+      expectEnvelope(await api("/auth/accesstoken", { token: refreshToken }), 401, "INVALID_TOKEN");
     expectEnvelope(await api("/auth/accesstoken/validate", { token: b.accessToken }), 401, "INVALID_TOKEN");
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: user.password } }), 401, "PASSWORD_INCORRECT");
     expect((await api("/auth/login", { body: { username: user.email, password: "Brand-New-Pass-7" } })).status).toBe(200);
@@ -121,13 +126,29 @@ describe("POST /v1/auth/reset-password (the link page's submission)", () => {
     const email = `Mail-${randomUUID().slice(0, 8)}-q1@example.com`;
     const user = await createTestUser({ email });
     const token = tokenOf(await requestLink(user.email));
-    expectEnvelope(await resetWith(token, "nouppercase1"), 400, "newPassword must contain a lowercase letter, an uppercase letter and a digit");
+    expectEnvelope(
+      await resetWith(token, "nouppercase1"),
+      400,
+      "newPassword must contain a lowercase letter, an uppercase letter and a digit",
+    );
     expectEnvelope(await resetWith(token, "Ab1"), 400, "newPassword must be at least 8 characters");
-    expectEnvelope(await resetWith(token, "Password1"), 400, "newPassword is too common: choose one that is not on lists of leaked passwords");
+    expectEnvelope(
+      await resetWith(token, "Password1"),
+      400,
+      "newPassword is too common: choose one that is not on lists of leaked passwords",
+    );
     expectEnvelope(await resetWith(token, email), 400, "newPassword must not be your email address");
     expectEnvelope(await api("/v1/auth/reset-password", { body: { token } }), 400, "newPassword is required");
-    expectEnvelope(await api("/v1/auth/reset-password", { body: { token: "not a token!", newPassword: "Brand-New-Pass-7" } }), 400, "token is not a valid link token");
-    expectEnvelope(await api("/v1/auth/reset-password", { body: { token: "x".repeat(129), newPassword: "Brand-New-Pass-7" } }), 400, "token must be at most 128 characters");
+    expectEnvelope(
+      await api("/v1/auth/reset-password", { body: { token: "not a token!", newPassword: "Brand-New-Pass-7" } }),
+      400,
+      "token is not a valid link token",
+    );
+    expectEnvelope(
+      await api("/v1/auth/reset-password", { body: { token: "x".repeat(129), newPassword: "Brand-New-Pass-7" } }),
+      400,
+      "token must be at most 128 characters",
+    );
     expect((await resetWith(token, "Brand-New-Pass-7")).status).toBe(200);
   });
 
@@ -195,7 +216,10 @@ describe("the /reset-password page", () => {
 describe("the OpenAPI document", () => {
   it("declares 403 ACCOUNT_LOCKED on both ways to complete a reset", async () => {
     const doc = (await api("/api/openapi.json")).json;
-    for (const [path, method] of [["/user/password/otp", "put"], ["/v1/auth/reset-password", "post"]]) {
+    for (const [path, method] of [
+      ["/user/password/otp", "put"],
+      ["/v1/auth/reset-password", "post"],
+    ]) {
       expect(JSON.stringify(doc.paths[path][method].responses["403"] ?? null), `${method} ${path}`).toContain("ACCOUNT_LOCKED");
     }
   });

@@ -90,9 +90,21 @@ describe("POST /user/password/reset/send (#16)", () => {
 
   it("answers 400 for a bad mail query and for a body that is not JSON", async () => {
     const email = uniqueEmail();
-    expectEnvelope(await api("/user/password/reset/send?language=eng", { body: { email } }), 400, "language must be exactly 2 characters (ISO 639-1)");
-    expectEnvelope(await api(`/user/password/reset/send?origin=${"x".repeat(257)}`, { body: { email } }), 400, "origin must be at most 256 characters");
-    expectEnvelope(await api("/user/password/reset/send", { body: "{", headers: { "Content-Type": "application/json" } }), 400, "body is not valid JSON");
+    expectEnvelope(
+      await api("/user/password/reset/send?language=eng", { body: { email } }),
+      400,
+      "language must be exactly 2 characters (ISO 639-1)",
+    );
+    expectEnvelope(
+      await api(`/user/password/reset/send?origin=${"x".repeat(257)}`, { body: { email } }),
+      400,
+      "origin must be at most 256 characters",
+    );
+    expectEnvelope(
+      await api("/user/password/reset/send", { body: "{", headers: { "Content-Type": "application/json" } }),
+      400,
+      "body is not valid JSON",
+    );
   });
 
   it("is served under /api too and answers 405 to other methods", async () => {
@@ -157,7 +169,10 @@ describe("POST /user/password/reset/validate (#17)", () => {
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp: wrong } }), 401, "OTP_INVALID_EXPIRED");
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: other.email, otp } }), 401, "OTP_INVALID_EXPIRED");
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: uniqueEmail("nobody"), otp } }), 401, "OTP_INVALID_EXPIRED");
-    await db.emailCode.updateMany({ where: { userId: user.id, purpose: "password-reset" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.emailCode.updateMany({
+      where: { userId: user.id, purpose: "password-reset" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp } }), 401, "OTP_INVALID_EXPIRED");
   });
 
@@ -165,7 +180,8 @@ describe("POST /user/password/reset/validate (#17)", () => {
     const user = await createTestUser();
     const otp = await requestCode(user.email);
     const wrong = otp === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 5; i++) expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp: wrong } }), 401, "OTP_INVALID_EXPIRED");
+    for (let i = 0; i < 5; i++)
+      expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp: wrong } }), 401, "OTP_INVALID_EXPIRED");
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: user.email, otp } }), 401, "OTP_INVALID_EXPIRED");
   });
 
@@ -192,7 +208,8 @@ describe("PUT /user/password/otp (#18)", () => {
     expect(r.status).toBe(200);
     expect(r.text).toBe("null");
 
-    for (const refreshToken of [a.refreshToken, b.refreshToken]) expectEnvelope(await api("/auth/accesstoken", { token: refreshToken }), 401, "INVALID_TOKEN");
+    for (const refreshToken of [a.refreshToken, b.refreshToken])
+      expectEnvelope(await api("/auth/accesstoken", { token: refreshToken }), 401, "INVALID_TOKEN");
     expectEnvelope(await api("/auth/accesstoken/validate", { token: a.accessToken }), 401, "INVALID_TOKEN");
     expectEnvelope(await api("/auth/accesstoken/validate", { token: sudo }), 401, "INVALID_TOKEN");
     expect(await db.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
@@ -200,7 +217,11 @@ describe("PUT /user/password/otp (#18)", () => {
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: user.password } }), 401, "PASSWORD_INCORRECT");
     expect((await api("/auth/login", { body: { username: user.email, password: "Brand-New-Pass-7" } })).status).toBe(200);
 
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword: "Other-New-Pass-8" } }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword: "Other-New-Pass-8" } }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.reset" } })).toBe(1);
     await mailTo(user.email, "password-reset", since);
   });
@@ -223,10 +244,26 @@ describe("PUT /user/password/otp (#18)", () => {
     const user = await createTestUser();
     const otp = await requestCode(user.email);
     const wrong = otp === "000000" ? "111111" : "000000";
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: wrong, newPassword: "Brand-New-Pass-7" } }), 401, "OTP_INVALID_EXPIRED");
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: uniqueEmail("nobody"), otp, newPassword: "Brand-New-Pass-7" } }), 401, "OTP_INVALID_EXPIRED");
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: "12345", newPassword: "Brand-New-Pass-7" } }), 400, "otp must be exactly 6 characters");
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { otp, newPassword: "Brand-New-Pass-7" } }), 400, "userEmail is required");
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: wrong, newPassword: "Brand-New-Pass-7" } }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { userEmail: uniqueEmail("nobody"), otp, newPassword: "Brand-New-Pass-7" } }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: "12345", newPassword: "Brand-New-Pass-7" } }),
+      400,
+      "otp must be exactly 6 characters",
+    );
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { otp, newPassword: "Brand-New-Pass-7" } }),
+      400,
+      "userEmail is required",
+    );
     expect(await login(user)).toBeTruthy(); // the password did not change
   });
 
@@ -234,7 +271,9 @@ describe("PUT /user/password/otp (#18)", () => {
     const user = await createTestUser();
     const otp = await requestCode(user.email);
     const results = await Promise.all(
-      ["First-New-Pass-1", "Second-New-Pass-2", "Third-New-Pass-3"].map((newPassword) => api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword } })),
+      ["First-New-Pass-1", "Second-New-Pass-2", "Third-New-Pass-3"].map((newPassword) =>
+        api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "password.reset" } })).toBe(1);
@@ -245,7 +284,9 @@ describe("PUT /user/password/otp (#18)", () => {
     await markTotpActive(user.id);
     await db.throttle.create({ data: { key: `password:${user.id}`, failures: 9, blockedUntil: new Date(Date.now() + 60_000) } });
     const otp = await requestCode(user.email);
-    expect((await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword: "Brand-New-Pass-7" } })).status).toBe(200);
+    expect(
+      (await api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp, newPassword: "Brand-New-Pass-7" } })).status,
+    ).toBe(200);
     const r = await api("/auth/login", { body: { username: user.email, password: "Brand-New-Pass-7" } });
     expectEnvelope(r, 401, "2FA_REQUIRED");
     expect(r.json.methods).toEqual(["totp"]);
@@ -258,7 +299,8 @@ describe("PUT /user/password/otp (#18)", () => {
     expect([send.status, send.text]).toEqual([200, "null"]); // as for any address: no enumeration
     const otp = codeIn((await mailTo(user.email, "password-reset-code")).text);
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    const put = (code: string) => api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: code, newPassword: "Brand-New-Pass-7" } });
+    const put = (code: string) =>
+      api("/user/password/otp", { method: "PUT", body: { userEmail: user.email, otp: code, newPassword: "Brand-New-Pass-7" } });
     expectEnvelope(await put(otp), 403, "ACCOUNT_LOCKED");
     // without the code nobody learns that the account is locked
     expectEnvelope(await put(otp === "000000" ? "111111" : "000000"), 401, "OTP_INVALID_EXPIRED");
@@ -290,6 +332,10 @@ describe("PUT /user/password/otp (#18)", () => {
     const moved = uniqueEmail("moved");
     await db.user.update({ where: { id: user.id }, data: { email: moved } });
     expectEnvelope(await api("/user/password/reset/validate", { body: { email: moved, otp } }), 401, "OTP_INVALID_EXPIRED");
-    expectEnvelope(await api("/user/password/otp", { method: "PUT", body: { userEmail: moved, otp, newPassword: "Brand-New-Pass-7" } }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/password/otp", { method: "PUT", body: { userEmail: moved, otp, newPassword: "Brand-New-Pass-7" } }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 });

@@ -96,7 +96,10 @@ describe("demo accounts (§8)", () => {
       [false, true, true, false],
     ];
     for (const [embedded, generatedSecrets, demoRequested, allowed] of cases) {
-      expect(mayCreateDemoAccounts({ embedded, generatedSecrets, demoRequested }), JSON.stringify({ embedded, generatedSecrets, demoRequested })).toBe(allowed);
+      expect(
+        mayCreateDemoAccounts({ embedded, generatedSecrets, demoRequested }),
+        JSON.stringify({ embedded, generatedSecrets, demoRequested }),
+      ).toBe(allowed);
     }
   });
 });
@@ -123,7 +126,14 @@ describe.runIf(process.platform === "linux")("npm start", () => {
     const port = Number(testEnv().TEST_PORT) + 6;
     // the suite's build and database: the preparation finds both ready and only checks them
     const npm = spawn("npm", ["start", "--silent"], {
-      env: { ...process.env, ...testEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
+      env: {
+        ...process.env,
+        ...testEnv(),
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: `http://127.0.0.1:${port}`,
+      } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -131,7 +141,12 @@ describe.runIf(process.platform === "linux")("npm start", () => {
     npm.stderr!.on("data", (chunk) => (output += chunk));
     try {
       const deadline = Date.now() + 120_000;
-      while (!(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false))) {
+      while (
+        !(await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
         if (npm.exitCode != null || Date.now() > deadline) throw new Error(`npm start did not serve:\n${output}`);
         await sleep(250);
       }

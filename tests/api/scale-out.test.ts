@@ -40,7 +40,9 @@ describe("two instances on one database", () => {
     const { secret } = await enableTotpViaApi(user.id, tokens);
     await awayFromStepBoundary();
     const code = await totpAt(secret, 1); // a step not used by enable
-    const results = await alternate(10, (base) => api("/user/2fa/totp/authenticate", { baseUrl: base, body: { totp: code }, token: tokens.access }));
+    const results = await alternate(10, (base) =>
+      api("/user/2fa/totp/authenticate", { baseUrl: base, body: { totp: code }, token: tokens.access }),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
   });
 

@@ -13,7 +13,10 @@ describe("pages", () => {
   it("carry a nonce CSP without unsafe-inline scripts, and the nonce is on Next's scripts", async () => {
     const { response, html } = await page("/login");
     const csp = response.headers.get("content-security-policy")!;
-    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+    const scriptSrc = csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src"))!;
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(scriptSrc).not.toContain("unsafe-eval");
@@ -53,8 +56,16 @@ describe("the refresh cookie is refused on cross-site requests (CSRF)", () => {
     const user = await createTestUser();
     const login = await api("/auth/login?cookie=true", { body: { username: user.email, password: user.password } });
     const cookie = `gatehouse_refresh=${login.text}`;
-    expectEnvelope(await api("/auth/refreshtoken", { headers: { Cookie: cookie, "Sec-Fetch-Site": "cross-site" } }), 403, "CROSS_SITE_REQUEST");
-    expectEnvelope(await api("/auth/logout", { method: "POST", headers: { Cookie: cookie, Origin: "https://evil.example" } }), 403, "CROSS_SITE_REQUEST");
+    expectEnvelope(
+      await api("/auth/refreshtoken", { headers: { Cookie: cookie, "Sec-Fetch-Site": "cross-site" } }),
+      403,
+      "CROSS_SITE_REQUEST",
+    );
+    expectEnvelope(
+      await api("/auth/logout", { method: "POST", headers: { Cookie: cookie, Origin: "https://evil.example" } }),
+      403,
+      "CROSS_SITE_REQUEST",
+    );
     // the refused requests changed nothing: the cookie's token still works, from this origin
     const same = await api("/auth/accesstoken", { headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin", Origin: baseUrl() } });
     expect(same.status).toBe(200);
@@ -72,7 +83,11 @@ describe("a body that skipped the CORS preflight is refused from another site (C
     const user = await createTestUser();
     const credentials = { username: user.email, password: user.password };
     const sessions = () => db.session.count({ where: { user: { email: user.email } } });
-    const crossSite: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    const crossSite: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "null" },
+    ];
     for (const headers of crossSite) {
       const refused = await formPost("/auth/login?cookie=true", credentials, headers);
       expectEnvelope(refused, 403, "CROSS_SITE_REQUEST");

@@ -71,8 +71,16 @@ describe("DELETE /user/sessions/{id}", () => {
     const foreign = await sessionOf(theirs.refreshToken);
     expectEnvelope(await api(`/user/sessions/${foreign.id}`, { method: "DELETE", token: accessToken }), 404, "SESSION_NOT_FOUND");
     expect((await api("/auth/accesstoken", { token: theirs.refreshToken })).status).toBe(200);
-    expectEnvelope(await api("/user/sessions/00000000-0000-0000-0000-000000000000", { method: "DELETE", token: accessToken }), 404, "SESSION_NOT_FOUND");
-    expectEnvelope(await api(`/user/sessions/${"x".repeat(101)}`, { method: "DELETE", token: accessToken }), 400, "id must be at most 100 characters");
+    expectEnvelope(
+      await api("/user/sessions/00000000-0000-0000-0000-000000000000", { method: "DELETE", token: accessToken }),
+      404,
+      "SESSION_NOT_FOUND",
+    );
+    expectEnvelope(
+      await api(`/user/sessions/${"x".repeat(101)}`, { method: "DELETE", token: accessToken }),
+      400,
+      "id must be at most 100 characters",
+    );
   });
 
   it("may end the caller's own session", async () => {
@@ -89,7 +97,11 @@ describe("DELETE /user/sessions/{id}", () => {
     const { refreshToken } = await signedIn(user);
     const session = await sessionOf(refreshToken);
     expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE", token: refreshToken }), 401, "INVALID_TOKEN");
-    expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE", token: await partialTokenFor(user.id) }), 401, "INVALID_TOKEN");
+    expectEnvelope(
+      await api(`/user/sessions/${session.id}`, { method: "DELETE", token: await partialTokenFor(user.id) }),
+      401,
+      "INVALID_TOKEN",
+    );
     expectEnvelope(await api(`/user/sessions/${session.id}`, { method: "DELETE" }), 401, "NO_TOKEN_PROVIDED");
     expect((await api("/auth/accesstoken", { token: refreshToken })).status).toBe(200);
   });

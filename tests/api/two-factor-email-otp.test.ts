@@ -56,7 +56,11 @@ describe("POST /user/2fa/email-otp/setup (#7)", () => {
     expect((await api("/user/2fa/email-otp/setup", { body: { email: second }, token: tokens.access })).status).toBe(200);
     expect((await db.emailOtpFactor.findUniqueOrThrow({ where: { userId: user.id } })).pendingEmail).toBe(second);
     // the newer code replaced the older one
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(first) }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(first) }, token: tokens.access }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 
   it("answers 500 UNABLE_TO_FIND_MAIL_TEMPLATE for an unknown origin: nothing sent, no slot used", async () => {
@@ -68,13 +72,19 @@ describe("POST /user/2fa/email-otp/setup (#7)", () => {
     expect(await db.emailOtpFactor.findUnique({ where: { userId: user.id } })).toBeNull();
     const slot = await db.throttle.findUnique({ where: { key: codeMailKey(user.id) } });
     expect(slot?.blockedUntil ?? null).toBeNull();
-    expect((await api("/user/2fa/email-otp/setup?origin=gatehouse&language=nl", { body: { email: address }, token: tokens.access })).status).toBe(200);
+    expect(
+      (await api("/user/2fa/email-otp/setup?origin=gatehouse&language=nl", { body: { email: address }, token: tokens.access })).status,
+    ).toBe(200);
     expect((await lastMail(address))!.language).toBe("nl");
   });
 
   it("answers 403 FORBIDDEN_MAIL_PROVIDER for a disposable address", async () => {
     const { tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/email-otp/setup", { body: { email: "someone@mailinator.com" }, token: tokens.access }), 403, "FORBIDDEN_MAIL_PROVIDER");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/setup", { body: { email: "someone@mailinator.com" }, token: tokens.access }),
+      403,
+      "FORBIDDEN_MAIL_PROVIDER",
+    );
   });
 
   it("is S/A¬2FA: access without 2FA, sudo always; access with 2FA, refresh and partial never", async () => {
@@ -94,7 +104,11 @@ describe("POST /user/2fa/email-otp/setup (#7)", () => {
     ["an overlong address", JSON.stringify({ email: `${"a".repeat(250)}@example.com` }), "email must be at most 256 characters"],
   ])("answers 400 for %s", async (_, body, message) => {
     const { tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/email-otp/setup", { body, token: tokens.access, headers: { "Content-Type": "application/json" } }), 400, message);
+    expectEnvelope(
+      await api("/user/2fa/email-otp/setup", { body, token: tokens.access, headers: { "Content-Type": "application/json" } }),
+      400,
+      message,
+    );
   });
 });
 
@@ -119,16 +133,28 @@ describe("POST /user/2fa/email-otp/enable (#8)", () => {
       recoveryCodes: { completedAt: expect.any(String), remaining: 10 },
     });
     // the code is used up
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(address) }, token: tokens.access }), 409, "EMAIL_OTP_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(address) }, token: tokens.access }),
+      409,
+      "EMAIL_OTP_UNINITIALIZED",
+    );
   });
 
   it("answers EMAIL_OTP_UNINITIALIZED without a setup and OTP_INVALID_EXPIRED for a wrong or expired code", async () => {
     const { user, tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: "123456" }, token: tokens.access }), 409, "EMAIL_OTP_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: "123456" }, token: tokens.access }),
+      409,
+      "EMAIL_OTP_UNINITIALIZED",
+    );
     const address = uniqueEmail("otp");
     await api("/user/2fa/email-otp/setup", { body: { email: address }, token: tokens.access });
     const code = await lastCode(address);
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: other(code) }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: other(code) }, token: tokens.access }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
     expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: "abcdef" }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
     await db.emailCode.updateMany({ where: { userId: user.id, purpose: "2fa-setup" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: code }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
@@ -140,18 +166,35 @@ describe("POST /user/2fa/email-otp/enable (#8)", () => {
     const address = uniqueEmail("otp");
     await api("/user/2fa/email-otp/setup", { body: { email: address }, token: tokens.access });
     const code = await lastCode(address);
-    for (let i = 0; i < 5; i++) expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: other(code) }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
+    for (let i = 0; i < 5; i++)
+      expectEnvelope(
+        await api("/user/2fa/email-otp/enable", { body: { otp: other(code) }, token: tokens.access }),
+        401,
+        "OTP_INVALID_EXPIRED",
+      );
     expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: code }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
     await endWait(codeMailKey(user.id));
     await api("/user/2fa/email-otp/setup", { body: { email: address }, token: tokens.access });
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(address) }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: await lastCode(address) }, token: tokens.access }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 
   it("takes access or sudo tokens only; 400 for a bad otp", async () => {
     const { tokens } = await userWithTokens();
     await expectTokenRule({ path: "/user/2fa/email-otp/enable", method: "POST", body: { otp: "123456" } }, tokens, ["access", "sudo"]);
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: "12345" }, token: tokens.access }), 400, "otp must be exactly 6 characters");
-    expectEnvelope(await api("/user/2fa/email-otp/enable", { body: { otp: 123456 }, token: tokens.access }), 400, "otp must be of type string");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: "12345" }, token: tokens.access }),
+      400,
+      "otp must be exactly 6 characters",
+    );
+    expectEnvelope(
+      await api("/user/2fa/email-otp/enable", { body: { otp: 123456 }, token: tokens.access }),
+      400,
+      "otp must be of type string",
+    );
     expectEnvelope(await api("/user/2fa/email-otp/enable", { body: {}, token: tokens.access }), 400, "otp is required");
   });
 });
@@ -172,7 +215,11 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     const payload = JSON.parse(Buffer.from(r.json.sudoToken.split(".")[1], "base64url").toString());
     expect(payload).toMatchObject({ kind: "sudo", sid: sessionId });
     // single use
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: await lastCode(address) }, token: tokens.access }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: await lastCode(address) }, token: tokens.access }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 
   it("accepts {} or an empty body; shares the 60 s slot with setup; unknown origin answers 500 and uses no slot", async () => {
@@ -180,26 +227,46 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     const address = uniqueEmail("otp");
     await enableEmailOtpViaApi(user.id, tokens, address);
     const before = await mailCount(address);
-    expectEnvelope(await api("/user/2fa/email-otp/challenge?origin=no-such-brand-x", { body: {}, token: tokens.partial }), 500, "UNABLE_TO_FIND_MAIL_TEMPLATE");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/challenge?origin=no-such-brand-x", { body: {}, token: tokens.partial }),
+      500,
+      "UNABLE_TO_FIND_MAIL_TEMPLATE",
+    );
     expect(await mailCount(address)).toBe(before);
     expect((await api("/user/2fa/email-otp/next-email", { token: tokens.partial })).json).toEqual({ duration: 0 });
     expect((await api("/user/2fa/email-otp/challenge", { body: {}, token: tokens.partial })).status).toBe(200);
     const again = await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.partial });
     expectEnvelope(again, 429, "TOO_MANY_OTP_EMAILS");
     expect(again.json.retryAfter).toBeGreaterThanOrEqual(50);
-    expectEnvelope(await api("/user/2fa/email-otp/setup", { body: { email: uniqueEmail("otp") }, token: tokens.sudo }), 429, "TOO_MANY_OTP_EMAILS");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/setup", { body: { email: uniqueEmail("otp") }, token: tokens.sudo }),
+      429,
+      "TOO_MANY_OTP_EMAILS",
+    );
     expect(await mailCount(address)).toBe(before + 1);
-    expectEnvelope(await api("/user/2fa/email-otp/challenge", { body: "{", token: tokens.partial, headers: { "Content-Type": "application/json" } }), 400, "body is not valid JSON");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/challenge", { body: "{", token: tokens.partial, headers: { "Content-Type": "application/json" } }),
+      400,
+      "body is not valid JSON",
+    );
   });
 
   it("answers EMAIL_OTP_UNINITIALIZED (challenge) and EMAIL_OTP_INACTIVE (authenticate) without an active address", async () => {
     const { tokens } = await userWithTokens();
     expectEnvelope(await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.access }), 409, "EMAIL_OTP_UNINITIALIZED");
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.access }), 409, "EMAIL_OTP_INACTIVE");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.access }),
+      409,
+      "EMAIL_OTP_INACTIVE",
+    );
     // a pending address is not active
     await api("/user/2fa/email-otp/setup", { body: { email: uniqueEmail("otp") }, token: tokens.access });
     expectEnvelope(await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.access }), 409, "EMAIL_OTP_UNINITIALIZED");
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.access }), 409, "EMAIL_OTP_INACTIVE");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.access }),
+      409,
+      "EMAIL_OTP_INACTIVE",
+    );
   });
 
   it("throttles wrong codes with its own counter (429 TOO_MANY_OTP_CHECKS); the code's 5-try budget ends it too", async () => {
@@ -208,7 +275,12 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     await enableEmailOtpViaApi(user.id, tokens, address);
     await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.partial });
     const code = await lastCode(address);
-    for (let i = 0; i < 5; i++) expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: other(code) }, token: tokens.partial }), 401, "OTP_INVALID_EXPIRED");
+    for (let i = 0; i < 5; i++)
+      expectEnvelope(
+        await api("/user/2fa/email-otp/authenticate", { body: { otp: other(code) }, token: tokens.partial }),
+        401,
+        "OTP_INVALID_EXPIRED",
+      );
     await expectWaitStarted(`email-otp:${user.id}`, 5, 1);
     const r = await api("/user/2fa/email-otp/authenticate", { body: { otp: code }, token: tokens.partial });
     await expectThrottled(r, "TOO_MANY_OTP_CHECKS", `email-otp:${user.id}`, 5);
@@ -216,7 +288,11 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     expect(await db.throttle.findUnique({ where: { key: `totp:${user.id}` } })).toBeNull();
     await endWait(`email-otp:${user.id}`);
     // the wait is over, but 5 wrong tries ended the code itself
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: code }, token: tokens.partial }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: code }, token: tokens.partial }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 
   it("checks exactly 5 of 20 concurrent wrong codes", async () => {
@@ -225,7 +301,9 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     await enableEmailOtpViaApi(user.id, tokens, address);
     await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.partial });
     const wrong = other(await lastCode(address));
-    const results = await Promise.all(Array.from({ length: 20 }, () => api("/user/2fa/email-otp/authenticate", { body: { otp: wrong }, token: tokens.partial })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => api("/user/2fa/email-otp/authenticate", { body: { otp: wrong }, token: tokens.partial })),
+    );
     expect(results.filter((r) => r.status === 401)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429)).toHaveLength(15);
   });
@@ -236,7 +314,9 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     await enableEmailOtpViaApi(user.id, tokens, address);
     await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.partial });
     const code = await lastCode(address);
-    const results = await Promise.all(Array.from({ length: 10 }, () => api("/user/2fa/email-otp/authenticate", { body: { otp: code }, token: tokens.partial })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api("/user/2fa/email-otp/authenticate", { body: { otp: code }, token: tokens.partial })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
   });
 
@@ -246,17 +326,37 @@ describe("POST /user/2fa/email-otp/challenge (#9) and /authenticate (#10)", () =
     await enableEmailOtpViaApi(user.id, tokens, address);
     await api("/user/2fa/email-otp/challenge", { method: "POST", token: tokens.partial });
     await db.emailCode.updateMany({ where: { userId: user.id, purpose: "2fa-login" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: await lastCode(address) }, token: tokens.partial }), 401, "OTP_INVALID_EXPIRED");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: await lastCode(address) }, token: tokens.partial }),
+      401,
+      "OTP_INVALID_EXPIRED",
+    );
   });
 
   it("take access, sudo and partial tokens, never refresh; 400 for bad input", async () => {
     const { user, tokens } = await userWithTokens();
     await enableEmailOtpViaApi(user.id, tokens, uniqueEmail("otp"));
-    await expectTokenRule({ path: "/user/2fa/email-otp/authenticate", method: "POST", body: { otp: "123456" } }, tokens, ["access", "sudo", "partial"]);
+    await expectTokenRule({ path: "/user/2fa/email-otp/authenticate", method: "POST", body: { otp: "123456" } }, tokens, [
+      "access",
+      "sudo",
+      "partial",
+    ]);
     await expectTokenRule({ path: "/user/2fa/email-otp/challenge", method: "POST", body: {} }, tokens, ["access", "sudo", "partial"]);
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: "1234567" }, token: tokens.partial }), 400, "otp must be exactly 6 characters");
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: "", token: tokens.partial }), 400, "body is required: send a JSON object");
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: ["123456"] }, token: tokens.partial }), 400, "otp must be of type string");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: "1234567" }, token: tokens.partial }),
+      400,
+      "otp must be exactly 6 characters",
+    );
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: "", token: tokens.partial }),
+      400,
+      "body is required: send a JSON object",
+    );
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: ["123456"] }, token: tokens.partial }),
+      400,
+      "otp must be of type string",
+    );
   });
 });
 
@@ -289,7 +389,11 @@ describe("DELETE /user/2fa/email-otp (#12)", () => {
     expect(status.json.enabled).toBe(true);
     expect(status.json.emailOtp).toBeUndefined();
     expect(status.json.totp).toBeDefined();
-    expectEnvelope(await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.partial }), 409, "EMAIL_OTP_INACTIVE");
+    expectEnvelope(
+      await api("/user/2fa/email-otp/authenticate", { body: { otp: "123456" }, token: tokens.partial }),
+      409,
+      "EMAIL_OTP_INACTIVE",
+    );
     expectEnvelope(await api("/user/2fa/email-otp", { method: "DELETE", token: tokens.sudo }), 409, "EMAIL_OTP_ALREADY_INACTIVE");
   });
 

@@ -178,7 +178,11 @@ export async function expectPartialTokenDead(owed: Pick<OwedLogin, "user" | "par
   const token = owed.partial;
   const sessions = () => db.session.count({ where: { userId: owed.user.id } });
   const before = await sessions();
-  expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: owed.recoveryCodes[0] }, token }), 401, "INVALID_TOKEN");
+  expectEnvelope(
+    await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: owed.recoveryCodes[0] }, token }),
+    401,
+    "INVALID_TOKEN",
+  );
   const hasTotp = (await db.totpFactor.count({ where: { userId: owed.user.id } })) > 0;
   const totp = hasTotp ? await usableTotp(owed.user.id, owed.secret) : await totpAt(owed.secret);
   expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp }, token }), 401, "INVALID_TOKEN");

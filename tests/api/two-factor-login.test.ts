@@ -2,7 +2,16 @@ import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { api, expectEnvelope, uniqueEmail } from "../helpers";
-import { enableEmailOtpViaApi, enableTotpViaApi, events, expectTokenRule, lastCode, usableTotp, userWithTokens, type Kind } from "./two-factor-helpers";
+import {
+  enableEmailOtpViaApi,
+  enableTotpViaApi,
+  events,
+  expectTokenRule,
+  lastCode,
+  usableTotp,
+  userWithTokens,
+  type Kind,
+} from "./two-factor-helpers";
 
 // docs/api.md §2.1 (login with 2FA) and §4 #1 (GET /user/2fa), end to end over HTTP.
 
@@ -65,7 +74,11 @@ describe("login with a second factor (docs/api.md §2.1)", () => {
     const r = await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[9] }, token: partial });
     expect(r.status, r.text).toBe(200);
     await expectWorkingLogin(user.id, r.json);
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[9] }, token: partial }), 401, "RECOVERY_CODE_INCORRECT");
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[9] }, token: partial }),
+      401,
+      "RECOVERY_CODE_INCORRECT",
+    );
   });
 
   it("lists both factors, and leaves recoveryCode out once every code is used", async () => {
@@ -82,7 +95,11 @@ describe("login with a second factor (docs/api.md §2.1)", () => {
     const { recoveryCodes } = await enableTotpViaApi(user.id, tokens);
     const partial = await passwordStep(user, ["totp", "recoveryCode"]);
     await db.user.update({ where: { id: user.id }, data: { lockedAt: new Date() } });
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[0] }, token: partial }), 401, "INVALID_TOKEN");
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[0] }, token: partial }),
+      401,
+      "INVALID_TOKEN",
+    );
   });
 });
 
@@ -100,7 +117,10 @@ describe("GET /user/2fa (#1)", () => {
     const address = uniqueEmail("otp");
     await enableTotpViaApi(user.id, tokens);
     await enableEmailOtpViaApi(user.id, tokens, address, tokens.sudo);
-    await db.recoveryCode.updateMany({ where: { userId: user.id, id: { in: (await db.recoveryCode.findMany({ where: { userId: user.id }, take: 3 })).map((c) => c.id) } }, data: { usedAt: new Date() } });
+    await db.recoveryCode.updateMany({
+      where: { userId: user.id, id: { in: (await db.recoveryCode.findMany({ where: { userId: user.id }, take: 3 })).map((c) => c.id) } },
+      data: { usedAt: new Date() },
+    });
     const totp = await db.totpFactor.findUniqueOrThrow({ where: { userId: user.id } });
     const email = await db.emailOtpFactor.findUniqueOrThrow({ where: { userId: user.id } });
     const codes = await db.recoveryCode.findFirstOrThrow({ where: { userId: user.id } });

@@ -44,7 +44,11 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
     const { recoveryCodes } = await enableTotpViaApi(user.id, tokens);
     const wrong = strangerCode();
     for (let i = 0; i < 5; i++) {
-      expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: wrong }, token: tokens.partial }), 401, "RECOVERY_CODE_INCORRECT");
+      expectEnvelope(
+        await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: wrong }, token: tokens.partial }),
+        401,
+        "RECOVERY_CODE_INCORRECT",
+      );
     }
     const key = `recovery-code:${user.id}`;
     await expectWaitStarted(key, 5, 1);
@@ -59,7 +63,9 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
     expect(totpThrottle?.failures ?? 0).toBe(0);
     expect(totpThrottle?.blockedUntil ?? null).toBeNull();
     await endWait(`recovery-code:${user.id}`);
-    expect((await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[0] }, token: tokens.partial })).status).toBe(200);
+    expect(
+      (await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[0] }, token: tokens.partial })).status,
+    ).toBe(200);
     expect((await db.throttle.findUniqueOrThrow({ where: { key: `recovery-code:${user.id}` } })).failures).toBe(0);
   });
 
@@ -67,7 +73,9 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
     const { user, tokens } = await userWithTokens();
     const { recoveryCodes } = await enableTotpViaApi(user.id, tokens);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[4] }, token: tokens.partial })),
+      Array.from({ length: 10 }, () =>
+        api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: recoveryCodes[4] }, token: tokens.partial }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 200)) expect([401, 429]).toContain(r.status);
@@ -77,11 +85,19 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
 
   it("answers RECOVERY_CODES_UNINITIALIZED without 2FA and once every code is used", async () => {
     const { user, tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: strangerCode() }, token: tokens.access }), 409, "RECOVERY_CODES_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: strangerCode() }, token: tokens.access }),
+      409,
+      "RECOVERY_CODES_UNINITIALIZED",
+    );
     expectEnvelope(await api("/user/2fa/recovery-code/next-guess", { token: tokens.access }), 409, "RECOVERY_CODES_UNINITIALIZED");
     await enableTotpViaApi(user.id, tokens);
     await db.recoveryCode.updateMany({ where: { userId: user.id }, data: { usedAt: new Date() } });
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: strangerCode() }, token: tokens.partial }), 409, "RECOVERY_CODES_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: strangerCode() }, token: tokens.partial }),
+      409,
+      "RECOVERY_CODES_UNINITIALIZED",
+    );
     const status = await api("/user/2fa", { token: tokens.access });
     expect(status.json.enabled).toBe(true);
     expect(status.json.recoveryCodes).toBeUndefined();
@@ -90,7 +106,11 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
   it("takes access, sudo and partial tokens, never refresh", async () => {
     const { user, tokens } = await userWithTokens();
     await enableTotpViaApi(user.id, tokens);
-    await expectTokenRule({ path: "/user/2fa/recovery-code/authenticate", method: "POST", body: { recoveryCode: strangerCode() } }, tokens, ["access", "sudo", "partial"]);
+    await expectTokenRule(
+      { path: "/user/2fa/recovery-code/authenticate", method: "POST", body: { recoveryCode: strangerCode() } },
+      tokens,
+      ["access", "sudo", "partial"],
+    );
   });
 
   it.each([
@@ -106,7 +126,11 @@ describe("POST /user/2fa/recovery-code/authenticate (#13)", () => {
 
   it("answers 400 for a body that is not JSON", async () => {
     const { tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: "recoveryCode=x", token: tokens.partial }), 400, "body is not valid JSON");
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: "recoveryCode=x", token: tokens.partial }),
+      400,
+      "body is not valid JSON",
+    );
   });
 });
 
@@ -133,8 +157,14 @@ describe("POST /user/2fa/recovery-code/reset (#15)", () => {
     expect(await events(user.id, "recovery_codes.reset")).toHaveLength(1);
     expect(await lastMail(user.email, "recovery-codes-reset")).not.toBeNull();
 
-    expectEnvelope(await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: old[0] }, token: tokens.access }), 401, "RECOVERY_CODE_INCORRECT");
-    expect((await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: fresh[0] }, token: tokens.access })).status).toBe(200);
+    expectEnvelope(
+      await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: old[0] }, token: tokens.access }),
+      401,
+      "RECOVERY_CODE_INCORRECT",
+    );
+    expect((await api("/user/2fa/recovery-code/authenticate", { body: { recoveryCode: fresh[0] }, token: tokens.access })).status).toBe(
+      200,
+    );
     // {} and an explicit body work too
     expect((await api("/user/2fa/recovery-code/reset", { body: {}, token: tokens.sudo })).status).toBe(200);
     expectEnvelope(await api("/user/2fa/recovery-code/reset", { body: "{", token: tokens.sudo }), 400, "body is not valid JSON");

@@ -70,7 +70,11 @@ describe("POST /user/2fa/totp/setup (#2)", () => {
     const { tokens } = await userWithTokens();
     expectEnvelope(await api("/user/2fa/totp/setup", { body: "{", token: tokens.access }), 400, "body is not valid JSON");
     expectEnvelope(await api("/user/2fa/totp/setup", { body: "[]", token: tokens.access }), 400, "body must be of type object");
-    expectEnvelope(await api("/user/2fa/totp/setup?language=eng", { body: {}, token: tokens.access }), 400, "language must be exactly 2 characters (ISO 639-1)");
+    expectEnvelope(
+      await api("/user/2fa/totp/setup?language=eng", { body: {}, token: tokens.access }),
+      400,
+      "language must be exactly 2 characters (ISO 639-1)",
+    );
   });
 });
 
@@ -110,19 +114,28 @@ describe("POST /user/2fa/totp/enable (#3)", () => {
     expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: "123456" }, token: tokens.access }), 409, "TOTP_UNINITIALIZED");
     const setup = await api("/user/2fa/totp/setup", { method: "POST", token: tokens.access });
     const secret = secretFromUrl(setup.json.url);
-    expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: await wrongTotp(secret) }, token: tokens.access }), 401, "TOTP_INCORRECT");
+    expectEnvelope(
+      await api("/user/2fa/totp/enable", { body: { totp: await wrongTotp(secret) }, token: tokens.access }),
+      401,
+      "TOTP_INCORRECT",
+    );
     expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: "abcdef" }, token: tokens.access }), 401, "TOTP_INCORRECT");
     // once activated there is no pending secret left
     await awayFromStepBoundary();
     expect((await api("/user/2fa/totp/enable", { body: { totp: await totpAt(secret) }, token: tokens.access })).status).toBe(200);
-    expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: await totpAt(secret, 1) }, token: tokens.access }), 409, "TOTP_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/totp/enable", { body: { totp: await totpAt(secret, 1) }, token: tokens.access }),
+      409,
+      "TOTP_UNINITIALIZED",
+    );
   });
 
   it("throttles wrong codes (429 TOO_MANY_TOTP_CHECKS with retryAfter) and answers TOTP_CORRUPT for an undecryptable secret", async () => {
     const { user, tokens } = await userWithTokens();
     const setup = await api("/user/2fa/totp/setup", { method: "POST", token: tokens.access });
     const wrong = await wrongTotp(secretFromUrl(setup.json.url));
-    for (let i = 0; i < 5; i++) expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: wrong }, token: tokens.access }), 401, "TOTP_INCORRECT");
+    for (let i = 0; i < 5; i++)
+      expectEnvelope(await api("/user/2fa/totp/enable", { body: { totp: wrong }, token: tokens.access }), 401, "TOTP_INCORRECT");
     await expectWaitStarted(`totp:${user.id}`, 5, 1);
     const r = await api("/user/2fa/totp/enable", { body: { totp: wrong }, token: tokens.access });
     await expectThrottled(r, "TOO_MANY_TOTP_CHECKS", `totp:${user.id}`, 5);
@@ -146,7 +159,11 @@ describe("POST /user/2fa/totp/enable (#3)", () => {
     ["7 characters", JSON.stringify({ totp: "1234567" }), "totp must be exactly 6 characters"],
   ])("answers 400 for %s", async (_, body, message) => {
     const { tokens } = await userWithTokens();
-    expectEnvelope(await api("/user/2fa/totp/enable", { body, token: tokens.access, headers: { "Content-Type": "application/json" } }), 400, message);
+    expectEnvelope(
+      await api("/user/2fa/totp/enable", { body, token: tokens.access, headers: { "Content-Type": "application/json" } }),
+      400,
+      message,
+    );
   });
 });
 
@@ -187,7 +204,11 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
     expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp: "123456" }, token: tokens.access }), 409, "TOTP_UNINITIALIZED");
     const setup = await api("/user/2fa/totp/setup", { method: "POST", token: tokens.access });
     const pending = secretFromUrl(setup.json.url);
-    expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp: await totpAt(pending) }, token: tokens.access }), 409, "TOTP_UNINITIALIZED");
+    expectEnvelope(
+      await api("/user/2fa/totp/authenticate", { body: { totp: await totpAt(pending) }, token: tokens.access }),
+      409,
+      "TOTP_UNINITIALIZED",
+    );
   });
 
   it("keeps the active secret working while a new one is pending, and switches on enable", async () => {
@@ -196,13 +217,19 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
     const setup = await api("/user/2fa/totp/setup", { method: "POST", token: tokens.sudo });
     expect(setup.status).toBe(200);
     const newSecret = secretFromUrl(setup.json.url);
-    expect((await api("/user/2fa/totp/authenticate", { body: { totp: await usableTotp(user.id, oldSecret) }, token: tokens.access })).status).toBe(200);
+    expect(
+      (await api("/user/2fa/totp/authenticate", { body: { totp: await usableTotp(user.id, oldSecret) }, token: tokens.access })).status,
+    ).toBe(200);
     await awayFromStepBoundary();
     const enable = await api("/user/2fa/totp/enable", { body: { totp: await totpAt(newSecret) }, token: tokens.access });
     expect(enable.status).toBe(200);
     await db.totpFactor.update({ where: { userId: user.id }, data: { lastUsedStep: 0 } });
     await awayFromStepBoundary();
-    expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp: await totpAt(oldSecret) }, token: tokens.access }), 401, "TOTP_INCORRECT");
+    expectEnvelope(
+      await api("/user/2fa/totp/authenticate", { body: { totp: await totpAt(oldSecret) }, token: tokens.access }),
+      401,
+      "TOTP_INCORRECT",
+    );
     expect((await api("/user/2fa/totp/authenticate", { body: { totp: await totpAt(newSecret) }, token: tokens.access })).status).toBe(200);
   });
 
@@ -210,7 +237,9 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
     const { user, tokens } = await userWithTokens();
     const { secret } = await enableTotpViaApi(user.id, tokens);
     const code = await usableTotp(user.id, secret);
-    const results = await Promise.all(Array.from({ length: 10 }, () => api("/user/2fa/totp/authenticate", { body: { totp: code }, token: tokens.partial })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api("/user/2fa/totp/authenticate", { body: { totp: code }, token: tokens.partial })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 200)) expect([401, 429]).toContain(r.status);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2); // the original + exactly one new login
@@ -220,7 +249,9 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
     const { user, tokens } = await userWithTokens();
     const { secret } = await enableTotpViaApi(user.id, tokens);
     const wrong = await wrongTotp(secret);
-    const results = await Promise.all(Array.from({ length: 20 }, () => api("/user/2fa/totp/authenticate", { body: { totp: wrong }, token: tokens.partial })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => api("/user/2fa/totp/authenticate", { body: { totp: wrong }, token: tokens.partial })),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
@@ -231,8 +262,16 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
   it("doubles the wait, a right code after the wait resets it, and the counter is separate from the password's", async () => {
     const { user, tokens } = await userWithTokens();
     const { secret } = await enableTotpViaApi(user.id, tokens);
-    await db.throttle.upsert({ where: { key: `totp:${user.id}` }, create: { key: `totp:${user.id}`, failures: 7 }, update: { failures: 7, blockedUntil: null } });
-    expectEnvelope(await api("/user/2fa/totp/authenticate", { body: { totp: await wrongTotp(secret) }, token: tokens.access }), 401, "TOTP_INCORRECT");
+    await db.throttle.upsert({
+      where: { key: `totp:${user.id}` },
+      create: { key: `totp:${user.id}`, failures: 7 },
+      update: { failures: 7, blockedUntil: null },
+    });
+    expectEnvelope(
+      await api("/user/2fa/totp/authenticate", { body: { totp: await wrongTotp(secret) }, token: tokens.access }),
+      401,
+      "TOTP_INCORRECT",
+    );
     const waiting = await api("/user/2fa/totp/authenticate", { body: { totp: await usableTotp(user.id, secret) }, token: tokens.access });
     expectEnvelope(waiting, 429, "TOO_MANY_TOTP_CHECKS");
     expect(waiting.json.retryAfter).toBeGreaterThanOrEqual(6); // failure 8 → 2^3 s (minus the time the test took)
@@ -245,7 +284,9 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: user.password } }), 401, "2FA_REQUIRED");
 
     await endWait(`totp:${user.id}`);
-    expect((await api("/user/2fa/totp/authenticate", { body: { totp: await usableTotp(user.id, secret) }, token: tokens.access })).status).toBe(200);
+    expect(
+      (await api("/user/2fa/totp/authenticate", { body: { totp: await usableTotp(user.id, secret) }, token: tokens.access })).status,
+    ).toBe(200);
     expect((await db.throttle.findUniqueOrThrow({ where: { key: `totp:${user.id}` } })).failures).toBe(0);
     expect((await api("/user/2fa/totp/next-guess", { token: tokens.access })).json).toEqual({ duration: 0 });
   });
@@ -259,7 +300,11 @@ describe("POST /user/2fa/totp/authenticate (#4)", () => {
 
   it("takes access, sudo and partial tokens, never refresh", async () => {
     const { tokens } = await userWithTokens();
-    await expectTokenRule({ path: "/user/2fa/totp/authenticate", method: "POST", body: { totp: "123456" } }, tokens, ["access", "sudo", "partial"]);
+    await expectTokenRule({ path: "/user/2fa/totp/authenticate", method: "POST", body: { totp: "123456" } }, tokens, [
+      "access",
+      "sudo",
+      "partial",
+    ]);
   });
 
   it.each([

@@ -12,9 +12,18 @@ export interface RunningServer {
  * Starts `next start` from the test build on `port` with `env`, and waits until /api/health
  * answers. Used by the global setup and by tests that need more instances (scale-out, faults).
  */
-export async function startServer(port: string | number, env: Record<string, string | undefined>, logFile?: string): Promise<RunningServer> {
+export async function startServer(
+  port: string | number,
+  env: Record<string, string | undefined>,
+  logFile?: string,
+): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  if (await fetch(`${url}/api/health`).then(() => true, () => false)) {
+  if (
+    await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new Error(`port ${port} is already in use (a stale test server?): stop it or choose another port`);
   }
   const child = spawn(process.execPath, nextServerArgs("start", port, "127.0.0.1"), {
@@ -31,7 +40,13 @@ export async function startServer(port: string | number, env: Record<string, str
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode != null) throw new Error(`server on port ${port} exited with code ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`server on port ${port} did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -9,11 +9,18 @@ export const metadata: Metadata = { title: "Set a new password", referrer: "no-r
 
 const dead = {
   expired: { title: "This link has expired", text: "Reset links work for one hour. Request a new one to set your password." },
-  used: { title: "This link has already been used", text: "Each reset link works once. Request a new one if you still need to set your password." },
+  used: {
+    title: "This link has already been used",
+    text: "Each reset link works once. Request a new one if you still need to set your password.",
+  },
   unknown: { title: "This link is not valid", text: "Check that you opened the whole link from the email, or request a new one." },
 } as const;
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const state = value ? await inspectPasswordResetLink(value) : "unknown";

@@ -14,13 +14,17 @@ export default function AccountError({ error, reset }: { error: Error & { digest
         This page could not be shown
       </h1>
       <p className="text-sm text-red-900">
-        Something went wrong on our side. Try again; if it keeps happening, tell your administrator{error.digest ? ` (reference ${error.digest})` : ""}.
+        Something went wrong on our side. Try again; if it keeps happening, tell your administrator
+        {error.digest ? ` (reference ${error.digest})` : ""}.
       </p>
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={reset}>
           Try again
         </Button>
-        <Link href="/account" className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium">
+        <Link
+          href="/account"
+          className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
+        >
           Back to your account
         </Link>
       </div>

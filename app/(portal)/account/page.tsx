@@ -111,9 +111,14 @@ export default async function AccountPage() {
               <span className="text-sm text-slate-600">Come with two-step verification</span>
             )}
             {status.enabled && remaining < FEW_RECOVERY_CODES && (
-              <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="recovery-codes-warning">
-                {remaining === 0 ? "You have no recovery codes left." : `Only ${remaining} recovery ${remaining === 1 ? "code" : "codes"} left.`} Create new
-                ones so that losing your phone or mailbox does not lock you out.
+              <p
+                className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+                data-testid="recovery-codes-warning"
+              >
+                {remaining === 0
+                  ? "You have no recovery codes left."
+                  : `Only ${remaining} recovery ${remaining === 1 ? "code" : "codes"} left.`}{" "}
+                Create new ones so that losing your phone or mailbox does not lock you out.
               </p>
             )}
           </Row>

@@ -41,24 +41,44 @@ export default async function MailLogPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Mail log</h1>
       <p className="text-sm text-slate-700">Every message Gatehouse sent or tried to send, through any transport, newest first.</p>
-      <form method="get" action="/admin/mail" aria-label="Filter mail" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        method="get"
+        action="/admin/mail"
+        aria-label="Filter mail"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium text-slate-800">
             Recipient (exact address)
           </label>
-          <input id="to" name="to" type="email" defaultValue={current.to ?? ""} maxLength={256} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+          <input
+            id="to"
+            name="to"
+            type="email"
+            defaultValue={current.to ?? ""}
+            maxLength={256}
+            className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="status" className="text-sm font-medium text-slate-800">
             Status
           </label>
-          <select id="status" name="status" defaultValue={current.status ?? ""} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="status"
+            name="status"
+            defaultValue={current.status ?? ""}
+            className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">Any</option>
             <option value="sent">Sent</option>
             <option value="failed">Failed</option>
           </select>
         </div>
-        <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+        <button
+          type="submit"
+          className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
+        >
           Filter
         </button>
       </form>
@@ -66,7 +86,9 @@ export default async function MailLogPage({ searchParams }: { searchParams: Prom
       {result && (
         <section aria-labelledby="mail-results" className="flex flex-col gap-3">
           <h2 id="mail-results" className="text-sm font-medium text-slate-700">
-            {result.total === 0 ? "No messages." : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} messages`}
+            {result.total === 0
+              ? "No messages."
+              : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} messages`}
           </h2>
           {result.messages.length > 0 && (
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -74,12 +96,24 @@ export default async function MailLogPage({ searchParams }: { searchParams: Prom
                 <caption className="sr-only">Messages</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Time</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Recipient</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Subject</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Brand · language</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Transport</th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Time
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Recipient
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Subject
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Brand · language
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Transport
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -71,7 +71,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <CreateAccount />
       </div>
 
-      <form method="get" action="/admin/users" role="search" aria-label="Find accounts" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        method="get"
+        action="/admin/users"
+        role="search"
+        aria-label="Find accounts"
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
             <label htmlFor="query" className="text-sm font-medium text-slate-800">
@@ -91,7 +97,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <label htmlFor="match" className="text-sm font-medium text-slate-800">
               Match
             </label>
-            <select id="match" name="match" defaultValue={current.match} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="match"
+              name="match"
+              defaultValue={current.match}
+              className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="prefix">Start of the address (fast)</option>
               <option value="contains">Anywhere in the address (slower)</option>
             </select>
@@ -100,7 +111,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <label htmlFor="sort" className="text-sm font-medium text-slate-800">
               Sort
             </label>
-            <select id="sort" name="sort" defaultValue={current.sort} className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="sort"
+              name="sort"
+              defaultValue={current.sort}
+              className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               {Object.entries(sortLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -108,12 +124,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               ))}
             </select>
           </div>
-          <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+          <button
+            type="submit"
+            className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
+          >
             Search
           </button>
         </div>
         <p id="query-hint" className="text-xs text-slate-600">
-          Searches match the start of the email address by default, which stays fast on any number of accounts. “Anywhere in the address” reads every account and is slower on large directories. Case does not matter.
+          Searches match the start of the email address by default, which stays fast on any number of accounts. “Anywhere in the address”
+          reads every account and is slower on large directories. Case does not matter.
         </p>
         <fieldset className="flex flex-wrap items-center gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">Show only (all that are ticked)</legend>
@@ -131,7 +151,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       {result && (
         <section aria-labelledby="results-heading" className="flex flex-col gap-3">
           <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
-            {result.total === 0 ? "No accounts match." : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} accounts`}
+            {result.total === 0
+              ? "No accounts match."
+              : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} accounts`}
           </h2>
           {result.users.length > 0 && (
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -139,16 +161,28 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <caption className="sr-only">Accounts</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Email</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Two-factor</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Created</th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Email
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Role
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Two-factor
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Created
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.users.map((user) => {
-                    const methods = [user.twoFactor.totp && "Authenticator", user.twoFactor.emailOtp && "Email codes"].filter(Boolean).join(", ");
+                    const methods = [user.twoFactor.totp && "Authenticator", user.twoFactor.emailOtp && "Email codes"]
+                      .filter(Boolean)
+                      .join(", ");
                     return (
                       <tr key={user.id} className="border-b border-slate-100 last:border-0">
                         <td className="px-4 py-2">
@@ -156,9 +190,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                             {user.email}
                           </Link>
                         </td>
-                        <td className="px-4 py-2">{user.role === "admin" ? <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span> : "User"}</td>
+                        <td className="px-4 py-2">
+                          {user.role === "admin" ? (
+                            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span>
+                          ) : (
+                            "User"
+                          )}
+                        </td>
                         <td className="px-4 py-2">{methods || <span className="text-slate-600">Off</span>}</td>
-                        <td className="px-4 py-2">{user.lockedAt ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Locked</span> : "Active"}</td>
+                        <td className="px-4 py-2">
+                          {user.lockedAt ? (
+                            <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Locked</span>
+                          ) : (
+                            "Active"
+                          )}
+                        </td>
                         <td className="px-4 py-2 tabular-nums">{formatDate(user.createdAt)}</td>
                       </tr>
                     );

@@ -24,7 +24,9 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-baseline justify-between gap-3 px-4 py-3">
           <h1 className="font-semibold text-brand">Gatehouse · development mailbox</h1>
-          <p className="text-sm text-slate-600">{messages.length === 100 ? "The newest 100 messages" : `${messages.length} messages`}, newest first</p>
+          <p className="text-sm text-slate-600">
+            {messages.length === 100 ? "The newest 100 messages" : `${messages.length} messages`}, newest first
+          </p>
         </div>
       </header>
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">

@@ -27,7 +27,6 @@ export interface NoticeSpec extends Base {
 }
 export type TemplateSpec = CodeSpec | LinkSpec | NoticeSpec;
 
-
 /** What the mail log of a real transport shows instead of a code or link. */
 export const REDACTED_CODE = "••••••";
 export const REDACTED_LINK = "[link removed from the mail log]";

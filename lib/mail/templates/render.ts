@@ -15,7 +15,6 @@ export interface RenderOptions {
   secrets?: "include" | "redact";
 }
 
-
 function checkLink(value: string): string {
   let url: URL;
   try {
@@ -55,7 +54,10 @@ export function renderMail(template: TemplateName, options: RenderOptions): Rend
   }
 
   const both = (s: string) => ({ html: fill(s, values, "html"), text: fill(s, values, "text") });
-  const oneLine = (s: string) => fill(s, values, "text").replace(/[\r\n]+/g, " ").trim();
+  const oneLine = (s: string) =>
+    fill(s, values, "text")
+      .replace(/[\r\n]+/g, " ")
+      .trim();
 
   const paragraphs = [both(pack.common.greeting), ...text.paragraphs.map(both)];
   for (const key of spec.optional ?? []) {
@@ -83,7 +85,12 @@ export function renderMail(template: TemplateName, options: RenderOptions): Rend
     if (has("minutes")) notes.push(both(pack.common.linkExpiry));
     input.button = { label: oneLine(text.action), href: link, fallbackLabel: oneLine(pack.common.linkFallback), notes };
   } else if (spec.portalAction) {
-    input.button = { label: oneLine(pack.common.reviewAction), href: `${brand.portalUrl}/account`, fallbackLabel: oneLine(pack.common.linkFallback), notes: [] };
+    input.button = {
+      label: oneLine(pack.common.reviewAction),
+      href: `${brand.portalUrl}/account`,
+      fallbackLabel: oneLine(pack.common.linkFallback),
+      notes: [],
+    };
   }
   return { subject, html: layoutHtml(input), text: layoutText(input), language };
 }

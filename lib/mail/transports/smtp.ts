@@ -37,7 +37,9 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
         // nodemailer's errors carry code/command/response; keep those, never the URL (credentials).
         const e = error as { code?: string; responseCode?: number; command?: string; message?: string };
         const details = [e.code, e.responseCode, e.command].filter((v) => v !== undefined).join(" ");
-        throw new Error(`SMTP delivery failed${details ? ` (${details})` : ""}: ${stripCredentials(e.message ?? String(error), options.url)}`);
+        throw new Error(
+          `SMTP delivery failed${details ? ` (${details})` : ""}: ${stripCredentials(e.message ?? String(error), options.url)}`,
+        );
       }
     },
   };
@@ -47,7 +49,8 @@ function stripCredentials(text: string, url: string): string {
   try {
     const { username, password } = new URL(url);
     let out = text;
-    for (const secret of [password, decodeURIComponent(password), username].filter((s) => s.length > 2)) out = out.split(secret).join("***");
+    for (const secret of [password, decodeURIComponent(password), username].filter((s) => s.length > 2))
+      out = out.split(secret).join("***");
     return out;
   } catch {
     return text;

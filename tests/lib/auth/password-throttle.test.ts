@@ -12,7 +12,9 @@ describe("unknown-address login counters", () => {
     const { prefix } = passwordThrottle.unknownAddresses;
     const idle = `${prefix}idle-${randomUUID()}`;
     const recent = `${prefix}recent-${randomUUID()}`;
-    await db.throttle.create({ data: { key: idle, failures: 3, updatedAt: new Date(Date.now() - passwordThrottle.forgetAfterSeconds * 1000 - 60_000) } });
+    await db.throttle.create({
+      data: { key: idle, failures: 3, updatedAt: new Date(Date.now() - passwordThrottle.forgetAfterSeconds * 1000 - 60_000) },
+    });
     await db.throttle.create({ data: { key: recent, failures: 3, updatedAt: new Date(Date.now() - 3600_000) } });
     const login = loginWithPassword({ username: `nobody-${randomUUID()}@example.com`, password: "Wrong-password-1" }, noMeta);
     await expect(login).rejects.toMatchObject({ status: 401, code: "PASSWORD_INCORRECT" });

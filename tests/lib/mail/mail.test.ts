@@ -34,7 +34,9 @@ async function expectApiError(promise: Promise<unknown> | (() => unknown), statu
     caught = error;
   }
   // By name: a freshly loaded copy of lib/ (withConfiguration) has its own ApiError class.
-  expect(caught instanceof ApiError || (caught as Error)?.name === "ApiError", `expected ApiError ${status} ${code}, got ${caught}`).toBe(true);
+  expect(caught instanceof ApiError || (caught as Error)?.name === "ApiError", `expected ApiError ${status} ${code}, got ${caught}`).toBe(
+    true,
+  );
   expect((caught as ApiError).status).toBe(status);
   expect((caught as ApiError).code).toBe(code);
 }
@@ -126,7 +128,8 @@ describe("templates", () => {
         expect(text.heading.trim(), `${language} ${name}`).not.toBe("");
         expect(text.paragraphs.length, `${language} ${name}`).toBeGreaterThan(0);
         if (spec.kind === "link") expect(text.action, `${language} ${name} action`).toBeTruthy();
-        for (const key of spec.optional ?? []) if (key !== "minutes") expect(text.optional?.[key], `${language} ${name} ${key}`).toBeTruthy();
+        for (const key of spec.optional ?? [])
+          if (key !== "minutes") expect(text.optional?.[key], `${language} ${name} ${key}`).toBeTruthy();
       }
     }
   });
@@ -177,7 +180,9 @@ describe("templates", () => {
     const brand = resolveMailConfiguration();
     expect(() => renderMail("2fa-email-code", { brand, data: {} })).toThrow(/data\.code/);
     expect(() => renderMail("email-transfer-code", { brand, data: { code: "123456" } })).toThrow(/data\.newEmail/);
-    expect(() => renderMail("email-change-undo", { brand, data: { link: "https://x.example/undo", oldEmail: "a@b.example" } })).toThrow(/newEmail/);
+    expect(() => renderMail("email-change-undo", { brand, data: { link: "https://x.example/undo", oldEmail: "a@b.example" } })).toThrow(
+      /newEmail/,
+    );
     expect(() => renderMail("password-reset-link", { brand, data: { link: "javascript:alert(1)" } })).toThrow(/http/);
     expect(() => renderMail("password-reset-link", { brand, data: { link: "/relative" } })).toThrow(/absolute/);
   });
@@ -185,7 +190,10 @@ describe("templates", () => {
   it("escapes every interpolated value in HTML (and keeps it verbatim in text)", () => {
     const brand = resolveMailConfiguration();
     const evil = `x"><script>alert(1)</script>&@example.com`;
-    const mail = renderMail("email-change-undo", { brand, data: { link: "https://x.example/u?a=1&b=2", oldEmail: evil, newEmail: "n@example.com" } });
+    const mail = renderMail("email-change-undo", {
+      brand,
+      data: { link: "https://x.example/u?a=1&b=2", oldEmail: evil, newEmail: "n@example.com" },
+    });
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;@example.com");
     expect(mail.html).toContain('href="https://x.example/u?a=1&amp;b=2"');
@@ -200,7 +208,9 @@ describe("templates", () => {
     expect(renderMail("2fa-method-added", { brand, language: "en", data: { method: "totp" } }).text).toContain("“authenticator app”");
     expect(renderMail("2fa-method-added", { brand, language: "nl", data: { method: "totp" } }).text).toContain("‘authenticator-app’");
     expect(renderMail("2fa-method-removed", { brand, language: "de", data: { method: "email-otp" } }).text).toContain("„E-Mail-Codes“");
-    expect(renderMail("2fa-method-removed", { brand, language: "fr", data: { method: "emailOtp" } }).text).toContain("« codes par e-mail »");
+    expect(renderMail("2fa-method-removed", { brand, language: "fr", data: { method: "emailOtp" } }).text).toContain(
+      "« codes par e-mail »",
+    );
   });
 
   it("language and origin change subject, body and branding; an unknown language falls back to the brand's default", () => {
@@ -270,7 +280,11 @@ describe("transports", () => {
 
   it("an unknown origin is refused before anything is rendered or stored", async () => {
     const to = uniqueEmail("unknown-origin");
-    await expectApiError(sendMail({ to, template: "2fa-email-code", data: { code: "111111" }, origin: "acme" }), 500, "UNABLE_TO_FIND_MAIL_TEMPLATE");
+    await expectApiError(
+      sendMail({ to, template: "2fa-email-code", data: { code: "111111" }, origin: "acme" }),
+      500,
+      "UNABLE_TO_FIND_MAIL_TEMPLATE",
+    );
     expect(await rowsTo(to)).toHaveLength(0);
   });
 
@@ -283,7 +297,9 @@ describe("transports", () => {
 
     it("delivers a real message to an SMTP server", async () => {
       const to = uniqueEmail("smtp");
-      const transport = createTransport("smtp", { smtp: { url: `smtp://mailer:${encodeURIComponent("p@ss word")}@127.0.0.1:${smtp.port}` } });
+      const transport = createTransport("smtp", {
+        smtp: { url: `smtp://mailer:${encodeURIComponent("p@ss word")}@127.0.0.1:${smtp.port}` },
+      });
       const receipt = await deliver({ to, template: "2fa-email-code", data: { code: "135790" }, language: "en" }, transport);
 
       const received = smtp.messages.filter((m) => m.envelopeTo.includes(to));
@@ -342,7 +358,10 @@ describe("transports", () => {
     it("delivers through the Resend API at the configured base URL", async () => {
       const to = uniqueEmail("resend");
       const transport = createTransport("resend", { resend: { apiKey: "re_test_123", baseUrl: `${resend.url}/` } });
-      const receipt = await deliver({ to, template: "email-transfer-code", data: { code: "864200", newEmail: to }, origin: "smartgridone" }, transport);
+      const receipt = await deliver(
+        { to, template: "email-transfer-code", data: { code: "864200", newEmail: to }, origin: "smartgridone" },
+        transport,
+      );
 
       const calls = resend.requests.filter((r) => (r.body.to as string[] | string)?.toString().includes(to));
       expect(calls).toHaveLength(1);
@@ -389,13 +408,26 @@ describe("transports", () => {
 
 describe("forbidden mail providers", () => {
   it("refuses disposable-mail domains and their subdomains with 403 FORBIDDEN_MAIL_PROVIDER", async () => {
-    for (const email of ["someone@mailinator.com", "Someone@MAILINATOR.COM", "x@eu.mailinator.com", "x@a.b.mailinator.com", "x@mailinator.com.", "x@yopmail.com"]) {
+    for (const email of [
+      "someone@mailinator.com",
+      "Someone@MAILINATOR.COM",
+      "x@eu.mailinator.com",
+      "x@a.b.mailinator.com",
+      "x@mailinator.com.",
+      "x@yopmail.com",
+    ]) {
       await expectApiError(() => assertAllowedMailProvider(email), 403, "FORBIDDEN_MAIL_PROVIDER");
     }
   });
 
   it("lets ordinary domains through, including look-alikes that only end with a listed name", () => {
-    for (const email of ["someone@example.com", "someone@gmail.com", "x@ilovemailinator.example", "x@mailinator.com.example.org", "x@company.be"]) {
+    for (const email of [
+      "someone@example.com",
+      "someone@gmail.com",
+      "x@ilovemailinator.example",
+      "x@mailinator.com.example.org",
+      "x@company.be",
+    ]) {
       expect(() => assertAllowedMailProvider(email), email).not.toThrow();
     }
   });
@@ -503,25 +535,31 @@ describe("the configured transport and lists (MAIL_TRANSPORT, SMTP_URL, RESEND_*
   it("MAIL_TRANSPORT=resend: sendMail posts to RESEND_BASE_URL with RESEND_API_KEY; the SDK also reads RESEND_BASE_URL itself", async () => {
     const resend = await startResendStandIn();
     try {
-      await withConfiguration({ MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_configured_key", RESEND_BASE_URL: resend.url }, async (mail) => {
-        expect(mail.configuredTransport().kind).toBe("resend");
-        const to = uniqueEmail("configured-resend");
-        const link = "https://portal.smartgridone.example/setup?t=QQ11";
-        const receipt = await mail.sendMail({ to, template: "account-setup-link", data: { link }, origin: "smartgridone" });
-        const call = resend.requests.find((r) => JSON.stringify(r.body.to).includes(to));
-        expect(call).toMatchObject({ method: "POST", path: "/emails" });
-        expect(call!.headers.authorization).toBe("Bearer re_configured_key");
-        expect(call!.body.subject).toBe("Stel je SmartgridOne-account in");
-        expect(call!.body.html).toContain(`href="${link}"`);
-        const row = await db.mailMessage.findUniqueOrThrow({ where: { id: receipt.id } });
-        expect(row).toMatchObject({ transport: "resend", status: "sent", origin: "smartgridone", language: "nl" });
+      await withConfiguration(
+        { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_configured_key", RESEND_BASE_URL: resend.url },
+        async (mail) => {
+          expect(mail.configuredTransport().kind).toBe("resend");
+          const to = uniqueEmail("configured-resend");
+          const link = "https://portal.smartgridone.example/setup?t=QQ11";
+          const receipt = await mail.sendMail({ to, template: "account-setup-link", data: { link }, origin: "smartgridone" });
+          const call = resend.requests.find((r) => JSON.stringify(r.body.to).includes(to));
+          expect(call).toMatchObject({ method: "POST", path: "/emails" });
+          expect(call!.headers.authorization).toBe("Bearer re_configured_key");
+          expect(call!.body.subject).toBe("Stel je SmartgridOne-account in");
+          expect(call!.body.html).toContain(`href="${link}"`);
+          const row = await db.mailMessage.findUniqueOrThrow({ where: { id: receipt.id } });
+          expect(row).toMatchObject({ transport: "resend", status: "sent", origin: "smartgridone", language: "nl" });
 
-        // A transport built without a base URL: the SDK falls back to RESEND_BASE_URL (never api.resend.com here).
-        const before = resend.requests.length;
-        await mail.deliver({ to: uniqueEmail("resend-env"), template: "password-changed" }, mail.createTransport("resend", { resend: { apiKey: "re_other" } }));
-        expect(resend.requests.length).toBe(before + 1);
-        expect(resend.requests.at(-1)!.headers.authorization).toBe("Bearer re_other");
-      });
+          // A transport built without a base URL: the SDK falls back to RESEND_BASE_URL (never api.resend.com here).
+          const before = resend.requests.length;
+          await mail.deliver(
+            { to: uniqueEmail("resend-env"), template: "password-changed" },
+            mail.createTransport("resend", { resend: { apiKey: "re_other" } }),
+          );
+          expect(resend.requests.length).toBe(before + 1);
+          expect(resend.requests.at(-1)!.headers.authorization).toBe("Bearer re_other");
+        },
+      );
     } finally {
       await resend.close();
     }

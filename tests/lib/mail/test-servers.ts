@@ -21,7 +21,8 @@ export async function startSmtpServer(credentials?: { user: string; pass: string
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (credentials && auth.username === credentials.user && auth.password === credentials.pass) return callback(null, { user: auth.username });
+      if (credentials && auth.username === credentials.user && auth.password === credentials.pass)
+        return callback(null, { user: auth.username });
       callback(new Error("Invalid username or password"));
     },
     onData(stream, session, callback) {
@@ -53,7 +54,10 @@ export interface ResendRequest {
 /** A stand-in for the Resend HTTP API: records requests, answers like POST /emails does. */
 export async function startResendStandIn() {
   const requests: ResendRequest[] = [];
-  let respond: (request: ResendRequest) => { status: number; json: unknown } = () => ({ status: 200, json: { id: `re_${requests.length}` } });
+  let respond: (request: ResendRequest) => { status: number; json: unknown } = () => ({
+    status: 200,
+    json: { id: `re_${requests.length}` },
+  });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

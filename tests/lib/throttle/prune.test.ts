@@ -11,9 +11,11 @@ const HOUR = 3600_000;
 
 async function counters(prefix: string, ages: number[]) {
   const now = Date.now();
-  for (const [i, age] of ages.entries()) await db.throttle.create({ data: { key: `${prefix}${i}`, failures: 1, updatedAt: new Date(now - age) } });
+  for (const [i, age] of ages.entries())
+    await db.throttle.create({ data: { key: `${prefix}${i}`, failures: 1, updatedAt: new Date(now - age) } });
 }
-const keysUnder = async (prefix: string) => (await db.throttle.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } })).map((r) => r.key);
+const keysUnder = async (prefix: string) =>
+  (await db.throttle.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } })).map((r) => r.key);
 
 describe("pruneCounters", () => {
   it("forgets idle counters, then keeps only the most recently used up to the cap, under its prefix only", async () => {

@@ -57,7 +57,12 @@ describe("remembered tokens", () => {
 // (lib/tokens/authorize.ts compares it with the account's).
 describe("partial tokens", () => {
   it("carry the session epoch, and no session", async () => {
-    expect(await verifySignedToken(await issuePartialToken(1, 7))).toMatchObject({ kind: "partial", userId: 1, sessionId: null, sessionEpoch: 7 });
+    expect(await verifySignedToken(await issuePartialToken(1, 7))).toMatchObject({
+      kind: "partial",
+      userId: 1,
+      sessionId: null,
+      sessionEpoch: 7,
+    });
   });
 
   it("are refused without an epoch, and access tokens carry none", async () => {

@@ -27,7 +27,10 @@ describe("email OTP code mails when the transport fails", () => {
   it("setup: releases the slot, leaves no code and no pending address", async () => {
     const user = await newUser();
     failOnce();
-    await expect(setupEmailOtp(user.id, "someone@example.com", { meta: noMeta })).rejects.toMatchObject({ status: 500, code: "MAIL_DELIVERY_FAILED" });
+    await expect(setupEmailOtp(user.id, "someone@example.com", { meta: noMeta })).rejects.toMatchObject({
+      status: 500,
+      code: "MAIL_DELIVERY_FAILED",
+    });
     const slot = await db.throttle.findUnique({ where: { key: codeMailKey(user.id) } });
     expect(slot?.blockedUntil ?? null).toBeNull();
     expect(await db.emailCode.count({ where: { userId: user.id } })).toBe(0);
@@ -53,7 +56,9 @@ describe("email OTP code mails when the transport fails", () => {
 
   it("an unknown origin sends nothing and claims no slot", async () => {
     const user = await newUser();
-    await expect(setupEmailOtp(user.id, "someone@example.com", { meta: noMeta, mail: { origin: "no-such-brand-x" } })).rejects.toMatchObject({
+    await expect(
+      setupEmailOtp(user.id, "someone@example.com", { meta: noMeta, mail: { origin: "no-such-brand-x" } }),
+    ).rejects.toMatchObject({
       status: 500,
       code: "UNABLE_TO_FIND_MAIL_TEMPLATE",
     });

@@ -16,8 +16,8 @@ export default async function ActivityPage() {
       <div>
         <h1 className="text-2xl font-semibold">Activity</h1>
         <p className="mt-1 text-sm text-slate-700">
-          What happened to your account, newest first{events.length === SHOWN ? ` (the last ${SHOWN} events)` : ""}. If something here was not you, change your
-          password and end your other sessions.
+          What happened to your account, newest first{events.length === SHOWN ? ` (the last ${SHOWN} events)` : ""}. If something here was
+          not you, change your password and end your other sessions.
         </p>
       </div>
       <Card>

@@ -12,7 +12,11 @@ export default async function EmailCodesPage() {
   const [user, status] = await Promise.all([requireUser(session.userId), twoFactorStatus(session.userId)]);
   return (
     <WizardPage title={status.emailOtp ? "Change the address for email codes" : "Set up email codes"}>
-      <EmailOtpSetupWizard defaultAddress={status.emailOtp?.email ?? user.email} hasTwoFactor={status.enabled} replacing={!!status.emailOtp} />
+      <EmailOtpSetupWizard
+        defaultAddress={status.emailOtp?.email ?? user.email}
+        hasTwoFactor={status.enabled}
+        replacing={!!status.emailOtp}
+      />
     </WizardPage>
   );
 }

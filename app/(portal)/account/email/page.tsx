@@ -13,7 +13,12 @@ export default async function ChangeEmailPage() {
   const [user, status] = await Promise.all([requireUser(session.userId), twoFactorStatus(session.userId)]);
   return (
     <WizardPage title="Change email address">
-      <ChangeEmailWizard currentEmail={user.email} hasTwoFactor={status.enabled} codesAddress={status.emailOtp?.email ?? null} resendSeconds={TRANSFER_MAIL_INTERVAL_SECONDS} />
+      <ChangeEmailWizard
+        currentEmail={user.email}
+        hasTwoFactor={status.enabled}
+        codesAddress={status.emailOtp?.email ?? null}
+        resendSeconds={TRANSFER_MAIL_INTERVAL_SECONDS}
+      />
     </WizardPage>
   );
 }

@@ -24,7 +24,16 @@ export default async function MailMessagePage({ params }: { params: Promise<{ id
   }
   const rows: [string, React.ReactNode][] = [
     ["Time", formatDateTime(message.createdAt)],
-    ["To", message.userId ? <Link href={`/admin/users/${message.userId}`} className="text-brand underline">{message.toAddress}</Link> : message.toAddress],
+    [
+      "To",
+      message.userId ? (
+        <Link href={`/admin/users/${message.userId}`} className="text-brand underline">
+          {message.toAddress}
+        </Link>
+      ) : (
+        message.toAddress
+      ),
+    ],
     ["From", message.fromAddress],
     ["Status", message.status === "sent" ? "Sent" : `Failed${message.error ? `: ${message.error}` : ""}`],
     ["Template", message.template],
@@ -51,7 +60,13 @@ export default async function MailMessagePage({ params }: { params: Promise<{ id
       </Card>
       <Card title="As HTML">
         {/* sandbox without any allow-* token: no scripts, no forms, no same-origin access, no navigation of this page */}
-        <iframe title={`HTML of the mail “${message.subject}”`} sandbox="" srcDoc={message.html} referrerPolicy="no-referrer" className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+        <iframe
+          title={`HTML of the mail “${message.subject}”`}
+          sandbox=""
+          srcDoc={message.html}
+          referrerPolicy="no-referrer"
+          className="h-[32rem] w-full rounded border border-slate-200 bg-white"
+        />
       </Card>
       <Card title="As text">
         <pre className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-4 text-sm whitespace-pre-wrap">{message.text}</pre>

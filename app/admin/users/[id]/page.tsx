@@ -18,7 +18,10 @@ const purposeLabels = { password: "Password", totp: "Authenticator code", emailO
 
 const notices: Record<string, { tone: "success" | "error"; message: string }> = {
   created: { tone: "success", message: "Account created. Its holder was sent a link to choose a password (valid 24 hours)." },
-  "created-no-mail": { tone: "error", message: "Account created, but the set-password mail could not be sent. Use “Send password reset” to try again." },
+  "created-no-mail": {
+    tone: "error",
+    message: "Account created, but the set-password mail could not be sent. Use “Send password reset” to try again.",
+  },
 };
 
 function describeDetail(event: UserDetail["events"][number], self: number) {
@@ -38,7 +41,13 @@ function describeDetail(event: UserDetail["events"][number], self: number) {
   return parts;
 }
 
-export default async function AccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requireAdminPage();
   const parsed = userIdParams.safeParse(await params);
   if (!parsed.success) notFound();
@@ -65,7 +74,9 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         </h1>
         <p className="mt-1 flex flex-wrap gap-2 text-sm text-slate-700">
           <span>Account #{user.id}</span>
-          {user.role === "admin" && <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span>}
+          {user.role === "admin" && (
+            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span>
+          )}
           {user.lockedAt ? (
             <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900" data-testid="account-status">
               Locked since {formatDateTime(user.lockedAt)}
@@ -82,8 +93,20 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
       {notice && <FormAlert message={notice.message} tone={notice.tone} />}
 
       <Card title="Actions">
-        <p className="mb-4 text-sm text-slate-700">Each action asks you to confirm, then for your own second factor if you have not confirmed in the last 5 minutes.</p>
-        <UserActions target={{ id: user.id, email: user.email, role: user.role, locked: !!user.lockedAt, hasTwoFactor, sessions: sessions.length, isSelf }} />
+        <p className="mb-4 text-sm text-slate-700">
+          Each action asks you to confirm, then for your own second factor if you have not confirmed in the last 5 minutes.
+        </p>
+        <UserActions
+          target={{
+            id: user.id,
+            email: user.email,
+            role: user.role,
+            locked: !!user.lockedAt,
+            hasTwoFactor,
+            sessions: sessions.length,
+            isSelf,
+          }}
+        />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -98,11 +121,19 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
             </dd>
             <dt className="text-slate-600">Email codes</dt>
             <dd>
-              {twoFactor.emailOtp?.activatedAt ? `On since ${formatDateTime(twoFactor.emailOtp.activatedAt)}, to ${twoFactor.emailOtp.email}` : "Off"}
-              {twoFactor.emailOtp?.pendingEmail && <span className="text-slate-600"> (setup pending for {twoFactor.emailOtp.pendingEmail})</span>}
+              {twoFactor.emailOtp?.activatedAt
+                ? `On since ${formatDateTime(twoFactor.emailOtp.activatedAt)}, to ${twoFactor.emailOtp.email}`
+                : "Off"}
+              {twoFactor.emailOtp?.pendingEmail && (
+                <span className="text-slate-600"> (setup pending for {twoFactor.emailOtp.pendingEmail})</span>
+              )}
             </dd>
             <dt className="text-slate-600">Recovery codes</dt>
-            <dd>{twoFactor.recoveryCodes.total ? `${twoFactor.recoveryCodes.remaining} of ${twoFactor.recoveryCodes.total} left (issued ${formatDateTime(twoFactor.recoveryCodes.createdAt)})` : "None"}</dd>
+            <dd>
+              {twoFactor.recoveryCodes.total
+                ? `${twoFactor.recoveryCodes.remaining} of ${twoFactor.recoveryCodes.total} left (issued ${formatDateTime(twoFactor.recoveryCodes.createdAt)})`
+                : "None"}
+            </dd>
             <dt className="text-slate-600">Created</dt>
             <dd>{formatDateTime(user.createdAt)}</dd>
           </dl>
@@ -113,18 +144,28 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
             <caption className="sr-only">Failure counters and waits</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-700">
-                <th scope="col" className="py-1 pr-3 font-medium">Check</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Failures in a row</th>
-                <th scope="col" className="py-1 font-medium">Next try</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Check
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Failures in a row
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Next try
+                </th>
               </tr>
             </thead>
             <tbody>
               {throttles.map((t) => (
-                  <tr key={t.purpose} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="py-1 pr-3 font-normal">{purposeLabels[t.purpose]}</th>
-                    <td className="py-1 pr-3 tabular-nums">{t.failures}</td>
-                    <td className="py-1">{t.waitSeconds > 0 ? `Waiting until ${formatDateTime(t.blockedUntil)} (${t.waitSeconds} s)` : "Now"}</td>
-                  </tr>
+                <tr key={t.purpose} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {purposeLabels[t.purpose]}
+                  </th>
+                  <td className="py-1 pr-3 tabular-nums">{t.failures}</td>
+                  <td className="py-1">
+                    {t.waitSeconds > 0 ? `Waiting until ${formatDateTime(t.blockedUntil)} (${t.waitSeconds} s)` : "Now"}
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -140,10 +181,18 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
               <caption className="sr-only">Live sessions</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-slate-700">
-                  <th scope="col" className="py-1 pr-3 font-medium">Started</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Last used</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">IP address</th>
-                  <th scope="col" className="py-1 font-medium">Browser or app</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Last used
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    IP address
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Browser or app
+                  </th>
                 </tr>
               </thead>
               <tbody>

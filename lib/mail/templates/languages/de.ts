@@ -89,7 +89,9 @@ export const de: LanguagePack = {
     "recovery-codes-reset": {
       subject: "Neue Wiederherstellungscodes für Ihr {brand}-Konto",
       heading: "Ihre Wiederherstellungscodes wurden ersetzt",
-      paragraphs: ["Für Ihr {brand}-Konto wurde ein neuer Satz Wiederherstellungscodes erstellt. Die bisherigen Codes funktionieren nicht mehr."],
+      paragraphs: [
+        "Für Ihr {brand}-Konto wurde ein neuer Satz Wiederherstellungscodes erstellt. Die bisherigen Codes funktionieren nicht mehr.",
+      ],
     },
     "email-changed": {
       subject: "Die E-Mail-Adresse Ihres {brand}-Kontos wurde geändert",

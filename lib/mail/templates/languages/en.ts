@@ -62,7 +62,9 @@ export const en: LanguagePack = {
     "password-reset": {
       subject: "Your {brand} password was reset",
       heading: "Your password was reset",
-      paragraphs: ["The password of your {brand} account was reset with a code or link sent to this address. All devices have been signed out."],
+      paragraphs: [
+        "The password of your {brand} account was reset with a code or link sent to this address. All devices have been signed out.",
+      ],
     },
     "2fa-method-added": {
       subject: "New two-factor method on your {brand} account",

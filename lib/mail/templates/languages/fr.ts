@@ -89,7 +89,9 @@ export const fr: LanguagePack = {
     "recovery-codes-reset": {
       subject: "Nouveaux codes de récupération pour votre compte {brand}",
       heading: "Vos codes de récupération ont été remplacés",
-      paragraphs: ["Une nouvelle série de codes de récupération a été créée pour votre compte {brand}. Les anciens codes ne fonctionnent plus."],
+      paragraphs: [
+        "Une nouvelle série de codes de récupération a été créée pour votre compte {brand}. Les anciens codes ne fonctionnent plus.",
+      ],
     },
     "email-changed": {
       subject: "L’adresse e-mail de votre compte {brand} a été modifiée",
@@ -100,7 +102,9 @@ export const fr: LanguagePack = {
     "account-locked": {
       subject: "Votre compte {brand} a été bloqué",
       heading: "Votre compte a été bloqué",
-      paragraphs: ["Un administrateur a bloqué votre compte {brand}. Vous ne pourrez plus vous connecter tant qu’il n’aura pas été débloqué."],
+      paragraphs: [
+        "Un administrateur a bloqué votre compte {brand}. Vous ne pourrez plus vous connecter tant qu’il n’aura pas été débloqué.",
+      ],
     },
     "2fa-reset-by-admin": {
       subject: "La double authentification de votre compte {brand} a été réinitialisée",

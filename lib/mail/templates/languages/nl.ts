@@ -10,7 +10,8 @@ export const nl: LanguagePack = {
     linkExpiry: "Hij verloopt over {minutes} minuten.",
     linkFallback: "Werkt de knop niet? Kopieer dan dit adres naar je browser:",
     ignore: "Heb je hier niet om gevraagd? Dan kun je dit bericht negeren; er verandert niets aan je account.",
-    notYou: "Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en controleer je beveiligingsinstellingen, of neem contact op met support.",
+    notYou:
+      "Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en controleer je beveiligingsinstellingen, of neem contact op met support.",
     askAdmin: "Heb je hier vragen over? Neem dan contact op met je beheerder.",
     reviewAction: "Beveiligingsinstellingen bekijken",
     footer: "Je ontvangt dit bericht vanwege activiteit op je {brand}-account.",
@@ -26,17 +27,23 @@ export const nl: LanguagePack = {
     "password-reset-code": {
       subject: "Je wachtwoord voor {brand} opnieuw instellen",
       heading: "Je code om je wachtwoord opnieuw in te stellen",
-      paragraphs: ["Er is gevraagd om het wachtwoord van je {brand}-account opnieuw in te stellen. Voer deze code in om een nieuw wachtwoord te kiezen."],
+      paragraphs: [
+        "Er is gevraagd om het wachtwoord van je {brand}-account opnieuw in te stellen. Voer deze code in om een nieuw wachtwoord te kiezen.",
+      ],
     },
     "email-transfer-code": {
       subject: "Bevestig je nieuwe e-mailadres voor {brand}",
       heading: "Bevestig je nieuwe e-mailadres",
-      paragraphs: ["Je hebt gevraagd om je {brand}-account over te zetten naar {newEmail}. Voer deze code in om te bevestigen dat dit adres van jou is."],
+      paragraphs: [
+        "Je hebt gevraagd om je {brand}-account over te zetten naar {newEmail}. Voer deze code in om te bevestigen dat dit adres van jou is.",
+      ],
     },
     "password-reset-link": {
       subject: "Je wachtwoord voor {brand} opnieuw instellen",
       heading: "Stel je wachtwoord opnieuw in",
-      paragraphs: ["Er is gevraagd om het wachtwoord van je {brand}-account opnieuw in te stellen. Kies met de knop hieronder een nieuw wachtwoord."],
+      paragraphs: [
+        "Er is gevraagd om het wachtwoord van je {brand}-account opnieuw in te stellen. Kies met de knop hieronder een nieuw wachtwoord.",
+      ],
       action: "Nieuw wachtwoord kiezen",
     },
     "email-change-undo": {
@@ -62,7 +69,9 @@ export const nl: LanguagePack = {
     "password-reset": {
       subject: "Je wachtwoord voor {brand} is opnieuw ingesteld",
       heading: "Je wachtwoord is opnieuw ingesteld",
-      paragraphs: ["Het wachtwoord van je {brand}-account is opnieuw ingesteld met een code of link die naar dit adres is gestuurd. Alle apparaten zijn afgemeld."],
+      paragraphs: [
+        "Het wachtwoord van je {brand}-account is opnieuw ingesteld met een code of link die naar dit adres is gestuurd. Alle apparaten zijn afgemeld.",
+      ],
     },
     "2fa-method-added": {
       subject: "Nieuwe methode voor tweestapsverificatie op je {brand}-account",
