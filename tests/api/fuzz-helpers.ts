@@ -1021,17 +1021,15 @@ export function tokenCategory(op: Operation, marker: string, headers: fc.Arbitra
   const name = "bad or missing bearer token";
   return {
     name,
-    arb: fc
-      .tuple(fc.constantFrom(...op.prefixes), headers)
-      .map(([pre, auth]) =>
-        fuzzCase({
-          category: name,
-          method: op.method,
-          url: urlOf(op, pre, {}),
-          headers: { "User-Agent": `gatehouse-fuzz/${marker}`, ...auth },
-          expect,
-        }),
-      ),
+    arb: fc.tuple(fc.constantFrom(...op.prefixes), headers).map(([pre, auth]) =>
+      fuzzCase({
+        category: name,
+        method: op.method,
+        url: urlOf(op, pre, {}),
+        headers: { "User-Agent": `gatehouse-fuzz/${marker}`, ...auth },
+        expect,
+      }),
+    ),
   };
 }
 
@@ -1040,17 +1038,15 @@ export function ignoredInputCategory(op: Operation, marker: string) {
   const name = "undeclared query parameters (ignored per spec)";
   return {
     name,
-    arb: fc
-      .tuple(fc.constantFrom(...op.prefixes), undeclaredQuery)
-      .map(([pre, query]) =>
-        fuzzCase({
-          category: name,
-          method: op.method,
-          url: urlOf(op, pre, {}, query),
-          headers: { "User-Agent": `gatehouse-fuzz/${marker}` },
-          expect: [op.successStatus],
-        }),
-      ),
+    arb: fc.tuple(fc.constantFrom(...op.prefixes), undeclaredQuery).map(([pre, query]) =>
+      fuzzCase({
+        category: name,
+        method: op.method,
+        url: urlOf(op, pre, {}, query),
+        headers: { "User-Agent": `gatehouse-fuzz/${marker}` },
+        expect: [op.successStatus],
+      }),
+    ),
   };
 }
 
