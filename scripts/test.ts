@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, with one summary line at the end.
-//   schemas in sync · migrations match the schema · type check · lint · unit + API tests (Vitest,
+//   schemas in sync · migrations match the schema · type check · lint (ESLint, Prettier, madge, knip) · unit + API tests (Vitest,
 //   real database, real server) · browser specs (Playwright, real Chromium).
 // `npm test -- --api-only` runs just the Vitest suite (CI runs it again on PostgreSQL).
 import { spawnSync } from "node:child_process";
@@ -54,7 +54,7 @@ if (!apiOnly) {
   );
   rmSync("prisma/migrate-check.db", { force: true });
   check("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
-  check("Lint", "npx", ["eslint", "."]);
+  check("Lint (ESLint, Prettier, import cycles, unused code)", "npm", ["run", "-s", "lint"]);
 }
 
 suite(
