@@ -64,3 +64,34 @@ test("the set-up wizard's code field takes a code typed with a space or a dash",
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeFocused();
   expect(enable).toEqual(["POST"]);
 });
+
+test("an unknown page is Gatehouse's 404, with a way home and the favicon", async ({ page }) => {
+  // issue 14 bug 8: a branded page, not Next's "This page could not be found."
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("This page could not be found.")).toHaveCount(0);
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /favicon\.ico/);
+  await expectAccessible(page);
+
+  // signed out, "home" is the sign-in page
+  await page.getByRole("link", { name: "Go to your account" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("/admin for a signed-in person who is no administrator is the same 404, with a way home", async ({ page }) => {
+  const email = uniqueEmail("not-admin");
+  createAccount(email);
+  await signIn(page, email);
+
+  // issue 14 bug 8
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Go to your account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+});
