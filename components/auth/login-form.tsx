@@ -15,6 +15,8 @@ import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 
+const WAIT_ENDED = "You can try again now.";
+
 export function LoginForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,8 +35,11 @@ export function LoginForm() {
     if (!result.ok) {
       const { code, partialToken, methods, status, retryAfter } = result.error;
       if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods });
-      else if (status === 429) setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
-      else setFailure(describeFailure(result.error));
+      else if (status === 429) {
+        setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
+        // shown once the countdown ends, so even a one-second wait leaves a message until the next try
+        setFailure(WAIT_ENDED);
+      } else setFailure(describeFailure(result.error));
       return;
     }
     await finish(result.data);

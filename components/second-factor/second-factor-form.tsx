@@ -6,6 +6,7 @@ import type { DataOf, GatehouseClient } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 
@@ -136,9 +137,11 @@ export function SecondFactorForm({
 
   const submit = useSingleFlight(async () => {
     const spec = factors[method];
-    const value = method === "recoveryCode" ? code.replace(/[\s-]/g, "").toUpperCase() : code.trim();
-    if (value.length !== spec.length) {
-      setFieldError(`Enter the ${spec.length}-character ${method === "recoveryCode" ? "recovery code" : "code"}.`);
+    const recovery = method === "recoveryCode";
+    const value = recovery ? stripCodeSeparators(code).toUpperCase() : stripCodeSeparators(code);
+    // a code that cannot be right is never sent: it would count against the throttle
+    if (recovery ? value.length !== spec.length : !isSixDigitCode(value)) {
+      setFieldError(recovery ? `Enter the ${spec.length}-character recovery code.` : "Enter the 6 digits of the code.");
       inputRef.current?.focus();
       return;
     }
@@ -218,7 +221,7 @@ export function SecondFactorForm({
           onChange={(e) => setCode(e.target.value)}
           inputMode={method === "recoveryCode" ? "text" : "numeric"}
           autoComplete="one-time-code"
-          maxLength={method === "recoveryCode" ? 24 : 6}
+          maxLength={method === "recoveryCode" ? 24 : 12}
           error={fieldError}
           hint={method === "recoveryCode" ? recoveryHint : undefined}
         />

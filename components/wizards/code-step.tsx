@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
-import { CodeField } from "@/components/account/code-field";
+import { CodeField, isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
 import { MessageSlot } from "@/components/account/message-slot";
 import { TryAgainIn } from "@/components/ui/form-alert";
 import { isCancelled } from "@/components/account/use-secure-call";
@@ -79,7 +79,11 @@ export function CodeStep<T>({
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const wait = useCountdown(blockedUntil);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const schema = useMemo(() => z.object({ code: codeSchema }), [codeSchema]);
+  // spaces and dashes go before the route's schema sees the code; what is then no 6 digits is never sent
+  const schema = useMemo(
+    () => z.object({ code: z.string().transform(stripCodeSeparators).pipe(codeSchema).refine(isSixDigitCode, "must be 6 digits") }),
+    [codeSchema],
+  );
   const {
     register,
     handleSubmit,
@@ -92,9 +96,8 @@ export function CodeStep<T>({
 
   const check = useSingleFlight(async ({ code }: { code: string }) => {
     setFailure(null);
-    const value = code.trim();
-    const result = await confirm(value);
-    if (result.ok) return onConfirmed(result.data, value);
+    const result = await confirm(code);
+    if (result.ok) return onConfirmed(result.data, code);
     const { error } = result;
     if (error.code === wrongCode.code) return setError("code", { type: "server", message: wrongCode.message }, { shouldFocus: true });
     if (onFailure?.(error) || isCancelled(result)) return;

@@ -193,7 +193,7 @@ export async function undoEmailChange(token: string, meta: RequestMeta, mail: Ma
   try {
     await sendMail({
       to: row.oldEmail,
-      template: "password-reset-link",
+      template: "email-change-undone-reset",
       data: { link: portalLink(brand.portalUrl, "reset-password", reset.token), minutes: RESET_LINK_TTL_SECONDS / 60 },
       origin: mail.origin,
       language: mail.language,

@@ -3,7 +3,7 @@
 /** Mails that carry a one-time code. Their delivery must succeed or the caller's action fails. */
 export type CodeTemplate = "2fa-email-code" | "password-reset-code" | "email-transfer-code";
 /** Mails that carry a single-use link. */
-export type LinkTemplate = "password-reset-link" | "email-change-undo" | "account-setup-link";
+export type LinkTemplate = "password-reset-link" | "email-change-undo" | "email-change-undone-reset" | "account-setup-link";
 /** Notices about a change to the account (docs/api.md §6) and the admin dashboard's actions. */
 export type NoticeTemplate =
   | "password-changed"

@@ -90,8 +90,11 @@ describe("the whole transfer", () => {
     expectEnvelope(await api("/auth/login", { body: { username: to, password: user.password } }), 401, "PASSWORD_INCORRECT");
     expectEnvelope(await undo(token), 409, "LINK_ALREADY_USED");
 
-    // a reset link went to the restored address; it sets a new password
-    const resetLink = linkIn((await mailTo(user.email, "password-reset-link", since)).text);
+    // a reset link went to the restored address, saying why (issue 14 bug 6: not "nothing changes"); it sets a new password
+    const resetMail = await mailTo(user.email, "email-change-undone-reset", since);
+    expect(resetMail.text).toContain("its password was removed");
+    expect(resetMail.text).not.toMatch(/nothing changes/i);
+    const resetLink = linkIn(resetMail.text);
     expect((await api("/v1/auth/reset-password", { body: { token: tokenOf(resetLink), newPassword: "Back-Home-Pass-9" } })).status).toBe(
       200,
     );

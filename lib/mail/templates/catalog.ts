@@ -43,7 +43,10 @@ const codes: Record<CodeTemplate, CodeSpec> = {
 const links: Record<LinkTemplate, LinkSpec> = {
   "password-reset-link": { kind: "link", required: ["link"], optional: ["minutes"], closing: "ignore" },
   "email-change-undo": { kind: "link", required: ["link", "oldEmail", "newEmail"], optional: ["minutes"] },
-  "account-setup-link": { kind: "link", required: ["link"], optional: ["minutes"], closing: "ignore" },
+  // after an undone email change the password is gone: "ignore this, nothing changes" would be false
+  "email-change-undone-reset": { kind: "link", required: ["link"], optional: ["minutes"] },
+  // an administrator created the account: nobody "asked for this" who could ignore it
+  "account-setup-link": { kind: "link", required: ["link"], optional: ["minutes"], closing: "askAdmin" },
 };
 
 const notices: Record<NoticeTemplate, NoticeSpec> = {

@@ -4,7 +4,7 @@ import { fill } from "../html";
 import type { RenderedMail, TemplateData, TemplateName } from "../types";
 import { CODE_MINUTES, methodKey, REDACTED_CODE, REDACTED_LINK, templateCatalog, type DataKey } from "./catalog";
 import { layoutHtml, layoutText } from "./layout";
-import { languagePacks } from "./languages";
+import { languagePacks, type CommonText } from "./languages";
 
 export interface RenderOptions {
   brand: MailConfiguration;
@@ -26,6 +26,12 @@ function checkLink(value: string): string {
   return url.href;
 }
 
+/** "24 hours" rather than "1440 minutes": a lifetime of whole hours reads as hours. */
+function readableDuration(minutes: number, units: CommonText["units"]): string {
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? units.hour : units.hours}`;
+  return `${minutes} ${minutes === 1 ? units.minute : units.minutes}`;
+}
+
 /** Renders one template for one brand and language, as subject, HTML and plain text. */
 export function renderMail(template: TemplateName, options: RenderOptions): RenderedMail {
   const spec = templateCatalog[template];
@@ -42,6 +48,7 @@ export function renderMail(template: TemplateName, options: RenderOptions): Rend
 
   const values: Record<string, string | number> = { brand: brand.displayName, portalUrl: brand.portalUrl, minutes: CODE_MINUTES };
   for (const key of [...spec.required, ...(spec.optional ?? [])]) if (has(key)) values[key] = data[key];
+  if (has("minutes")) values.duration = readableDuration(Number(data.minutes), pack.common.units);
   if (has("method")) {
     const method = methodKey(String(data.method));
     values.method = method ? pack.common.methods[method] : String(data.method);

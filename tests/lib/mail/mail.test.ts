@@ -598,3 +598,45 @@ describe("development mailbox", () => {
     expect(await response.text()).not.toContain("development mailbox");
   });
 });
+
+describe("wording that must be true (issue 14 bug 6)", () => {
+  const brand = resolveMailConfiguration();
+  const link = "https://portal.example/set-up?token=abc123";
+  const render = (name: TemplateName, language: string, minutes?: number) =>
+    renderMail(name, { brand, language, data: { link, ...(minutes === undefined ? {} : { minutes }) } }).text;
+
+  it("a lifetime of whole hours reads as hours, in every language; others stay minutes", () => {
+    const expected: Record<string, [string, string, string]> = {
+      en: ["It expires in 24 hours.", "It expires in 1 hour.", "It expires in 30 minutes."],
+      nl: ["Hij verloopt over 24 uur.", "Hij verloopt over 1 uur.", "Hij verloopt over 30 minuten."],
+      fr: ["Il expire dans 24 heures.", "Il expire dans 1 heure.", "Il expire dans 30 minutes."],
+      de: ["Er läuft in 24 Stunden ab.", "Er läuft in 1 Stunde ab.", "Er läuft in 30 Minuten ab."],
+    };
+    expect(Object.keys(expected).sort()).toEqual([...availableLanguages].sort());
+    for (const [language, [day, hour, halfHour]] of Object.entries(expected)) {
+      expect(render("account-setup-link", language, 1440), language).toContain(day);
+      expect(render("account-setup-link", language, 1440), language).not.toContain("1440");
+      expect(render("password-reset-link", language, 60), language).toContain(hour);
+      expect(render("password-reset-link", language, 30), language).toContain(halfHour);
+    }
+  });
+
+  it("the welcome mail does not say “if you did not ask for this”: an administrator asked", () => {
+    for (const language of ["en", "nl"]) {
+      const text = render("account-setup-link", language, 1440);
+      expect(text, language).not.toContain(languagePacks[language].common.ignore);
+    }
+    expect(render("account-setup-link", "en", 1440)).not.toMatch(/did not ask/i);
+  });
+
+  it("the reset link after an undone email change says the password is gone, not that nothing changes", () => {
+    const en = render("email-change-undone-reset", "en", 60);
+    expect(en).not.toContain(languagePacks.en.common.ignore);
+    expect(en).not.toMatch(/nothing changes/i);
+    expect(en).toContain("its password was removed and every device was signed out");
+    expect(en).toContain(link);
+    const de = render("email-change-undone-reset", "de", 60);
+    expect(de).not.toContain(languagePacks.de.common.ignore);
+    expect(de).toContain("das Passwort entfernt");
+  });
+});

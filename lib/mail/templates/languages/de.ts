@@ -8,7 +8,8 @@ export const de: LanguagePack = {
     codeExpiry:
       "Der Code ist {minutes} Minuten gültig und kann nur einmal verwendet werden. Geben Sie ihn nicht weiter: {brand} wird Sie nie danach fragen.",
     linkOnce: "Der Link kann nur einmal verwendet werden.",
-    linkExpiry: "Er läuft in {minutes} Minuten ab.",
+    linkExpiry: "Er läuft in {duration} ab.",
+    units: { minute: "Minute", minutes: "Minuten", hour: "Stunde", hours: "Stunden" },
     linkFallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
     ignore: "Falls Sie dies nicht angefordert haben, können Sie diese Nachricht ignorieren; an Ihrem Konto ändert sich nichts.",
     notYou:
@@ -55,6 +56,14 @@ export const de: LanguagePack = {
         "Falls Sie diese Änderung nicht vorgenommen haben, machen Sie sie über die Schaltfläche unten rückgängig und setzen Sie anschließend Ihr Passwort zurück.",
       ],
       action: "Änderung rückgängig machen",
+    },
+    "email-change-undone-reset": {
+      subject: "Wählen Sie ein neues Passwort für Ihr {brand}-Konto",
+      heading: "Wählen Sie ein neues Passwort",
+      paragraphs: [
+        "Die Änderung der E-Mail-Adresse Ihres {brand}-Kontos wurde rückgängig gemacht: Das Konto gehört wieder zu dieser Adresse. Zu seinem Schutz wurde das Passwort entfernt und alle Geräte wurden abgemeldet. Wählen Sie über die Schaltfläche unten ein neues Passwort.",
+      ],
+      action: "Neues Passwort wählen",
     },
     "account-setup-link": {
       subject: "Richten Sie Ihr {brand}-Konto ein",

@@ -7,7 +7,8 @@ export const en: LanguagePack = {
     greeting: "Hello,",
     codeExpiry: "The code is valid for {minutes} minutes and works only once. Never share it: {brand} will never ask you for it.",
     linkOnce: "The link works only once.",
-    linkExpiry: "It expires in {minutes} minutes.",
+    linkExpiry: "It expires in {duration}.",
+    units: { minute: "minute", minutes: "minutes", hour: "hour", hours: "hours" },
     linkFallback: "If the button does not work, copy this address into your browser:",
     ignore: "If you did not ask for this, you can ignore this message; nothing changes on your account.",
     notYou: "If this was not you, reset your password right away and check your security settings, or contact support.",
@@ -47,6 +48,14 @@ export const en: LanguagePack = {
         "If you did not make this change, undo it with the button below and then reset your password.",
       ],
       action: "Undo this change",
+    },
+    "email-change-undone-reset": {
+      subject: "Choose a new password for your {brand} account",
+      heading: "Choose a new password",
+      paragraphs: [
+        "The change of your {brand} account's email address was undone: the account is back at this address. To keep it safe, its password was removed and every device was signed out. Use the button below to choose a new password.",
+      ],
+      action: "Choose a new password",
     },
     "account-setup-link": {
       subject: "Set up your {brand} account",

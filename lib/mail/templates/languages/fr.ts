@@ -8,7 +8,8 @@ export const fr: LanguagePack = {
     codeExpiry:
       "Ce code est valable {minutes} minutes et ne peut être utilisé qu’une seule fois. Ne le communiquez à personne : {brand} ne vous le demandera jamais.",
     linkOnce: "Ce lien ne peut être utilisé qu’une seule fois.",
-    linkExpiry: "Il expire dans {minutes} minutes.",
+    linkExpiry: "Il expire dans {duration}.",
+    units: { minute: "minute", minutes: "minutes", hour: "heure", hours: "heures" },
     linkFallback: "Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :",
     ignore: "Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message ; votre compte ne sera pas modifié.",
     notYou:
@@ -55,6 +56,14 @@ export const fr: LanguagePack = {
         "Si vous n’êtes pas à l’origine de ce changement, annulez-le avec le bouton ci-dessous, puis réinitialisez votre mot de passe.",
       ],
       action: "Annuler ce changement",
+    },
+    "email-change-undone-reset": {
+      subject: "Choisissez un nouveau mot de passe pour votre compte {brand}",
+      heading: "Choisissez un nouveau mot de passe",
+      paragraphs: [
+        "Le changement d’adresse e-mail de votre compte {brand} a été annulé : le compte est de nouveau lié à cette adresse. Pour le protéger, son mot de passe a été supprimé et tous les appareils ont été déconnectés. Utilisez le bouton ci-dessous pour choisir un nouveau mot de passe.",
+      ],
+      action: "Choisir un nouveau mot de passe",
     },
     "account-setup-link": {
       subject: "Configurez votre compte {brand}",

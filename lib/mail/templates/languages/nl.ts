@@ -7,7 +7,8 @@ export const nl: LanguagePack = {
     greeting: "Hallo,",
     codeExpiry: "De code is {minutes} minuten geldig en werkt maar één keer. Deel hem met niemand: {brand} zal er nooit om vragen.",
     linkOnce: "De link werkt maar één keer.",
-    linkExpiry: "Hij verloopt over {minutes} minuten.",
+    linkExpiry: "Hij verloopt over {duration}.",
+    units: { minute: "minuut", minutes: "minuten", hour: "uur", hours: "uur" },
     linkFallback: "Werkt de knop niet? Kopieer dan dit adres naar je browser:",
     ignore: "Heb je hier niet om gevraagd? Dan kun je dit bericht negeren; er verandert niets aan je account.",
     notYou:
@@ -54,6 +55,14 @@ export const nl: LanguagePack = {
         "Heb jij dit niet gedaan? Maak de wijziging dan ongedaan met de knop hieronder en stel daarna een nieuw wachtwoord in.",
       ],
       action: "Wijziging ongedaan maken",
+    },
+    "email-change-undone-reset": {
+      subject: "Kies een nieuw wachtwoord voor je {brand}-account",
+      heading: "Kies een nieuw wachtwoord",
+      paragraphs: [
+        "De wijziging van het e-mailadres van je {brand}-account is ongedaan gemaakt: het account hoort weer bij dit adres. Om het te beschermen is het wachtwoord verwijderd en zijn alle apparaten afgemeld. Kies met de knop hieronder een nieuw wachtwoord.",
+      ],
+      action: "Nieuw wachtwoord kiezen",
     },
     "account-setup-link": {
       subject: "Stel je {brand}-account in",

@@ -2,7 +2,7 @@ import type { TemplateName } from "../../types";
 import type { DataKey, MethodKey } from "../catalog";
 
 // One language's wording. Plain text with {placeholders}; the renderer escapes it for HTML.
-// Placeholders: {brand}, {portalUrl}, {minutes}, and the template's data ({code}, {link},
+// Placeholders: {brand}, {portalUrl}, {minutes}, {duration}, and the template's data ({code}, {link},
 // {newEmail}, {oldEmail}, {method}).
 
 export interface TemplateText {
@@ -22,8 +22,10 @@ export interface CommonText {
   codeExpiry: string;
   /** under a link button */
   linkOnce: string;
-  /** under a link button when the caller passes `minutes` */
+  /** under a link button when the caller passes `minutes`; {duration} */
   linkExpiry: string;
+  /** for {duration}: a lifetime of whole hours reads as hours */
+  units: { minute: string; minutes: string; hour: string; hours: string };
   linkFallback: string;
   ignore: string;
   notYou: string;
