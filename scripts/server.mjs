@@ -15,7 +15,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { crowdedRequestRefusal, refuse } from "./lib/crowded-request.mjs";
-import { applyServerDefaults } from "./lib/server-defaults.mjs";
+import { applyServerDefaults, describeInterface } from "./lib/server-defaults.mjs";
 
 // `-p PORT -H HOST` as for `next start`; otherwise PORT and HOST from the environment
 const { values: args } = parseArgs({
@@ -43,12 +43,7 @@ const server = createServer((request, response) => {
 const upgrade = app.getUpgradeHandler();
 server.on("upgrade", (request, socket, head) => upgrade(request, socket, head));
 
-server.listen(port, host, () => {
-  const everywhere = host === "0.0.0.0" || host === "::";
-  console.log(
-    `Gatehouse ${dev ? "(development) " : ""}listening on ${host}:${port}${everywhere ? " (every interface)" : host.startsWith("127.") || host === "::1" || host === "localhost" ? " (this machine only; HOST=0.0.0.0 accepts other machines)" : ""}`,
-  );
-});
+server.listen(port, host, () => console.log(`Gatehouse ${dev ? "(development) " : ""}listening on ${describeInterface(host, port)}`));
 
 // SIGTERM / SIGINT: stop accepting, let requests in flight finish (at most 10 s), then exit.
 let stopping = false;

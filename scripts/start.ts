@@ -3,21 +3,15 @@
 // generates missing secrets; everywhere it migrates, creates the demo accounts only where that is
 // safe (scripts/lib/seed.ts), builds when needed and prints what the operator needs to know.
 // `--no-build` skips the build (the tests use it).
-import "../lib/config/load-env";
 import { ensureBuild } from "./lib/build";
 import { enableWal, ensureClientFor, migrate, providerOf } from "./lib/database";
 import { ensureSecrets } from "./lib/secrets";
-import { applyServerDefaults } from "./lib/server-defaults.mjs";
+import { applyServerDefaults, describeInterface } from "./lib/server-defaults.mjs";
 
 const dev = process.argv.includes("--dev");
 const build = !dev && !process.argv.includes("--no-build");
 const { port, host, embedded } = applyServerDefaults(process.env);
 const url = process.env.DATABASE_URL!;
-
-function describeHost() {
-  if (host === "0.0.0.0" || host === "::") return `every interface, port ${port}`;
-  return `${host}:${port} only (set HOST=0.0.0.0 to accept other machines)`;
-}
 
 async function main() {
   let generatedSecrets = false;
@@ -47,7 +41,7 @@ async function main() {
   console.log(
     [
       "",
-      `  Gatehouse${dev ? " (development)" : ""} at ${process.env.APP_URL}, listening on ${describeHost()}`,
+      `  Gatehouse${dev ? " (development)" : ""} at ${process.env.APP_URL}, listening on ${describeInterface(host, port)}`,
       `  Database: ${embedded ? url : "PostgreSQL"} · Mail: ${process.env.MAIL_TRANSPORT ?? "outbox"}${mailbox}`,
       "",
       ...accounts.map((line) => `  ${line}`),

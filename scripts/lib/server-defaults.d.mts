@@ -1,2 +1,3 @@
 export declare const isPostgresUrl: (url: string) => boolean;
+export declare function describeInterface(host: string, port: number): string;
 export declare function applyServerDefaults(env: NodeJS.ProcessEnv): { port: number; host: string; embedded: boolean };
