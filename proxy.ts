@@ -1,11 +1,14 @@
 import { NextResponse } from "next/server";
 import { isCorsPath, preflightResponse } from "./lib/http/cors";
+import { PAGE_PATH_HEADER } from "./lib/browser-session/return-path";
 import { pageContentSecurityPolicy } from "./lib/http/security-headers";
 
 // Two jobs, each limited by the matcher below so the API's hot path never runs through here:
 // 1. CORS preflights for the API (lib/http/cors.ts), for both path forms and every route;
 // 2. a fresh CSP nonce for every page render: Next reads the policy from the request headers
 //    and puts the nonce on its own scripts; the browser gets the same policy on the response.
+//    The page's own path goes along too (set here, so a client cannot forge it), for the guards
+//    that send a signed-out person to /login and back (app/guards.ts).
 export function proxy(request: Request) {
   const pathname = new URL(request.url).pathname;
   if (request.method === "OPTIONS" && isCorsPath(pathname)) {
@@ -20,6 +23,8 @@ export function proxy(request: Request) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  const url = new URL(request.url);
+  requestHeaders.set(PAGE_PATH_HEADER, `${url.pathname}${url.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -197,7 +197,7 @@ test("the step-up dialog: Escape closes it and gives the focus back; nothing hap
 
 test("the dashboard is only for administrators", async ({ page }) => {
   await page.goto("/admin");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin$/);
   const email = uniqueEmail("plain");
   createAccount(email);
   await signIn(page, email);

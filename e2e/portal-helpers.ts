@@ -224,12 +224,26 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-/** Email, password and a code from the authenticator app. */
-export async function signInWithTotp(page: Page, email: string, secret: string, password = PASSWORD) {
+/**
+ * Email, password and a code from the authenticator app. That code is also the step-up for the
+ * next five minutes; specs about the "confirm it's you" dialog forget it first unless told to keep it.
+ */
+export async function signInWithTotp(
+  page: Page,
+  email: string,
+  secret: string,
+  { password = PASSWORD, keepStepUp = false }: { password?: string; keepStepUp?: boolean } = {},
+) {
   await enterPassword(page, email, password);
   await page.getByLabel("6-digit code from your authenticator app").fill(await totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account$/);
+  const held = page.getByTestId("sudo-status");
+  await expect(held).toBeVisible();
+  if (!keepStepUp) {
+    await held.getByRole("button", { name: "Forget" }).click();
+    await expect(held).toBeHidden();
+  }
 }
 
 /** The page fits a 375 px wide phone: nothing sticks out sideways. */

@@ -71,5 +71,5 @@ test("with 2FA on, changing the password asks to confirm it's you first", async 
   await signOut(page);
   await enterPassword(page, email, PASSWORD);
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
-  await signInWithTotp(page, email, secret, "Second-Factor-Pass-3");
+  await signInWithTotp(page, email, secret, { password: "Second-Factor-Pass-3" });
 });

@@ -35,7 +35,8 @@ test("ends one session, then all others: the other browsers are signed out", asy
   await expect(page.getByText("Ended the session of Firefox on Linux.")).toBeVisible();
   await expect(rows).toHaveCount(1);
   await laptopPage.goto("/account");
-  await expect(laptopPage).toHaveURL(/\/login$/);
+  await expect(laptopPage).toHaveURL(/\/login\?reason=ended$/);
+  await expect(laptopPage.getByText("You were signed out")).toBeVisible();
 
   // two more devices, then "end all other sessions"
   await signIn(laptopPage, email);
@@ -54,7 +55,7 @@ test("ends one session, then all others: the other browsers are signed out", asy
 
   for (const other of [laptopPage, phonePage]) {
     await other.goto("/account");
-    await expect(other).toHaveURL(/\/login$/);
+    await expect(other).toHaveURL(/\/login\?reason=ended$/);
   }
   await page.goto("/account");
   await expect(page.getByTestId("sessions-count")).toHaveText("You are signed in on 1 device.");

@@ -5,6 +5,7 @@ import { useCallback } from "react";
 import { callApi, type ApiCall, type ApiFailure, type ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
 import type { Answer, DataOf } from "@/lib/api-client";
+import { signInPath } from "@/lib/browser-session/return-path";
 
 /** Asks past the token cache: is the browser's session still live? */
 async function sessionAlive() {
@@ -16,6 +17,9 @@ const signedOut = {
   ok: false as const,
   error: { status: 401, code: "NO_TOKEN_PROVIDED", message: "NO_TOKEN_PROVIDED" } satisfies ApiFailure,
 };
+
+/** To /login with the "you were signed out" notice, and back to this page after the sign-in. */
+const signedOutPath = () => signInPath(`${location.pathname}${location.search}`, "ended");
 
 /**
  * The portal's calls to the public API with the signed-in session's access token. When the
@@ -30,11 +34,11 @@ export function useAccessCall() {
     async <A extends Answer>(request: ApiCall<A>): Promise<ApiResult<DataOf<A>>> => {
       const token = await getAccessToken();
       if (!token) {
-        router.replace("/login");
+        router.replace(signedOutPath());
         return signedOut;
       }
       const result = await callApi(request, token);
-      if (!result.ok && result.error.code === "INVALID_TOKEN" && !(await sessionAlive())) router.replace("/login");
+      if (!result.ok && result.error.code === "INVALID_TOKEN" && !(await sessionAlive())) router.replace(signedOutPath());
       return result;
     },
     [getAccessToken, router],

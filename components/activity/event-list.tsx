@@ -1,6 +1,6 @@
 import { describeUserAgent } from "@/components/sessions/user-agent";
 import { eventLabel, isNotable } from "./event-labels";
-import { formatTime } from "./format-time";
+import { LocalTime } from "./local-time";
 
 export interface SecurityEventItem {
   id: string;
@@ -35,9 +35,7 @@ export function EventList({ events, label = "Security events" }: { events: Secur
               {event.ip ? ` · ${event.ip}` : ""}
             </span>
           </div>
-          <time dateTime={new Date(event.createdAt).toISOString()} className="shrink-0 text-xs text-slate-600">
-            {formatTime(event.createdAt)}
-          </time>
+          <LocalTime date={event.createdAt} className="shrink-0 text-xs text-slate-600" />
         </li>
       ))}
     </ol>

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/lib/browser-session/actions";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
@@ -15,17 +15,29 @@ import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 
-const WAIT_ENDED = "You can try again now.";
+const texts = {
+  waitEnded: "You can try again now.",
+  signedOutElsewhere: "You were signed out: your session ended on another device or after a password change. Sign in again to continue.",
+  completeFailed: "Signing in failed. Please try again.",
+};
 
-export function LoginForm() {
+/** Which field a failure is about: the person's eyes (and the focus) go there. */
+const fieldOfFailure: Partial<Record<ApiFailure["code"], keyof LoginBody>> = {
+  PASSWORD_INCORRECT: "password",
+  NO_PASSWORD_INFO: "password",
+};
+
+export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: string; signedOutElsewhere?: boolean }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[] } | null>(null);
+  const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[]; email: string } | null>(null);
   const wait = useCountdown(blockedUntil);
   const {
     register,
     handleSubmit,
+    setError,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<LoginBody>({ resolver: zodResolver(loginBody), shouldFocusError: true });
 
@@ -34,11 +46,14 @@ export function LoginForm() {
     const result = await callApi((api) => api.POST("/auth/login", { body: values }));
     if (!result.ok) {
       const { code, partialToken, methods, status, retryAfter } = result.error;
-      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods });
+      const field = fieldOfFailure[code] ?? (status === 400 && isLoginField(result.error.field) ? result.error.field : undefined);
+      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods, email: values.username });
+      else if (field) setError(field, { type: "server", message: describeFailure(result.error) }, { shouldFocus: true });
       else if (status === 429) {
         setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
         // shown once the countdown ends, so even a one-second wait leaves a message until the next try
-        setFailure(WAIT_ENDED);
+        setFailure(texts.waitEnded);
+        setFocus("password");
       } else setFailure(describeFailure(result.error));
       return;
     }
@@ -46,15 +61,22 @@ export function LoginForm() {
   });
   const onSubmit = handleSubmit(signInOnce);
 
-  async function finish(refreshToken: string) {
-    if (!(await completeSignIn(refreshToken)).ok) {
-      setFailure("Signing in failed. Please try again.");
+  async function finish(refreshToken: string, sudoToken?: string) {
+    if (!(await completeSignIn(refreshToken, sudoToken)).ok) {
+      setFailure(texts.completeFailed);
       setSecondStep(null);
       return;
     }
-    router.replace("/account");
+    router.replace(returnTo);
     router.refresh();
   }
+
+  // a server-side message is the whole sentence; the schema's are completed with the field's name
+  const fieldError = (name: keyof LoginBody, label: string) => {
+    const error = errors[name];
+    if (!error?.message) return undefined;
+    return error.type === "server" ? error.message : `${label} ${error.message}`;
+  };
 
   if (secondStep)
     return (
@@ -68,19 +90,14 @@ export function LoginForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        {...register("username")}
-        error={errors.username?.message && `Email ${errors.username.message}`}
-      />
+      {signedOutElsewhere && <FormAlert message={texts.signedOutElsewhere} tone="info" />}
+      <TextField label="Email" type="email" autoComplete="username" {...register("username")} error={fieldError("username", "Email")} />
       <TextField
         label="Password"
         type="password"
         autoComplete="current-password"
         {...register("password")}
-        error={errors.password?.message && `Password ${errors.password.message}`}
+        error={fieldError("password", "Password")}
       />
       <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
@@ -92,3 +109,5 @@ export function LoginForm() {
     </form>
   );
 }
+
+const isLoginField = (field: unknown): field is keyof LoginBody => field === "username" || field === "password";

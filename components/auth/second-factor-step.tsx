@@ -1,5 +1,6 @@
 "use client";
 
+import { maskEmail } from "@/components/second-factor/mask-email";
 import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-factor/second-factor-form";
 
 export type Method = SecondFactorMethod;
@@ -11,11 +12,15 @@ export type Method = SecondFactorMethod;
 export function SecondFactorStep({
   partialToken,
   methods,
+  email,
   onDone,
 }: {
   partialToken: string;
   methods: Method[];
-  onDone: (refreshToken: string) => Promise<void>;
+  /** the address typed in the first step: where an emailed code goes (shown masked) */
+  email: string;
+  /** the new session's refresh token, and the sudo token the factor earned (the step-up) */
+  onDone: (refreshToken: string, sudoToken: string) => Promise<void>;
 }) {
   return (
     <div className="flex flex-col gap-4">
@@ -26,9 +31,10 @@ export function SecondFactorStep({
         onSuccess={(answer) => {
           // with a partial token the answer is always the new session's tokens (§2.1)
           if (!("refreshToken" in answer)) throw new Error("authenticate with a partial token answered no refresh token");
-          return onDone(answer.refreshToken);
+          return onDone(answer.refreshToken, answer.sudoToken);
         }}
         legend="Use"
+        emailAddress={maskEmail(email)}
         submitLabel="Verify"
         tokenExpired="This sign-in took too long. Start again with your password."
       />

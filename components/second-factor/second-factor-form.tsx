@@ -50,6 +50,21 @@ const fieldLabels: Record<SecondFactorMethod, string> = {
   recoveryCode: "Recovery code",
 };
 
+/** Email codes are the one method (recovery codes are the fallback, not a choice). */
+const onlyEmailCodes = (methods: SecondFactorMethod[]) => methods.filter((m) => m !== "recoveryCode").join() === "emailOtp";
+
+/** " You can also use your authenticator app or a recovery code.", for the methods beside email codes. */
+function otherMethodsHint(methods: SecondFactorMethod[]): string {
+  const others = methods.filter((m) => m !== "emailOtp").map((m) => otherMethodNames[m]);
+  return others.length ? ` You can also use ${others.join(" or ")}.` : "";
+}
+
+const otherMethodNames: Record<SecondFactorMethod, string> = {
+  totp: "your authenticator app",
+  emailOtp: "an email code",
+  recoveryCode: "a recovery code",
+};
+
 export interface SecondFactorFormProps {
   methods: SecondFactorMethod[];
   /** the token the authenticate calls run with: a partial token (sign-in) or an access token (step-up) */
@@ -129,11 +144,24 @@ export function SecondFactorForm({
     const sent = await callApi((api) => api.POST("/user/2fa/email-otp/challenge", { body: {} }), token);
     const next = await callApi((api) => api.GET("/user/2fa/email-otp/next-email"), token);
     if (next.ok) setResendAt(Date.now() + next.data.duration * 1000);
-    if (sent.ok) setInfo(`We sent a 6-digit code to ${emailAddress ?? "your email address"}. It is valid for 10 minutes.`);
-    else if (sent.error.status === 429) setResendAt(Date.now() + (sent.error.retryAfter ?? 60) * 1000);
-    else showFailure(sent.error);
+    const address = emailAddress ?? "your email address";
+    if (sent.ok) setInfo(`We sent a 6-digit code to ${address}. It is valid for 10 minutes.`);
+    else if (sent.error.status === 429) {
+      // one mail a minute (docs/api.md §5): the code of the last one still works, so say so
+      // rather than leave a bare countdown behind a button that sent nothing
+      setResendAt(Date.now() + (sent.error.retryAfter ?? 60) * 1000);
+      setInfo(
+        `We emailed ${address} less than a minute ago, so a new code can go out in a moment. A sign-in code from that email still works for 10 minutes.${otherMethodsHint(methods)}`,
+      );
+    } else showFailure(sent.error);
     inputRef.current?.focus();
   });
+
+  // with email codes the only way in, there is nothing to choose: send the code at once
+  useEffect(() => {
+    if (onlyEmailCodes(methods)) void sendEmailCode();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first showing
+  }, []);
 
   const submit = useSingleFlight(async () => {
     const spec = factors[method];

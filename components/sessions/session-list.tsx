@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeFailure } from "@/components/api-client";
-import { formatTime } from "@/components/activity/format-time";
+import { LocalTime, useLocalTime } from "@/components/activity/local-time";
 import { MessageSlot } from "@/components/account/message-slot";
 import { useAccessCall } from "@/components/account/use-portal-api";
 import { Button } from "@/components/ui/button";
@@ -112,42 +112,49 @@ export function SessionList() {
         ) : (
           <ul aria-label="Sessions" className="divide-y divide-slate-200" data-testid="session-list">
             {sessions.map((session) => (
-              <li
-                key={session.id}
-                className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
-                data-current={session.current}
-                data-testid="session"
-              >
-                <div className="min-w-0">
-                  <p className="text-sm font-medium text-slate-900">
-                    {describeUserAgent(session.userAgent)}
-                    {session.current && (
-                      <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>
-                    )}
-                  </p>
-                  <p className="text-xs text-slate-600">
-                    {session.ip ? `${session.ip} · ` : ""}signed in {formatTime(session.createdAt)} · last active{" "}
-                    {formatTime(session.lastUsedAt)}
-                  </p>
-                </div>
-                {!session.current && (
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    className="shrink-0 self-start sm:self-auto"
-                    pending={ending === session.id}
-                    aria-label={`End session: ${describeUserAgent(session.userAgent)}, last active ${formatTime(session.lastUsedAt)}`}
-                    onClick={() => void endOne(session)}
-                  >
-                    {ending === session.id ? "Ending…" : "End session"}
-                  </Button>
-                )}
-              </li>
+              <SessionRow key={session.id} session={session} ending={ending === session.id} onEnd={() => void endOne(session)} />
             ))}
           </ul>
         )}
         <MessageSlot message={failure ?? notice} tone={failure ? "error" : "success"} />
       </div>
     </Card>
+  );
+}
+
+function SessionRow({ session, ending, onEnd }: { session: SessionItem; ending: boolean; onEnd: () => void }) {
+  const device = describeUserAgent(session.userAgent);
+  const lastActive = useLocalTime(session.lastUsedAt);
+  return (
+    <li
+      className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between"
+      data-current={session.current}
+      data-testid="session"
+    >
+      <div className="min-w-0">
+        <p className="text-sm font-medium text-slate-900">
+          {device}
+          {session.current && (
+            <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>
+          )}
+        </p>
+        <p className="text-xs text-slate-600">
+          {session.ip ? `${session.ip} · ` : ""}signed in <LocalTime date={session.createdAt} /> · last active{" "}
+          <LocalTime date={session.lastUsedAt} />
+        </p>
+      </div>
+      {!session.current && (
+        <Button
+          type="button"
+          variant="secondary"
+          className="shrink-0 self-start sm:self-auto"
+          pending={ending}
+          aria-label={`End session: ${device}, last active ${lastActive}`}
+          onClick={onEnd}
+        >
+          {ending ? "Ending…" : "End session"}
+        </Button>
+      )}
+    </li>
   );
 }

@@ -14,8 +14,10 @@
 //
 // The dialog learns the person's active methods (GET /user/2fa) and proves one — authenticator
 // code, emailed code (it sends the challenge), or a recovery code — with the portal's access token
-// (/api/portal/token), getting a sudo token (5 minutes). The token lives in React state only (never
-// storage), is reused until shortly before it expires, shown with a countdown by <SudoStatus />,
+// (/api/portal/token), getting a sudo token (5 minutes). The token lives in React state (never in
+// storage), and the browser session holds it in an HttpOnly cookie so a reload keeps it
+// (./held-sudo.ts); the sign-in's second factor leaves one there too. It is reused until shortly
+// before it expires, shown with a countdown by <SudoStatus />, forgotten by its "Forget" button,
 // and asked for again when it runs out or the server refuses it (401 INVALID_TOKEN).
 // A person without an active second factor is told to set one up first.
 export { StepUpProvider, useStepUp } from "./step-up-provider";

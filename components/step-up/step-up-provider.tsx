@@ -3,13 +3,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ApiResult } from "@/components/api-client";
 import { useAccessToken } from "@/components/use-access-token";
+import { forgetHeldSudo, holdSudo, loadHeldSudo, type Sudo } from "./held-sudo";
 import { StepUpDialog } from "./step-up-dialog";
 
-/** A sudo token and when it stops working (ms since epoch). Kept in React state only — never in storage. */
-export interface Sudo {
-  token: string;
-  expiresAt: number;
-}
+export type { Sudo };
 
 export interface WithSudoOptions {
   /** shown in the dialog, e.g. "Lock alice@example.com" */
@@ -79,6 +76,25 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
     setSudo(next);
   }, []);
 
+  /** Drops the token here and in the browser session (Forget, or the server refused it). */
+  const drop = useCallback(() => {
+    if (sudoRef.current) void forgetHeldSudo();
+    keep(null);
+  }, [keep]);
+
+  // a step-up confirmed before a reload (or by the sign-in's second factor) still counts; an
+  // action started before the browser session has answered waits for it rather than ask again
+  const heldLoaded = useRef<Promise<void> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    heldLoaded.current = loadHeldSudo().then((held) => {
+      if (!cancelled && held && !sudoRef.current) keep(held);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [keep]);
+
   // forget the token the moment it expires, so the countdown and the state agree
   useEffect(() => {
     if (!sudo) return;
@@ -99,12 +115,13 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
 
   const freshToken = useCallback(
     async (reason?: string): Promise<string | null> => {
+      await heldLoaded.current;
       const held = sudoRef.current;
       if (held && held.expiresAt - Date.now() > MARGIN_MS) return held.token;
-      keep(null);
+      drop();
       return ask(reason);
     },
-    [ask, keep],
+    [ask, drop],
   );
 
   const withSudo = useCallback(
@@ -114,16 +131,14 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
         if (!token) return null;
         const result = await action(token);
         if (!isInvalidTokenResult(result) || attempt === 1) return result;
-        keep(null); // expired or its session ended meanwhile: ask again, once
+        drop(); // expired or its session ended meanwhile: ask again, once
       }
       return null;
     },
-    [freshToken, keep],
+    [freshToken, drop],
   );
 
-  const forget = useCallback(() => keep(null), [keep]);
-
-  const value = useMemo<StepUp>(() => ({ withSudo, sudo, forget }), [withSudo, sudo, forget]);
+  const value = useMemo<StepUp>(() => ({ withSudo, sudo, forget: drop }), [withSudo, sudo, drop]);
 
   return (
     <StepUpContext.Provider value={value}>
@@ -134,6 +149,7 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
         getAccessToken={getAccessToken}
         onToken={(token) => {
           keep({ token, expiresAt: tokenExpiry(token) });
+          void holdSudo(token);
           pending?.resolve(token);
           setPending(null);
         }}

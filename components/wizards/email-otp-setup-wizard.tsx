@@ -7,6 +7,7 @@ import { AddressStep } from "./address-step";
 import { useCodeMail } from "./code-mail";
 import { CodeStep } from "./code-step";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { RecoveryCodesWillChange, REPLACED_CODES_STATUS } from "./recovery-codes-notice";
 import { WizardSteps } from "./wizard-steps";
 
 const steps = ["Address", "Confirm the code", "Recovery codes"];
@@ -23,10 +24,12 @@ export function EmailOtpSetupWizard({
   defaultAddress,
   hasTwoFactor,
   replacing,
+  replacesRecoveryCodes,
 }: {
   defaultAddress: string;
   hasTwoFactor: boolean;
   replacing: boolean;
+  replacesRecoveryCodes: boolean;
 }) {
   const call = useSecureCall(hasTwoFactor, "Set up email codes");
   const [step, setStep] = useState(0);
@@ -63,6 +66,7 @@ export function EmailOtpSetupWizard({
             always reach.
             {replacing && " The address you use now keeps working until you confirm the new one."}
           </p>
+          {replacesRecoveryCodes && <RecoveryCodesWillChange />}
         </AddressStep>
       )}
       {step === 1 && (
@@ -94,6 +98,7 @@ export function EmailOtpSetupWizard({
           status={
             <>
               Email codes are on. Signing in can now send a code to <strong className="break-all">{address}</strong>.
+              {replacesRecoveryCodes && ` ${REPLACED_CODES_STATUS}`}
             </>
           }
         />

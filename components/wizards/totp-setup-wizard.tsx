@@ -10,6 +10,7 @@ import { useSingleFlight } from "@/components/use-single-flight";
 import { totpBody } from "@/lib/two-factor/schemas";
 import { CodeStep } from "./code-step";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { RecoveryCodesWillChange, REPLACED_CODES_STATUS } from "./recovery-codes-notice";
 import { WizardSteps } from "./wizard-steps";
 
 const steps = ["Start", "Scan and confirm", "Recovery codes"];
@@ -20,12 +21,26 @@ export const groupKey = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?
 /**
  * Set up (or replace) an authenticator app: POST /user/2fa/totp/setup → the QR code of its
  * otpauth:// URL and the key in groups of 4 → a code from the app to POST /user/2fa/totp/enable →
- * the new recovery codes.
+ * the new recovery codes. A set-up left pending (the page was reloaded after the scan) can be
+ * finished with a code from the app: the secret never comes back to the page, and a new QR code
+ * is only made when the person asks for one.
  */
-export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boolean; replacing: boolean }) {
+export function TotpSetupWizard({
+  hasTwoFactor,
+  replacing,
+  replacesRecoveryCodes,
+  setupPending,
+}: {
+  hasTwoFactor: boolean;
+  replacing: boolean;
+  replacesRecoveryCodes: boolean;
+  setupPending: boolean;
+}) {
   const call = useSecureCall(hasTwoFactor, "Set up an authenticator app");
   const [step, setStep] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
+  /** finishing the pending set-up: the code step without a QR code */
+  const [resuming, setResuming] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -37,6 +52,7 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
       const result = await call((api) => api.POST("/user/2fa/totp/setup", { body: {} }), "sudo-if-2fa");
       if (result.ok) {
         setUrl(result.data.url);
+        setResuming(false);
         setStep(1);
       } else if (!isCancelled(result)) setFailure(describeFailure(result.error));
     } finally {
@@ -58,13 +74,33 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
               You already use an authenticator app. It keeps working until you confirm the new one; after that only the new one does.
             </p>
           )}
+          {replacesRecoveryCodes && <RecoveryCodesWillChange />}
+          {setupPending && (
+            <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="totp-setup-pending">
+              A set-up you started earlier is waiting for its first code. If you already scanned its QR code, enter the code your app shows.
+              A new QR code replaces it: the earlier one then stops working.
+            </p>
+          )}
           <MessageSlot message={failure} />
-          <Button type="button" className="self-start" pending={pending} onClick={() => void start()}>
-            {pending ? "Preparing…" : "Show the QR code"}
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            {setupPending && (
+              <Button
+                type="button"
+                onClick={() => {
+                  setResuming(true);
+                  setStep(1);
+                }}
+              >
+                Enter the code from the app
+              </Button>
+            )}
+            <Button type="button" variant={setupPending ? "secondary" : "primary"} pending={pending} onClick={() => void start()}>
+              {pending ? "Preparing…" : setupPending ? "Show a new QR code" : "Show the QR code"}
+            </Button>
+          </div>
         </div>
       )}
-      {step === 1 && url && (
+      {step === 1 && (url || resuming) && (
         <CodeStep
           heading="Scan the QR code"
           label="6-digit code from the app"
@@ -82,16 +118,24 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
           onFailure={(error) => {
             if (error.code !== "TOTP_UNINITIALIZED") return false;
             setUrl(null);
+            setResuming(false);
             setFailure("This set-up was replaced, perhaps in another tab. Start again to get a new QR code.");
             setStep(0);
             return true;
           }}
         >
-          <QrCodePanel url={url} />
+          {url ? (
+            <QrCodePanel url={url} />
+          ) : (
+            <p className="text-sm text-slate-700">Enter the 6-digit code your authenticator app shows for this account now.</p>
+          )}
         </CodeStep>
       )}
       {step === 2 && codes && (
-        <RecoveryCodesPanel codes={codes} status="Your authenticator app is on. From now on, signing in asks for a code from it." />
+        <RecoveryCodesPanel
+          codes={codes}
+          status={`Your authenticator app is on. From now on, signing in asks for a code from it.${replacesRecoveryCodes ? ` ${REPLACED_CODES_STATUS}` : ""}`}
+        />
       )}
     </div>
   );

@@ -75,12 +75,22 @@ export interface PortalSession {
   sessionId: string;
 }
 
-/** The signed-in person, or null when there is no cookie or its Gatehouse session has ended. */
-export async function currentPortalSession(): Promise<PortalSession | null> {
+/**
+ * The signed-in person; "ended" when the browser's cookie carries a Gatehouse session that has
+ * ended (signed out elsewhere, ended from another device, a password change): the sign-in page
+ * then says so; null when there is no session cookie at all.
+ */
+export async function portalSessionState(): Promise<PortalSession | "ended" | null> {
   const session = await auth();
   const userId = Number(session?.uid);
   if (!session?.sid || !Number.isSafeInteger(userId)) return null;
-  return (await isSessionActive(session.sid, userId)) ? { userId, sessionId: session.sid } : null;
+  return (await isSessionActive(session.sid, userId)) ? { userId, sessionId: session.sid } : "ended";
+}
+
+/** The signed-in person, or null when there is no cookie or its Gatehouse session has ended. */
+export async function currentPortalSession(): Promise<PortalSession | null> {
+  const state = await portalSessionState();
+  return state === "ended" ? null : state;
 }
 
 /**

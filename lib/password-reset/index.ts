@@ -212,10 +212,14 @@ export function newPasswordResetLinkToken(): { token: string; tokenHash: string;
 }
 
 /** What the reset page shows before the form: a usable link, an expired or used one, or none. */
-export async function inspectPasswordResetLink(token: string): Promise<LinkState> {
-  if (!token || token.length > 128) return "unknown";
-  const row = await db.passwordResetLink.findUnique({ where: { tokenHash: sha256(token) } });
-  return linkState(row);
+export async function inspectPasswordResetLink(token: string): Promise<{ state: LinkState; firstPassword: boolean }> {
+  if (!token || token.length > 128) return { state: "unknown", firstPassword: false };
+  const row = await db.passwordResetLink.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { expiresAt: true, usedAt: true, user: { select: { passwordHash: true } } },
+  });
+  // an account created without a password (the welcome mail's link) is choosing its first one
+  return { state: linkState(row), firstPassword: !!row && row.user.passwordHash === null };
 }
 
 /**

@@ -130,11 +130,14 @@ export async function endPartialTokens(tx: Prisma.TransactionClient, userId: num
   await tx.user.updateMany({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
 }
 
+/** The account's live sessions: the asking one first (the person's bearings), the others by last use. */
 export async function listSessions(userId: number, currentSessionId: string | null) {
   const rows = await db.session.findMany({
     where: { userId, ...activeWhere() },
-    orderBy: { lastUsedAt: "desc" },
+    orderBy: [{ lastUsedAt: "desc" }, { createdAt: "desc" }],
   });
+  const current = rows.findIndex((s) => s.id === currentSessionId);
+  if (current > 0) rows.unshift(...rows.splice(current, 1));
   return rows.map((s) => ({
     id: s.id,
     createdAt: s.createdAt,

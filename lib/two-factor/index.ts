@@ -4,7 +4,7 @@ export type { TwoFactorMethod } from "./methods";
 export type { Actor, FactorName, TwoFactorContext } from "./context";
 export type { AuthenticateResult, LoginTokens, SudoTokens } from "./complete";
 export { twoFactorStatus } from "./status";
-export { setupTotp, enableTotp, authenticateWithTotp, totpWait, disableTotp } from "./totp";
+export { setupTotp, hasPendingTotpSetup, enableTotp, authenticateWithTotp, totpWait, disableTotp } from "./totp";
 export { setupEmailOtp, enableEmailOtp, challengeEmailOtp, authenticateWithEmailOtp, emailOtpWait, disableEmailOtp } from "./email-otp";
 export { authenticateWithRecoveryCode, recoveryCodeWait, resetRecoveryCodes } from "./recovery-codes";
 export * from "./schemas";

@@ -83,6 +83,15 @@ export async function setupTotp(userId: number, opts: { origin?: string } = {}):
   return { url: totpUrl(totpIssuer(opts.origin), user.email, secret) };
 }
 
+/**
+ * Whether a set-up is waiting for its first code. The portal's wizard asks after a reload: the
+ * person may have scanned that QR code already, and the code from their app still completes it.
+ */
+export async function hasPendingTotpSetup(userId: number): Promise<boolean> {
+  const factor = await db.totpFactor.findUnique({ where: { userId }, select: { pendingSecretEnc: true } });
+  return !!factor?.pendingSecretEnc;
+}
+
 /** #3: checks a code against the pending secret, activates it, and answers a fresh set of recovery codes. */
 export async function enableTotp(userId: number, code: string, ctx: TwoFactorContext): Promise<{ recoveryCodes: string[] }> {
   const factor = await db.totpFactor.findUnique({ where: { userId } });

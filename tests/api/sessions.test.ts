@@ -30,6 +30,21 @@ describe("GET /user/sessions", () => {
     expect(r.text).not.toContain("refreshTokenHash");
   });
 
+  it("puts the asking session first even when another was used since, then the others by last use", async () => {
+    const user = await createTestUser();
+    const me = await signedIn(user);
+    const first = await signedIn(user);
+    const second = await signedIn(user);
+    const [mine, a, b] = await Promise.all([me, first, second].map((s) => sessionOf(s.refreshToken)));
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    await db.session.update({ where: { id: mine.id }, data: { lastUsedAt: at(30) } });
+    await db.session.update({ where: { id: a.id }, data: { lastUsedAt: at(10) } });
+    await db.session.update({ where: { id: b.id }, data: { lastUsedAt: at(20) } });
+    // an access token issued earlier does not touch the session again
+    const r = await api("/user/sessions", { token: me.accessToken });
+    expect(r.json.map((s: { id: string }) => s.id)).toEqual([mine.id, a.id, b.id]);
+  });
+
   it("takes an access or sudo token only", async () => {
     const user = await createTestUser();
     const { refreshToken, accessToken } = await signedIn(user);

@@ -16,6 +16,12 @@ const dead = {
   unknown: { title: "This link is not valid", text: "Check that you opened the whole link from the email, or request a new one." },
 } as const;
 
+const reset = {
+  title: "Set a new password",
+  text: "Choose a new password for your account. Every device that is signed in will be signed out.",
+};
+const welcome = { title: "Choose your password", text: "Your account is ready. Choose the password you will sign in with." };
+
 export default async function ResetPasswordPage({
   searchParams,
 }: {
@@ -23,7 +29,7 @@ export default async function ResetPasswordPage({
 }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const state = value ? await inspectPasswordResetLink(value) : "unknown";
+  const { state, firstPassword } = value ? await inspectPasswordResetLink(value) : ({ state: "unknown", firstPassword: false } as const);
 
   if (state !== "valid") {
     const { title, text } = dead[state];
@@ -39,10 +45,11 @@ export default async function ResetPasswordPage({
     );
   }
 
+  const { title, text } = firstPassword ? welcome : reset;
   return (
-    <AuthShell title="Set a new password">
+    <AuthShell title={title}>
       <p className="mb-4 text-sm text-slate-700" data-testid="reset-link-state" data-state="valid">
-        Choose a new password for your account. Every device that is signed in will be signed out.
+        {text}
       </p>
       <ResetPasswordForm token={value} />
     </AuthShell>

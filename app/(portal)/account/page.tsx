@@ -4,7 +4,7 @@ import { requirePortalSession } from "@/app/guards";
 import { ActionLink } from "@/components/account/action-link";
 import { StatusBadge } from "@/components/account/status-badge";
 import { EventList } from "@/components/activity/event-list";
-import { formatTime } from "@/components/activity/format-time";
+import { LocalTime } from "@/components/activity/local-time";
 import { Card } from "@/components/ui/card";
 import { listSecurityEvents } from "@/lib/events";
 import { listSessions } from "@/lib/sessions";
@@ -71,7 +71,11 @@ export default async function AccountPage() {
             }
           >
             <StatusBadge on={!!status.totp} />
-            {status.totp && <span className="ml-2 text-xs text-slate-600">since {formatTime(status.totp.completedAt)}</span>}
+            {status.totp && (
+              <span className="ml-2 text-xs text-slate-600">
+                since <LocalTime date={status.totp.completedAt} />
+              </span>
+            )}
           </Row>
           <Row
             term="Email codes"

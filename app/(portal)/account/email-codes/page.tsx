@@ -16,6 +16,7 @@ export default async function EmailCodesPage() {
         defaultAddress={status.emailOtp?.email ?? user.email}
         hasTwoFactor={status.enabled}
         replacing={!!status.emailOtp}
+        replacesRecoveryCodes={!!status.recoveryCodes}
       />
     </WizardPage>
   );
