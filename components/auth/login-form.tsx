@@ -34,7 +34,9 @@ export function LoginForm() {
     const result = await callApi((api) => api.POST("/auth/login", { body: values }));
     if (!result.ok) {
       const { code, partialToken, methods, status, retryAfter } = result.error;
-      if (code === "2FA_REQUIRED" && partialToken && methods?.length) setSecondStep({ partialToken, methods });
+      // the sign-in page has no passkey step yet: it offers the account's other methods
+      const offered = methods?.filter((m): m is Method => m !== "passkey");
+      if (code === "2FA_REQUIRED" && partialToken && offered?.length) setSecondStep({ partialToken, methods: offered });
       else if (status === 429) {
         setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
         // shown once the countdown ends, so even a one-second wait leaves a message until the next try
