@@ -8,7 +8,7 @@
 //   assertion.ts       the sign-counter rule
 //   register.ts, authenticate.ts, sign-in.ts, manage.ts   the endpoints' rules
 export type { PasskeyContext } from "./context";
-export { relyingParty, relyingPartyOf, type RelyingParty } from "./relying-party";
+export { relyingParty, type RelyingParty } from "./relying-party";
 export { registrationOptions, registerPasskey } from "./register";
 export { authenticationOptions, authenticateWithPasskey, passkeyWait } from "./authenticate";
 export { signInOptions, signInWithPasskey } from "./sign-in";

@@ -143,7 +143,7 @@ describe("POST /user/2fa/passkey/authenticate", () => {
   });
 
   it("accepts one of 10 concurrent uses of one challenge, with 10 different valid answers", async () => {
-    const { user, tokens, authenticator } = await withPasskey();
+    const { user, authenticator } = await withPasskey();
     const login = await api("/auth/login", { body: { username: user.email, password: user.password } });
     const partial = login.json.partialToken as string;
     const options = await requestOptions(OPTIONS, partial);
