@@ -127,7 +127,7 @@ export async function createAccount(actor: Actor, email: string, mail: MailOptio
       return false;
     },
   );
-  return { user: toUserSummary({ ...user, totp: null, emailOtp: null }), setupLinkSent };
+  return { user: toUserSummary({ ...user, totp: null, emailOtp: null, _count: { passkeys: 0 } }), setupLinkSent };
 }
 
 /** Stores a single-use link (only its hash) and mails it; the link is withdrawn when the mail fails. */
@@ -202,7 +202,7 @@ export async function endAllSessions(actor: Actor, targetUserId: number): Promis
 // --- 2FA ----------------------------------------------------------------------------------------
 
 /**
- * Removes every second factor of the account: TOTP (active or pending), email OTP, all recovery
+ * Removes every second factor of the account: TOTP (active or pending), email OTP, passkeys, all recovery
  * codes, any outstanding 2FA email code and every partial token, in one transaction. The person
  * then signs in with their password alone and can set 2FA up again. 409 2FA_NOT_SET_UP when there
  * was nothing.
@@ -211,7 +211,7 @@ export async function resetTwoFactor(
   actor: Actor,
   targetUserId: number,
   mail: MailOptions = {},
-): Promise<{ removed: { totp: boolean; emailOtp: boolean; recoveryCodes: number } }> {
+): Promise<{ removed: { totp: boolean; emailOtp: boolean; passkeys: number; recoveryCodes: number } }> {
   resolveMailConfiguration(mail.origin);
   const removed = await db.$transaction(async (tx) => {
     await requireTarget(tx, targetUserId);
@@ -219,12 +219,14 @@ export async function resetTwoFactor(
     const emailOtp = await tx.emailOtpFactor.findUnique({ where: { userId: targetUserId }, select: { activatedAt: true } });
     const t = await tx.totpFactor.deleteMany({ where: { userId: targetUserId } });
     const e = await tx.emailOtpFactor.deleteMany({ where: { userId: targetUserId } });
+    const p = await tx.passkey.deleteMany({ where: { userId: targetUserId } });
     const r = await tx.recoveryCode.deleteMany({ where: { userId: targetUserId } });
     await tx.emailCode.deleteMany({ where: { userId: targetUserId, purpose: { in: ["2fa-setup", "2fa-login"] } } });
-    if (t.count + e.count + r.count === 0) throw conflict("2FA_NOT_SET_UP");
+    await tx.passkeyChallenge.deleteMany({ where: { userId: targetUserId } });
+    if (t.count + e.count + p.count + r.count === 0) throw conflict("2FA_NOT_SET_UP");
     // a login that got past the password before the reset must not finish with what comes after it
     await endPartialTokens(tx, targetUserId);
-    const removed = { totp: !!totp?.activatedAt, emailOtp: !!emailOtp?.activatedAt, recoveryCodes: r.count };
+    const removed = { totp: !!totp?.activatedAt, emailOtp: !!emailOtp?.activatedAt, passkeys: p.count, recoveryCodes: r.count };
     await recordBoth(actor, targetUserId, "reset-2fa", "2fa.reset", { removed }, tx);
     return removed;
   });

@@ -140,14 +140,16 @@ export const userSummary = z.object({
   role: z.enum(["user", "admin"]),
   lockedAt: isoDate.nullable(),
   createdAt: isoDate,
-  twoFactor: z.object({ totp: z.boolean(), emailOtp: z.boolean() }).describe("which methods are active"),
+  twoFactor: z
+    .object({ totp: z.boolean(), emailOtp: z.boolean(), passkeys: z.number().int().min(0).describe("how many passkeys the account has") })
+    .describe("which methods are active"),
 });
 export type UserSummary = z.infer<typeof userSummary>;
 
 export const userListResponse = z.object({ users: z.array(userSummary), ...page });
 export type UserListResponse = z.infer<typeof userListResponse>;
 
-export const throttlePurposes = ["password", "totp", "emailOtp", "recoveryCode"] as const;
+export const throttlePurposes = ["password", "totp", "emailOtp", "recoveryCode", "passkey"] as const;
 
 export const userDetailResponse = z.object({
   user: userSummary.extend({ updatedAt: isoDate, hasPassword: z.boolean() }),
@@ -158,6 +160,15 @@ export const userDetailResponse = z.object({
       .nullable(),
     emailOtp: z.object({ email: z.string().nullable(), activatedAt: isoDate.nullable(), pendingEmail: z.string().nullable() }).nullable(),
     recoveryCodes: z.object({ remaining: z.number().int().min(0), total: z.number().int().min(0), createdAt: isoDate.nullable() }),
+    passkeys: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: isoDate,
+        lastUsedAt: isoDate.nullable(),
+        signCounter: z.number().int().min(0).describe("the authenticator's last sign counter (0: it keeps none)"),
+      }),
+    ),
   }),
   sessions: z.array(
     z.object({ id: z.string(), createdAt: isoDate, lastUsedAt: isoDate, ip: z.string().nullable(), userAgent: z.string().nullable() }),
@@ -193,7 +204,12 @@ export type CreateUserResult = z.infer<typeof createUserResponse>;
 
 export const revokeSessionsResponse = z.object({ sessionsEnded: z.number().int().min(0) });
 export const resetTwoFactorResponse = z.object({
-  removed: z.object({ totp: z.boolean(), emailOtp: z.boolean(), recoveryCodes: z.number().int().min(0) }),
+  removed: z.object({
+    totp: z.boolean(),
+    emailOtp: z.boolean(),
+    passkeys: z.number().int().min(0),
+    recoveryCodes: z.number().int().min(0),
+  }),
 });
 
 export const chartKinds = ["login.success", "login.failure", "throttle.triggered"] as const;
@@ -208,6 +224,7 @@ export const overviewResponse = z.object({
     totp: z.number().int(),
     emailOtp: z.number().int(),
     both: z.number().int(),
+    passkey: z.number().int().describe("accounts with at least one passkey"),
   }),
   days: z
     .array(

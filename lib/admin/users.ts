@@ -39,7 +39,7 @@ function textSortsByCodePoint(): Promise<boolean> {
 }
 
 const twoFactorOn: Prisma.UserWhereInput = {
-  OR: [{ totp: { is: { activatedAt: { not: null } } } }, { emailOtp: { is: { activatedAt: { not: null } } } }],
+  OR: [{ totp: { is: { activatedAt: { not: null } } } }, { emailOtp: { is: { activatedAt: { not: null } } } }, { passkeys: { some: {} } }],
 };
 
 const filterWhere: Record<UserFilter, Prisma.UserWhereInput> = {
@@ -64,6 +64,7 @@ const summarySelect = {
   createdAt: true,
   totp: { select: { activatedAt: true } },
   emailOtp: { select: { activatedAt: true } },
+  _count: { select: { passkeys: true } },
 } satisfies Prisma.UserSelect;
 
 type SummaryRow = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
@@ -75,7 +76,7 @@ export function toUserSummary(row: SummaryRow): UserSummary {
     role: row.role === "admin" ? "admin" : "user",
     lockedAt: row.lockedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    twoFactor: { totp: !!row.totp?.activatedAt, emailOtp: !!row.emailOtp?.activatedAt },
+    twoFactor: { totp: !!row.totp?.activatedAt, emailOtp: !!row.emailOtp?.activatedAt, passkeys: row._count.passkeys },
   };
 }
 
@@ -89,15 +90,34 @@ export async function userListWhere(query: Pick<ParsedUserListQuery, "query" | "
   return parts.length ? { AND: parts } : {};
 }
 
+/** Accounts with at least one passkey (one row per passkey, hence DISTINCT). */
+export async function countPasskeyAccounts(): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT CAST(COUNT(DISTINCT "userId") AS INTEGER) AS "n" FROM "Passkey"`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Accounts whose only second factor is a passkey, counted from the passkey table (one row per
+ * passkey, hence DISTINCT), so that no count joins every account.
+ */
+export async function countPasskeyOnlyAccounts(): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT CAST(COUNT(DISTINCT p."userId") AS INTEGER) AS "n" FROM "Passkey" p
+    WHERE NOT EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = p."userId" AND t."activatedAt" IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM "EmailOtpFactor" e WHERE e."userId" = p."userId" AND e."activatedAt" IS NOT NULL)`;
+  return Number(row?.n ?? 0);
+}
+
 /** Accounts with an active method, counted from the (small) factor tables instead of joining every account. */
 async function countTwoFactorOn(): Promise<number> {
   const active = { activatedAt: { not: null } };
-  const [totp, emailOtp, both] = await Promise.all([
+  const [totp, emailOtp, both, passkeyOnly] = await Promise.all([
     db.totpFactor.count({ where: active }),
     db.emailOtpFactor.count({ where: active }),
     db.totpFactor.count({ where: { ...active, user: { emailOtp: { is: active } } } }),
+    countPasskeyOnlyAccounts(),
   ]);
-  return totp + emailOtp - both;
+  return totp + emailOtp - both + passkeyOnly;
 }
 
 /**
@@ -165,9 +185,11 @@ export async function userDetail(userId: number): Promise<UserDetail> {
     totp: throttleKeys.totp(userId),
     emailOtp: throttleKeys.emailOtp(userId),
     recoveryCode: throttleKeys.recoveryCode(userId),
+    passkey: throttleKeys.passkey(userId),
   } as const;
-  const [codes, sessions, throttleRows, events] = await Promise.all([
+  const [codes, passkeys, sessions, throttleRows, events] = await Promise.all([
     db.recoveryCode.findMany({ where: { userId }, select: { usedAt: true, createdAt: true } }),
+    db.passkey.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     listSessions(userId, null),
     db.throttle.findMany({ where: { key: { in: Object.values(keys) } } }),
     db.securityEvent.findMany({
@@ -188,7 +210,7 @@ export async function userDetail(userId: number): Promise<UserDetail> {
       hasPassword: user.passwordHash !== null,
     },
     twoFactor: {
-      enabled: totpActive || emailOtpActive,
+      enabled: totpActive || emailOtpActive || passkeys.length > 0,
       totp: user.totp ? { activatedAt: iso(user.totp.activatedAt), pending: user.totp.pendingSecretEnc !== null } : null,
       emailOtp: user.emailOtp
         ? { email: user.emailOtp.email, activatedAt: iso(user.emailOtp.activatedAt), pendingEmail: user.emailOtp.pendingEmail }
@@ -198,6 +220,13 @@ export async function userDetail(userId: number): Promise<UserDetail> {
         total: codes.length,
         createdAt: codes.length ? new Date(Math.min(...codes.map((c) => c.createdAt.getTime()))).toISOString() : null,
       },
+      passkeys: passkeys.map((p) => ({
+        id: p.id,
+        name: p.name,
+        createdAt: p.createdAt.toISOString(),
+        lastUsedAt: iso(p.lastUsedAt),
+        signCounter: Number(p.counter),
+      })),
     },
     sessions: sessions.map((s) => ({
       id: s.id,

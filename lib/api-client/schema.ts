@@ -136,7 +136,7 @@ export interface paths {
         };
         /**
          * Get active 2FA methods
-         * @description `enabled` is true while TOTP or email OTP is active. Each method key is present only while that method is active; `recoveryCodes` while unused codes remain.
+         * @description `enabled` is true while TOTP, email OTP or a passkey is active. Each method key is present only while that method is active (`passkeys` while the account has one); `recoveryCodes` while unused codes remain.
          *
          *     **Token** (A/P): An access token, a sudo token, or the partial token of a login that still owes its second factor.
          */
@@ -457,6 +457,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/passkey/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey
+         * @description Checks a discoverable credential's answer to `POST /auth/passkey/options`; user verification is required. Answers the refresh token as bare text/plain, as `POST /auth/login` does (also `?cookie=true`). There is no `2FA_REQUIRED` step: a user-verified passkey is two factors by itself. Failed checks are throttled per account with the passkey's own counter: the first 5 consecutive failures cost nothing, then each failure n waits 2^(n−5) s (capped at 15 minutes); a check during the wait answers 429 with `retryAfter` seconds.
+         */
+        post: operations["passkeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a passwordless sign-in
+         * @description Answers request options without `allowCredentials` (the authenticator offers its discoverable credentials) and with `userVerification: "required"`. The challenge is 32 random bytes, valid 5 minutes and good for one answer. Options and credentials use the WebAuthn JSON forms (base64url without padding for every binary field): pass the options to `PublicKeyCredential.parseCreationOptionsFromJSON()` / `parseRequestOptionsFromJSON()` (or @simplewebauthn/browser) and send `credential.toJSON()` back.
+         */
+        post: operations["passkeySignInOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkey/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a passkey
+         * @description Checks the authenticator's answer to the request options: challenge, origin, RP id, signature, user presence, and a sign counter that grows. With an access or sudo token the answer is `{ sudoToken }` for the same session; with the partial token from `POST /auth/login` the login completes: a new session and `{ accessToken, refreshToken, sudoToken }`. Failed checks are throttled per account with the passkey's own counter: the first 5 consecutive failures cost nothing, then each failure n waits 2^(n−5) s (capped at 15 minutes); a check during the wait answers 429 with `retryAfter` seconds.
+         *
+         *     **Token** (A/P): An access token, a sudo token, or the partial token of a login that still owes its second factor.
+         */
+        post: operations["passkeyAuthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkey/authenticate/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a passkey check
+         * @description Answers request options for `navigator.credentials.get()` with `allowCredentials` = the account's passkeys. The challenge is 32 random bytes, valid 5 minutes and good for one answer. Options and credentials use the WebAuthn JSON forms (base64url without padding for every binary field): pass the options to `PublicKeyCredential.parseCreationOptionsFromJSON()` / `parseRequestOptionsFromJSON()` (or @simplewebauthn/browser) and send `credential.toJSON()` back.
+         *
+         *     **Token** (A/P): An access token, a sudo token, or the partial token of a login that still owes its second factor.
+         */
+        post: operations["passkeyAuthenticationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkey/next-guess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time until the next passkey check
+         * @description Seconds until the next passkey check of the account may run (0 = now), for the 2FA step and the passwordless sign-in alike. 409 when the account has no passkey.
+         *
+         *     **Token** (A/P): An access token, a sudo token, or the partial token of a login that still owes its second factor.
+         */
+        get: operations["passkeyNextGuess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkey/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a passkey
+         * @description Checks the authenticator's answer to the registration options and adds the passkey. `recoveryCodes` are answered only when the account had no unused recovery codes (its first second factor); existing codes are kept. A credential can belong to one account only. The account holder is told by mail (brand and language from the optional `origin`/`language` query).
+         *
+         *     **Token** (A): An access token (a sudo token also serves).
+         */
+        post: operations["passkeyRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkey/register/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start registering a passkey
+         * @description Takes a sudo token, or an access token while the account has no active second factor. Answers creation options for `navigator.credentials.create()`: attestation `none`; ES256, EdDSA and RS256; `residentKey` and `userVerification` "preferred"; `excludeCredentials` lists the account's passkeys. The challenge is 32 random bytes, valid 5 minutes and good for one answer. Options and credentials use the WebAuthn JSON forms (base64url without padding for every binary field): pass the options to `PublicKeyCredential.parseCreationOptionsFromJSON()` / `parseRequestOptionsFromJSON()` (or @simplewebauthn/browser) and send `credential.toJSON()` back.
+         *
+         *     **Token** (S/A¬2FA): A sudo token, or an access token while the account has no active second factor (S/A¬2FA). With 2FA active, an access token answers 401 `INVALID_TOKEN`: get a sudo token from an `authenticate` call first (step-up).
+         */
+        post: operations["passkeyRegistrationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my passkeys
+         * @description The account's passkeys, oldest first.
+         *
+         *     **Token** (A/P): An access token, a sudo token, or the partial token of a login that still owes its second factor.
+         */
+        get: operations["passkeyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/2fa/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a passkey
+         * @description Gives the passkey a new name (1–64 characters). The account holder is told by mail (brand and language from the optional `origin`/`language` query).
+         *
+         *     **Token** (A): An access token (a sudo token also serves).
+         */
+        put: operations["passkeyRename"];
+        post?: never;
+        /**
+         * Remove a passkey
+         * @description Removes the passkey. When it was the account's last second factor, 2FA is off and the recovery codes are deleted too. A sudo token stays valid until it expires. The account holder is told by mail (brand and language from the optional `origin`/`language` query).
+         *
+         *     **Token** (S): A sudo token: a second factor checked within the last 5 minutes.
+         */
+        delete: operations["passkeyRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/user/password/old-password": {
         parameters: {
             query?: never;
@@ -725,6 +925,26 @@ export interface paths {
          * @description Where a verifier finds the signing keys and what to check: `issuer`, `jwks_uri`, the signing algorithm, the audience and the `typ` of each token kind, plus links to the OpenAPI document and the reference. This is not an OpenID provider: there is no authorization, token or userinfo endpoint and no ID token.
          */
         get: operations["openIdConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/webauthn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Origins of the relying party
+         * @description Every origin whose pages may use this server's relying party id (WebAuthn Related Origin Requests): APP_URL's and every brand portal's.
+         */
+        get: operations["webauthnRelatedOrigins"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1059,9 +1279,59 @@ export interface components {
             message: "2FA_REQUIRED";
             /** @description A partial token (JWT, 5 minutes) */
             partialToken: string;
-            /** @description The user's active methods: `totp` and `emailOtp` when active, `recoveryCode` while unused recovery codes exist */
-            methods: ("totp" | "emailOtp" | "recoveryCode")[];
+            /** @description The user's active methods: `totp`, `emailOtp` and `passkey` when active, `recoveryCode` while unused recovery codes exist */
+            methods: ("totp" | "emailOtp" | "passkey" | "recoveryCode")[];
         } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+        /** @description An `AuthenticationResponseJSON`: what `navigator.credentials.get()` answered, as `credential.toJSON()` gives it */
+        PasskeyAuthenticationCredential: {
+            id: string;
+            rawId: string;
+            /**
+             * @description always "public-key"
+             * @enum {string}
+             */
+            type: "public-key";
+            response: {
+                clientDataJSON: string;
+                authenticatorData: string;
+                signature: string;
+                userHandle?: string;
+            };
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            /** @description Read by nobody; accepted as the browser sends it */
+            clientExtensionResults?: Record<string, never>;
+        };
+        /** @description A `RegistrationResponseJSON`: what `navigator.credentials.create()` answered, as `credential.toJSON()` gives it */
+        PasskeyRegistrationCredential: {
+            id: string;
+            rawId: string;
+            /**
+             * @description always "public-key"
+             * @enum {string}
+             */
+            type: "public-key";
+            response: {
+                clientDataJSON: string;
+                attestationObject: string;
+                authenticatorData?: string;
+                transports?: string[];
+                publicKeyAlgorithm?: number;
+                publicKey?: string;
+            };
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            /** @description Read by nobody; accepted as the browser sends it */
+            clientExtensionResults?: Record<string, never>;
+        };
+        Passkey: {
+            id: string;
+            name: string;
+            /** @description ISO 8601 */
+            createdAt: string;
+            /** @description ISO 8601; null until first used to sign in */
+            lastUsedAt: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1667,7 +1937,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description true while TOTP or email OTP is active */
+                        /** @description true while TOTP, email OTP or a passkey is active */
                         enabled: boolean;
                         emailOtp?: {
                             email: string;
@@ -1676,6 +1946,11 @@ export interface operations {
                         };
                         totp?: {
                             /** @description ISO 8601 */
+                            completedAt: string;
+                        };
+                        passkeys?: {
+                            count: number;
+                            /** @description ISO 8601: when the first of them was registered */
                             completedAt: string;
                         };
                         recoveryCodes?: {
@@ -3670,6 +3945,1334 @@ export interface operations {
             };
         };
     };
+    passkeySignIn: {
+        parameters: {
+            query?: {
+                /** @description `true`: also set the refresh token as an HttpOnly, Secure, SameSite=Lax cookie (for browser clients) */
+                cookie?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: components["schemas"]["PasskeyAuthenticationCredential"];
+                };
+            };
+        };
+        responses: {
+            /** @description The refresh token, bare (no quotes). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `PASSKEY_INVALID`: the passkey's answer does not check out: an unknown credential, a wrong or used challenge, origin or RP id, a bad signature, no user presence (for a sign-in: no user verification), or a sign counter that did not grow
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "PASSKEY_INVALID";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             *     - `ACCOUNT_LOCKED`: an administrator has locked the account
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST" | "ACCOUNT_LOCKED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Throttled: wait `retryAfter` seconds (also in the `Retry-After` header) before the next try; a try during the wait does not lengthen it.
+             *     - `TOO_MANY_PASSKEY_CHECKS`: too many failed passkey checks for this account in a row
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 429;
+                        /** @constant */
+                        error: "Too many requests";
+                        /** @enum {string} */
+                        message: "TOO_MANY_PASSKEY_CHECKS";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "retryAfter">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeySignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description May be left out or empty: it then counts as `{}`. */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request options (JSON). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url, 32 random bytes; valid 5 minutes, once */
+                        challenge: string;
+                        rpId: string;
+                        timeout?: number;
+                        userVerification?: string;
+                        allowCredentials?: {
+                            id: string;
+                            type: string;
+                            transports?: string[];
+                        }[];
+                        extensions?: {
+                            [key: string]: unknown;
+                        };
+                        hints?: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyAuthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: components["schemas"]["PasskeyAuthenticationCredential"];
+                };
+            };
+        };
+        responses: {
+            /** @description The passkey checked out. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        refreshToken: string;
+                        sudoToken: string;
+                    } | {
+                        sudoToken: string;
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             *     - `PASSKEY_INVALID`: the passkey's answer does not check out: an unknown credential, a wrong or used challenge, origin or RP id, a bad signature, no user presence (for a sign-in: no user verification), or a sign counter that did not grow
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN" | "PASSKEY_INVALID";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The account is not in the state this call needs:
+             *     - `PASSKEY_UNINITIALIZED`: the account has no passkey
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 409;
+                        /** @constant */
+                        error: "Conflict";
+                        /** @enum {string} */
+                        message: "PASSKEY_UNINITIALIZED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Throttled: wait `retryAfter` seconds (also in the `Retry-After` header) before the next try; a try during the wait does not lengthen it.
+             *     - `TOO_MANY_PASSKEY_CHECKS`: too many failed passkey checks for this account in a row
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 429;
+                        /** @constant */
+                        error: "Too many requests";
+                        /** @enum {string} */
+                        message: "TOO_MANY_PASSKEY_CHECKS";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "retryAfter">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyAuthenticationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description May be left out or empty: it then counts as `{}`. */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The request options (JSON). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url, 32 random bytes; valid 5 minutes, once */
+                        challenge: string;
+                        rpId: string;
+                        timeout?: number;
+                        userVerification?: string;
+                        allowCredentials?: {
+                            id: string;
+                            type: string;
+                            transports?: string[];
+                        }[];
+                        extensions?: {
+                            [key: string]: unknown;
+                        };
+                        hints?: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The account is not in the state this call needs:
+             *     - `PASSKEY_UNINITIALIZED`: the account has no passkey
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 409;
+                        /** @constant */
+                        error: "Conflict";
+                        /** @enum {string} */
+                        message: "PASSKEY_UNINITIALIZED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyNextGuess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wait in seconds. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description seconds; 0 = may act now */
+                        duration: number;
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The account is not in the state this call needs:
+             *     - `PASSKEY_UNINITIALIZED`: the account has no passkey
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 409;
+                        /** @constant */
+                        error: "Conflict";
+                        /** @enum {string} */
+                        message: "PASSKEY_UNINITIALIZED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyRegister: {
+        parameters: {
+            query?: {
+                /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
+                origin?: string;
+                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: components["schemas"]["PasskeyRegistrationCredential"];
+                    /** @description How the passkey is listed (1–64 characters); default "Passkey <n>" */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The passkey was added. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        passkey: components["schemas"]["Passkey"];
+                        /** @description Only when the account had no unused recovery codes (its first second factor): shown once, store them safely */
+                        recoveryCodes?: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             *     - `PASSKEY_INVALID`: the passkey's answer does not check out: an unknown credential, a wrong or used challenge, origin or RP id, a bad signature, no user presence (for a sign-in: no user verification), or a sign counter that did not grow
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN" | "PASSKEY_INVALID";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The account is not in the state this call needs:
+             *     - `PASSKEY_CHALLENGE_EXPIRED`: the registration's challenge has expired (5 minutes) or was used already: ask for new options
+             *     - `PASSKEY_ALREADY_REGISTERED`: this credential is registered already (to this account or another)
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 409;
+                        /** @constant */
+                        error: "Conflict";
+                        /** @enum {string} */
+                        message: "PASSKEY_CHALLENGE_EXPIRED" | "PASSKEY_ALREADY_REGISTERED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyRegistrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description May be left out or empty: it then counts as `{}`. */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The creation options (JSON). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url, 32 random bytes; valid 5 minutes, once */
+                        challenge: string;
+                        rp: {
+                            id: string;
+                            name: string;
+                        };
+                        user: {
+                            /** @description base64url user handle */
+                            id: string;
+                            name: string;
+                            displayName: string;
+                        };
+                        pubKeyCredParams: {
+                            alg: number;
+                            type: string;
+                        }[];
+                        timeout?: number;
+                        attestation?: string;
+                        excludeCredentials?: {
+                            id: string;
+                            type: string;
+                            transports?: string[];
+                        }[];
+                        authenticatorSelection?: {
+                            [key: string]: unknown;
+                        };
+                        extensions?: {
+                            [key: string]: unknown;
+                        };
+                        hints?: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkeys. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkey"][];
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyRename: {
+        parameters: {
+            query?: {
+                /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
+                origin?: string;
+                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new name (1–64 characters) */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The passkey has its new name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Not found:
+             *     - `PASSKEY_NOT_FOUND`: the account has no passkey with this id
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 404;
+                        /** @constant */
+                        error: "Not Found";
+                        /** @enum {string} */
+                        message: "PASSKEY_NOT_FOUND";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    passkeyRemove: {
+        parameters: {
+            query?: {
+                /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
+                origin?: string;
+                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkey is gone. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Not found:
+             *     - `PASSKEY_NOT_FOUND`: the account has no passkey with this id
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 404;
+                        /** @constant */
+                        error: "Not Found";
+                        /** @enum {string} */
+                        message: "PASSKEY_NOT_FOUND";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
     changeWithOldPassword: {
         parameters: {
             query?: {
@@ -5376,6 +6979,51 @@ export interface operations {
             };
         };
     };
+    webauthnRelatedOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accepted origins. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every origin whose pages may use this server's relying party id */
+                        origins: string[];
+                    };
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
     openApiDocument: {
         parameters: {
             query?: never;
@@ -5715,6 +7363,8 @@ export interface operations {
                             totp: number;
                             emailOtp: number;
                             both: number;
+                            /** @description accounts with at least one passkey */
+                            passkey: number;
                         };
                         /** @description the last 30 days, oldest first, today included */
                         days: {
@@ -5831,6 +7481,8 @@ export interface operations {
                             twoFactor: {
                                 totp: boolean;
                                 emailOtp: boolean;
+                                /** @description how many passkeys the account has */
+                                passkeys: number;
                             };
                         }[];
                         /** @description rows matching the query and filters */
@@ -5968,6 +7620,8 @@ export interface operations {
                             twoFactor: {
                                 totp: boolean;
                                 emailOtp: boolean;
+                                /** @description how many passkeys the account has */
+                                passkeys: number;
                             };
                         };
                         /** @description false when the set-password mail could not be sent: send a password reset to retry */
@@ -6129,6 +7783,8 @@ export interface operations {
                             twoFactor: {
                                 totp: boolean;
                                 emailOtp: boolean;
+                                /** @description how many passkeys the account has */
+                                passkeys: number;
                             };
                             /** @description ISO 8601 */
                             updatedAt: string;
@@ -6151,6 +7807,15 @@ export interface operations {
                                 total: number;
                                 createdAt: string | null;
                             };
+                            passkeys: {
+                                id: string;
+                                name: string;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                /** @description the authenticator's last sign counter (0: it keeps none) */
+                                signCounter: number;
+                            }[];
                         };
                         sessions: {
                             id: string;
@@ -6163,7 +7828,7 @@ export interface operations {
                         }[];
                         throttles: {
                             /** @enum {string} */
-                            purpose: "password" | "totp" | "emailOtp" | "recoveryCode";
+                            purpose: "password" | "totp" | "emailOtp" | "recoveryCode" | "passkey";
                             /** @description consecutive failures */
                             failures: number;
                             /** @description the next check waits until then */
@@ -6673,6 +8338,7 @@ export interface operations {
                         removed: {
                             totp: boolean;
                             emailOtp: boolean;
+                            passkeys: number;
                             recoveryCodes: number;
                         };
                     };

@@ -45,7 +45,7 @@ export const getTwoFactorStatus = defineEndpoint({
   auth: "access-or-partial",
   summary: "Get active 2FA methods",
   description:
-    "`enabled` is true while TOTP or email OTP is active. Each method key is present only while that method is active; `recoveryCodes` while unused codes remain.",
+    "`enabled` is true while TOTP, email OTP or a passkey is active. Each method key is present only while that method is active (`passkeys` while the account has one); `recoveryCodes` while unused codes remain.",
   tags,
   success: { schema: twoFactorStatusResponse, description: "The active methods." },
   async handle({ principal }) {

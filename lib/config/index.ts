@@ -64,12 +64,26 @@ const schema = z
       .default("0")
       .transform((v) => v === "1" || v === "true"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+    /** the WebAuthn relying party id (lib/passkeys); unset: APP_URL's host name */
+    WEBAUTHN_RP_ID: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+        "must be a host name, without scheme or port (e.g. example.com)",
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL)
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
     if (env.MAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY)
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAIL_TRANSPORT=resend" });
+    // a browser accepts an RP id only for pages on that host or below it (WebAuthn §5.1.3)
+    const host = new URL(env.APP_URL).hostname;
+    if (env.WEBAUTHN_RP_ID && host !== env.WEBAUTHN_RP_ID && !host.endsWith(`.${env.WEBAUTHN_RP_ID}`))
+      ctx.addIssue({ code: "custom", path: ["WEBAUTHN_RP_ID"], message: `must be APP_URL's host (${host}) or a domain it belongs to` });
   });
 
 export type Config = z.infer<typeof schema>;

@@ -27,6 +27,11 @@ export const errorCatalogue = {
   OTP_INVALID_EXPIRED: { status: 401, description: "the emailed code is wrong, expired, used up, replaced by a newer one or out of tries" },
   RECOVERY_CODE_INCORRECT: { status: 401, description: "the recovery code is not one of the account's unused codes" },
   LINK_EXPIRED: { status: 401, description: "the link's token has expired: ask for a new link" },
+  PASSKEY_INVALID: {
+    status: 401,
+    description:
+      "the passkey's answer does not check out: an unknown credential, a wrong or used challenge, origin or RP id, a bad signature, no user presence (for a sign-in: no user verification), or a sign counter that did not grow",
+  },
 
   // --- 403: refused ---------------------------------------------------------------------------
   ACCOUNT_LOCKED: { status: 403, description: "an administrator has locked the account" },
@@ -44,6 +49,7 @@ export const errorCatalogue = {
   MAIL_NOT_FOUND: { status: 404, description: "no message in the mail log has this id" },
   SESSION_NOT_FOUND: { status: 404, description: "the caller has no live session with this id" },
   LINK_NOT_FOUND: { status: 404, description: "the link's token is unknown" },
+  PASSKEY_NOT_FOUND: { status: 404, description: "the account has no passkey with this id" },
 
   // --- 405 ------------------------------------------------------------------------------------
   METHOD_NOT_ALLOWED: { status: 405, description: "the path exists, not with this method (the `Allow` header lists those it takes)" },
@@ -63,6 +69,12 @@ export const errorCatalogue = {
   EMAIL_OTP_INACTIVE: { status: 409, description: "email OTP is not active, so no challenge can be checked" },
   EMAIL_OTP_ALREADY_INACTIVE: { status: 409, description: "email OTP is not active" },
   RECOVERY_CODES_UNINITIALIZED: { status: 409, description: "the account has no unused recovery codes" },
+  PASSKEY_CHALLENGE_EXPIRED: {
+    status: 409,
+    description: "the registration's challenge has expired (5 minutes) or was used already: ask for new options",
+  },
+  PASSKEY_ALREADY_REGISTERED: { status: 409, description: "this credential is registered already (to this account or another)" },
+  PASSKEY_UNINITIALIZED: { status: 409, description: "the account has no passkey" },
   "2FA_IS_DISABLED": { status: 409, description: "no second factor is active, so there are no recovery codes to replace" },
   "2FA_NOT_SET_UP": { status: 409, description: "the account has no second factor, pending set-up or recovery code to reset" },
   EMAIL_ALREADY_IN_USE: { status: 409, description: "an account already has this address" },
@@ -86,6 +98,7 @@ export const errorCatalogue = {
   TOO_MANY_TOTP_CHECKS: { status: 429, description: "too many wrong TOTP codes in a row" },
   TOO_MANY_OTP_CHECKS: { status: 429, description: "too many wrong email codes in a row" },
   TOO_MANY_RECOVERY_CODE_CHECKS: { status: 429, description: "too many wrong recovery codes in a row" },
+  TOO_MANY_PASSKEY_CHECKS: { status: 429, description: "too many failed passkey checks for this account in a row" },
   TOO_MANY_OTP_EMAILS: { status: 429, description: "a code mail went to this account less than 60 s ago" },
   TOO_MANY_RESET_MAIL_ATTEMPTS: { status: 429, description: "a reset mail went to this address less than 60 s ago" },
   TOO_MANY_TRANSFER_ATTEMPTS: {

@@ -11,6 +11,9 @@ export type NoticeTemplate =
   | "2fa-method-added"
   | "2fa-method-removed"
   | "recovery-codes-reset"
+  | "passkey-added"
+  | "passkey-renamed"
+  | "passkey-removed"
   | "email-changed"
   | "account-locked"
   | "2fa-reset-by-admin";

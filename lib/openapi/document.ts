@@ -30,6 +30,7 @@ const tagDescriptions: Record<string, string> = {
   Authentication: "Log in, exchange and rotate tokens, log out (docs/api.md §3).",
   "Two-factor authentication":
     "TOTP, email codes and recovery codes: setup, activation, login completion and step-up to sudo (docs/api.md §4 #1–#15).",
+  Passkeys: "WebAuthn passkeys *(ours)*: a second factor beside TOTP and email codes, and a sign-in without a password (docs/api.md §9).",
   Password: "Reset by emailed code or link, and change with the old password (docs/api.md §4 #16–#19, #22).",
   Email: "Move the account to a new email address (docs/api.md §4 #20–#21).",
   Sessions: "The user's signed-in sessions *(ours)*.",

@@ -46,8 +46,9 @@ export const errorComponents: Record<string, JsonSchema> = {
       partialToken: { type: "string", description: "A partial token (JWT, 5 minutes)" },
       methods: {
         type: "array",
-        items: { type: "string", enum: ["totp", "emailOtp", "recoveryCode"] },
-        description: "The user's active methods: `totp` and `emailOtp` when active, `recoveryCode` while unused recovery codes exist",
+        items: { type: "string", enum: ["totp", "emailOtp", "passkey", "recoveryCode"] },
+        description:
+          "The user's active methods: `totp`, `emailOtp` and `passkey` when active, `recoveryCode` while unused recovery codes exist",
       },
     },
   },

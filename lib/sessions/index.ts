@@ -39,7 +39,7 @@ export async function findSessionByRefreshToken(refreshToken: string): Promise<{
 export interface SessionSubject {
   role: string;
   lockedAt: Date | null;
-  /** TOTP or email OTP is active */
+  /** TOTP, email OTP or a passkey is active */
   hasSecondFactor: boolean;
 }
 
@@ -60,6 +60,7 @@ export async function findSessionSubject(sessionId: string, userId: number): Pro
     SELECT s."userId", s."revokedAt", s."expiresAt", u."role", u."lockedAt",
       CASE WHEN EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = u."id" AND t."activatedAt" IS NOT NULL)
              OR EXISTS (SELECT 1 FROM "EmailOtpFactor" e WHERE e."userId" = u."id" AND e."activatedAt" IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id")
         THEN 1 ELSE 0 END AS "hasSecondFactor"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;

@@ -18,6 +18,7 @@ export const throttleKeys = {
   totp: (userId: number) => `totp:${userId}`,
   emailOtp: (userId: number) => `email-otp:${userId}`,
   recoveryCode: (userId: number) => `recovery-code:${userId}`,
+  passkey: (userId: number) => `passkey:${userId}`,
 };
 
 // The counter's writes are single raw statements: Prisma runs `updateMany` inside a transaction,

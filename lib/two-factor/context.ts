@@ -18,7 +18,7 @@ export interface TwoFactorContext {
   mail?: MailOptions;
 }
 
-export type FactorName = "totp" | "emailOtp" | "recoveryCode";
+export type FactorName = "totp" | "emailOtp" | "recoveryCode" | "passkey";
 
 /** The brand for a notice: an unknown origin falls back to the default brand, so the notice still goes out. */
 export function noticeOrigin(origin?: string): string | undefined {

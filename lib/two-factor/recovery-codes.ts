@@ -98,7 +98,8 @@ export async function resetRecoveryCodes(userId: number, ctx: TwoFactorContext):
   await db.$transaction(async (tx) => {
     const active =
       (await tx.totpFactor.count({ where: { userId, activatedAt: { not: null } } })) +
-      (await tx.emailOtpFactor.count({ where: { userId, activatedAt: { not: null } } }));
+      (await tx.emailOtpFactor.count({ where: { userId, activatedAt: { not: null } } })) +
+      (await tx.passkey.count({ where: { userId } }));
     if (active === 0) throw conflict("2FA_IS_DISABLED");
     await storeRecoveryCodes(tx, userId, rows);
   });

@@ -51,9 +51,12 @@ export const authenticateResponse = z
   );
 
 export const twoFactorStatusResponse = z.object({
-  enabled: z.boolean().describe("true while TOTP or email OTP is active"),
+  enabled: z.boolean().describe("true while TOTP, email OTP or a passkey is active"),
   emailOtp: z.object({ email: z.string(), completedAt: z.string().describe("ISO 8601") }).optional(),
   totp: z.object({ completedAt: z.string().describe("ISO 8601") }).optional(),
+  passkeys: z
+    .object({ count: z.number().int().min(1), completedAt: z.string().describe("ISO 8601: when the first of them was registered") })
+    .optional(),
   recoveryCodes: z.object({ completedAt: z.string().describe("ISO 8601"), remaining: z.number().int().min(0) }).optional(),
 });
 export type TwoFactorStatus = z.infer<typeof twoFactorStatusResponse>;

@@ -12,6 +12,9 @@ export async function twoFactorStatus(userId: number): Promise<TwoFactorStatus> 
     status.emailOtp = { email: state.emailOtpAddress, completedAt: state.emailOtpActivatedAt.toISOString() };
   }
   if (state.totpActivatedAt) status.totp = { completedAt: state.totpActivatedAt.toISOString() };
+  if (state.passkeys > 0 && state.passkeysCreatedAt) {
+    status.passkeys = { count: state.passkeys, completedAt: state.passkeysCreatedAt.toISOString() };
+  }
   if (status.enabled && state.unusedRecoveryCodes > 0 && state.recoveryCodesCreatedAt) {
     status.recoveryCodes = { completedAt: state.recoveryCodesCreatedAt.toISOString(), remaining: state.unusedRecoveryCodes };
   }

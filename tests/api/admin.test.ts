@@ -5,6 +5,7 @@ import { sha256 } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { issueSudoToken } from "@/lib/tokens/jwt";
 import { api, createTestUser, expectEnvelope, login, markTotpActive, partialTokenFor, signedIn, TEST_PASSWORD } from "../helpers";
+import { addPasskey, authenticatorOnApp } from "./passkey-helpers";
 import { enableTotpViaApi, expectPartialTokenDead, loginOwingSecondFactor } from "./two-factor-helpers";
 
 // The admin API (issue 6): who may call it (403 ADMIN_REQUIRED, the admin's own sudo token for
@@ -32,6 +33,11 @@ async function withTokens(opts: { role?: "user" | "admin"; email?: string } = {}
 }
 
 const tag = () => `adm${randomUUID().slice(0, 8)}`;
+/** A passkey row straight in the database (the admin views read it; no WebAuthn needed). */
+const addPasskeyRow = (userId: number, data: { name?: string; counter?: bigint; lastUsedAt?: Date } = {}) =>
+  db.passkey.create({
+    data: { id: randomUUID(), userId, credentialId: randomUUID(), publicKey: new Uint8Array([1]), name: data.name ?? "Key", ...data },
+  });
 const post = (path: string, token: string, body: unknown = {}) => api(path, { method: "POST", token, body });
 const eventsOf = (userId: number, kind: string) => db.securityEvent.findMany({ where: { userId, kind }, orderBy: { createdAt: "asc" } });
 const mailsTo = (to: string, template: string) =>
@@ -147,16 +153,22 @@ describe("GET /admin/overview", () => {
       admins: await db.user.count({ where: { role: "admin" } }),
       locked: await db.user.count({ where: { lockedAt: { not: null } } }),
       twoFactor: {
-        any: await db.user.count({ where: { OR: [{ totp: { is: active } }, { emailOtp: { is: active } }] } }),
+        any: await db.user.count({ where: { OR: [{ totp: { is: active } }, { emailOtp: { is: active } }, { passkeys: { some: {} } }] } }),
         totp: await db.user.count({ where: { totp: { is: active } } }),
         emailOtp: await db.user.count({ where: { emailOtp: { is: active } } }),
         both: await db.user.count({ where: { totp: { is: active }, emailOtp: { is: active } } }),
+        passkey: await db.user.count({ where: { passkeys: { some: {} } } }),
       },
     };
   }
 
-  it("counts accounts, administrators, locked accounts and 2FA adoption (any, per method, both)", async () => {
+  it("counts accounts, administrators, locked accounts and 2FA adoption (any, per method, both, passkeys)", async () => {
     const [t, e, b, l] = [await createTestUser(), await createTestUser(), await createTestUser(), await createTestUser()];
+    const [p, pt] = [await createTestUser(), await createTestUser()];
+    await addPasskeyRow(p.id);
+    await addPasskeyRow(p.id); // two passkeys, one account
+    await addPasskeyRow(pt.id);
+    await markTotpActive(pt.id); // counted once in `any`
     await markTotpActive(t.id);
     await db.emailOtpFactor.create({ data: { userId: e.id, email: e.email, activatedAt: new Date() } });
     await markTotpActive(b.id);
@@ -173,6 +185,7 @@ describe("GET /admin/overview", () => {
       const { days, ...figures } = r.json;
       expect(figures).toEqual(after);
       expect(figures.twoFactor.both).toBeGreaterThan(0);
+      expect(figures.twoFactor.passkey).toBeGreaterThanOrEqual(2);
       expect(days).toHaveLength(30);
       break;
     }
@@ -236,7 +249,7 @@ describe("GET /admin/users", () => {
       role: "user",
       lockedAt: null,
       createdAt: expect.any(String),
-      twoFactor: { totp: false, emailOtp: false },
+      twoFactor: { totp: false, emailOtp: false, passkeys: 0 },
     });
     // match=contains finds the text anywhere
     const c = await list(`query=${prefix}-&match=contains`);
@@ -255,21 +268,24 @@ describe("GET /admin/users", () => {
     const locked = await mk("d-locked");
     const boss = await mk("e-admin", "admin");
     const pending = await mk("f-pending");
+    const passkeyOnly = await mk("g-passkey");
+    await addPasskeyRow(passkeyOnly.id);
     await markTotpActive(totp.id);
     await db.emailOtpFactor.create({ data: { userId: mail.id, email: mail.email, activatedAt: new Date() } });
     await db.user.update({ where: { id: locked.id }, data: { lockedAt: new Date() } });
     await markTotpActive(locked.id);
     await db.totpFactor.create({ data: { userId: pending.id, pendingSecretEnc: "pending" } });
     const ids = async (filter: string) => (await list(`query=${prefix}&filter=${filter}`)).json.users.map((u: { id: number }) => u.id);
-    expect(await ids("2fa-on")).toEqual([totp.id, mail.id, locked.id]);
+    expect(await ids("2fa-on")).toEqual([totp.id, mail.id, locked.id, passkeyOnly.id]);
     expect(await ids("2fa-off")).toEqual([plain.id, boss.id, pending.id]);
     expect(await ids("locked")).toEqual([locked.id]);
     expect(await ids("admin")).toEqual([boss.id]);
     expect(await ids("2fa-on,locked")).toEqual([locked.id]);
     expect(await ids("2fa-off,admin")).toEqual([boss.id]);
     const r = await list(`query=${prefix}&filter=2fa-on`);
-    expect(r.json.total).toBe(3);
-    expect(r.json.users[1].twoFactor).toEqual({ totp: false, emailOtp: true });
+    expect(r.json.total).toBe(4);
+    expect(r.json.users[1].twoFactor).toEqual({ totp: false, emailOtp: true, passkeys: 0 });
+    expect(r.json.users[3].twoFactor).toEqual({ totp: false, emailOtp: false, passkeys: 1 });
     expect(r.json.users[2].lockedAt).toEqual(expect.any(String));
     const b = await list(`query=${prefix}&filter=admin`);
     expect(b.json.users[0].role).toBe("admin");
@@ -363,6 +379,7 @@ describe("GET /admin/users/{id}", () => {
       db.throttle.upsert({ where: { key }, create: { key, failures, blockedUntil }, update: { failures, blockedUntil } });
     await throttle(`password:${u.id}`, 6, blocked);
     await throttle(`totp:${u.id}`, 2, null);
+    const passkey = await addPasskeyRow(u.id, { name: "Laptop", counter: 7n, lastUsedAt: new Date("2026-03-03T10:00:00Z") });
 
     const r = await api(`/api/admin/users/${u.id}`, { token: admin.access });
     expect(r.status).toBe(200);
@@ -372,13 +389,22 @@ describe("GET /admin/users/{id}", () => {
       role: "user",
       lockedAt: null,
       hasPassword: true,
-      twoFactor: { totp: true, emailOtp: true },
+      twoFactor: { totp: true, emailOtp: true, passkeys: 1 },
     });
     expect(r.json.twoFactor).toEqual({
       enabled: true,
       totp: { activatedAt: totpAt.toISOString(), pending: false },
       emailOtp: { email: "codes@example.com", activatedAt: "2026-03-02T10:00:00.000Z", pendingEmail: null },
       recoveryCodes: { remaining: 7, total: 10, createdAt: expect.any(String) },
+      passkeys: [
+        {
+          id: passkey.id,
+          name: "Laptop",
+          createdAt: passkey.createdAt.toISOString(),
+          lastUsedAt: "2026-03-03T10:00:00.000Z",
+          signCounter: 7,
+        },
+      ],
     });
     expect(r.json.throttles[0].waitSeconds).toBeGreaterThan(50);
     expect(r.json.throttles[0].waitSeconds).toBeLessThanOrEqual(60);
@@ -398,6 +424,7 @@ describe("GET /admin/users/{id}", () => {
       { purpose: "totp", failures: 2, blockedUntil: null, waitSeconds: 0, updatedAt: expect.any(String) },
       { purpose: "emailOtp", failures: 0, blockedUntil: null, waitSeconds: 0, updatedAt: null },
       { purpose: "recoveryCode", failures: 0, blockedUntil: null, waitSeconds: 0, updatedAt: null },
+      { purpose: "passkey", failures: 0, blockedUntil: null, waitSeconds: 0, updatedAt: null },
     ]);
     expect(r.json.events.map((e: { kind: string }) => e.kind)).toEqual(["login.success", "login.success", "account.created"]);
     expect(r.json.events[2]).toMatchObject({ actor: null, detail: null });
@@ -525,7 +552,7 @@ describe("POST /admin/users/{id}/reset-2fa", () => {
 
     const r = await post(`/api/admin/users/${u.id}/reset-2fa`, admin.sudo);
     expect(r.status, r.text).toBe(200);
-    expect(r.json).toEqual({ removed: { totp: true, emailOtp: true, recoveryCodes: 10 } });
+    expect(r.json).toEqual({ removed: { totp: true, emailOtp: true, passkeys: 0, recoveryCodes: 10 } });
     expect(await db.totpFactor.count({ where: { userId: u.id } })).toBe(0);
     expect(await db.emailOtpFactor.count({ where: { userId: u.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
@@ -533,6 +560,29 @@ describe("POST /admin/users/{id}/reset-2fa", () => {
     await expectTargetEvent(u.id, "2fa.reset", admin.id);
     await expectAdminActionRecorded(admin.id, "reset-2fa", u.id);
     expect(await mailsTo(u.email, "2fa-reset-by-admin")).toHaveLength(1);
+    expectEnvelope(await post(`/api/admin/users/${u.id}/reset-2fa`, admin.sudo), 409, "2FA_NOT_SET_UP");
+  });
+});
+
+describe("POST /admin/users/{id}/reset-2fa with passkeys (§9)", () => {
+  it("removes the passkeys too: 2FA is off, the passkey no longer signs in, the account signs in with its password", async () => {
+    const u = await withTokens();
+    const authenticator = authenticatorOnApp();
+    const tokens = { refresh: u.refresh, access: u.access, sudo: u.sudo, partial: u.partial };
+    const { passkey, recoveryCodes } = await addPasskey(authenticator, tokens);
+    expect(recoveryCodes).toHaveLength(10);
+    expect((await api("/auth/login", { body: { username: u.email, password: u.password } })).json.methods).toEqual([
+      "passkey",
+      "recoveryCode",
+    ]);
+
+    const r = await post(`/api/admin/users/${u.id}/reset-2fa`, admin.sudo);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toEqual({ removed: { totp: false, emailOtp: false, passkeys: 1, recoveryCodes: 10 } });
+    expect(await db.passkey.count({ where: { id: passkey.id } })).toBe(0);
+    expect((await api("/auth/login", { body: { username: u.email, password: u.password } })).status).toBe(200);
+    const options = await api("/auth/passkey/options", { body: {} });
+    expectEnvelope(await api("/auth/passkey/login", { body: { credential: authenticator.get(options.json) } }), 401, "PASSKEY_INVALID");
     expectEnvelope(await post(`/api/admin/users/${u.id}/reset-2fa`, admin.sudo), 409, "2FA_NOT_SET_UP");
   });
 });

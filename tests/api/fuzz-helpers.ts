@@ -188,6 +188,9 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
     "minimum",
     "maximum",
     "additionalProperties",
+    "items",
+    "minItems",
+    "maxItems",
   ]);
   for (const key of Object.keys(s))
     if (!known.has(key)) throw new Error(`fuzz-helpers: schema keyword "${key}" is not understood: teach certainlyInvalid`);
@@ -199,6 +202,11 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
     return Object.entries((s.properties ?? {}) as Record<string, JsonSchema>).some(
       ([k, sub]) => obj[k] !== undefined && certainlyInvalid(sub, obj[k], ctx, k),
     );
+  }
+  if (s.type === "array") {
+    if (!Array.isArray(value)) return true;
+    if (value.length < (s.minItems ?? 0) || value.length > (s.maxItems ?? Infinity)) return true;
+    return !!s.items && value.some((item) => certainlyInvalid(s.items, item, ctx));
   }
   if (s.type === "string") {
     if (typeof value !== "string") return true;
@@ -428,6 +436,10 @@ export function validValue(name: string, schema: JsonSchema, ctx: SchemaContext,
     const obj: Record<string, unknown> = {};
     for (const [k, sub] of Object.entries((s.properties ?? {}) as Record<string, JsonSchema>)) obj[k] = validValue(k, sub, ctx, marker);
     return obj;
+  }
+  if (s.type === "array") {
+    if ((s.minItems ?? 0) > 0) throw new Error(`fuzz-helpers: no valid value for ${name}: teach validValue non-empty lists`);
+    return [];
   }
   if (s.enum) candidates.push(s.enum[0]);
   if (s.type === "string") {

@@ -102,6 +102,8 @@ const MODELS = [
   "emailChangeUndo",
   "securityEvent",
   "mailMessage",
+  "passkey",
+  "passkeyChallenge",
 ] as const;
 type Counter = { count(args?: unknown): Promise<number> };
 
@@ -131,7 +133,21 @@ async function state(scope: Scope) {
   const { ids, emails } = scope;
   const mine = { userId: { in: ids } };
   const counts = Object.fromEntries(await Promise.all(MODELS.map(async (m) => [m, await (db[m] as unknown as Counter).count()] as const)));
-  const [users, sessions, totp, emailOtp, recoveryCodes, emailCodes, resetLinks, undoLinks, events, throttles, mails] = await Promise.all([
+  const [
+    users,
+    sessions,
+    totp,
+    emailOtp,
+    recoveryCodes,
+    emailCodes,
+    resetLinks,
+    undoLinks,
+    events,
+    throttles,
+    mails,
+    passkeys,
+    challenges,
+  ] = await Promise.all([
     db.user.findMany({ where: { OR: [{ id: { in: ids } }, { email: { contains: marker } }] }, orderBy: { id: "asc" } }),
     db.session.findMany({ where: { OR: [mine, { userAgent: { contains: marker } }] }, orderBy: { id: "asc" } }),
     db.totpFactor.findMany({ where: mine, orderBy: { userId: "asc" } }),
@@ -149,8 +165,25 @@ async function state(scope: Scope) {
       where: { OR: [mine, { toAddress: { in: emails } }, { toAddress: { contains: marker } }] },
       orderBy: { id: "asc" },
     }),
+    // the sign counter is a BIGINT: as a string, for the JSON comparison
+    db.passkey.findMany({ where: mine, orderBy: { id: "asc" } }).then((rows) => rows.map((p) => ({ ...p, counter: String(p.counter) }))),
+    db.passkeyChallenge.findMany({ where: mine, orderBy: { id: "asc" } }),
   ]);
-  const rows = { users, sessions, totp, emailOtp, recoveryCodes, emailCodes, resetLinks, undoLinks, events, throttles, mails };
+  const rows = {
+    users,
+    sessions,
+    totp,
+    emailOtp,
+    recoveryCodes,
+    emailCodes,
+    resetLinks,
+    undoLinks,
+    events,
+    throttles,
+    mails,
+    passkeys,
+    challenges,
+  };
   return { scope, counts, rows: JSON.parse(JSON.stringify(rows)) as Record<string, unknown[]> };
 }
 type State = Awaited<ReturnType<typeof state>>;
@@ -174,6 +207,9 @@ async function foreignActivity(since: Date, scope: Scope): Promise<string[]> {
     Throttle: await db.throttle.count({ where: { updatedAt: { gte: since }, NOT: throttleWhere(scope) } }),
     EmailCode: await db.emailCode.count({ where: { ...recent, ...notMine } }),
     RecoveryCode: await db.recoveryCode.count({ where: { ...recent, ...notMine } }),
+    Passkey: await db.passkey.count({ where: { ...recent, ...notMine } }),
+    // a sign-in challenge belongs to nobody (userId null): another file's too
+    PasskeyChallenge: await db.passkeyChallenge.count({ where: { ...recent, OR: [{ userId: null }, { userId: { notIn: ids } }] } }),
     // key rotation (tests of the signing keys): no request of the fuzz signs anything
     SigningKey: await db.signingKey.count({ where: { OR: [recent, { retiredAt: { gte: since } }] } }),
   };

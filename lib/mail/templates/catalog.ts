@@ -3,7 +3,7 @@ import type { CodeTemplate, LinkTemplate, NoticeTemplate, TemplateName } from ".
 // What each mail is, independent of language: its layout, the data it needs, and how it closes.
 // The wording lives in ./languages/<language>.ts.
 
-export type DataKey = "code" | "link" | "newEmail" | "oldEmail" | "method" | "minutes";
+export type DataKey = "code" | "link" | "newEmail" | "oldEmail" | "method" | "minutes" | "passkeyName" | "oldPasskeyName";
 export type Closing = "ignore" | "notYou" | "askAdmin";
 
 interface Base {
@@ -55,6 +55,10 @@ const notices: Record<NoticeTemplate, NoticeSpec> = {
   "2fa-method-added": { kind: "notice", required: ["method"], closing: "notYou", portalAction: true },
   "2fa-method-removed": { kind: "notice", required: ["method"], closing: "notYou", portalAction: true },
   "recovery-codes-reset": { kind: "notice", required: [], closing: "notYou", portalAction: true },
+  // a passkey is one of possibly several: the notice names it (the holder chose the name)
+  "passkey-added": { kind: "notice", required: ["passkeyName"], closing: "notYou", portalAction: true },
+  "passkey-renamed": { kind: "notice", required: ["passkeyName", "oldPasskeyName"], closing: "notYou", portalAction: true },
+  "passkey-removed": { kind: "notice", required: ["passkeyName"], closing: "notYou", portalAction: true },
   "email-changed": { kind: "notice", required: [], optional: ["newEmail"], closing: "notYou", portalAction: true },
   "account-locked": { kind: "notice", required: [], closing: "askAdmin", portalAction: false },
   "2fa-reset-by-admin": { kind: "notice", required: [], closing: "askAdmin", portalAction: true },

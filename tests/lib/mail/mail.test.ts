@@ -48,6 +48,8 @@ const sampleData = {
   code: "493817",
   link: "https://portal.example/reset?token=abc123",
   newEmail: "new.address@example.com",
+  passkeyName: "Work laptop",
+  oldPasskeyName: "MacBook",
   oldEmail: "old.address@example.com",
   method: "totp",
 };

@@ -14,7 +14,13 @@ import { ApiError } from "@/lib/errors";
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
-const purposeLabels = { password: "Password", totp: "Authenticator code", emailOtp: "Email code", recoveryCode: "Recovery code" } as const;
+const purposeLabels = {
+  password: "Password",
+  totp: "Authenticator code",
+  emailOtp: "Email code",
+  recoveryCode: "Recovery code",
+  passkey: "Passkey",
+} as const;
 
 const notices: Record<string, { tone: "success" | "error"; message: string }> = {
   created: { tone: "success", message: "Account created. Its holder was sent a link to choose a password (valid 24 hours)." },

@@ -95,6 +95,21 @@ export const de: LanguagePack = {
       heading: "Eine Anmeldemethode wurde entfernt",
       paragraphs: ["Die Zwei-Faktor-Methode „{method}“ wurde für Ihr {brand}-Konto deaktiviert."],
     },
+    "passkey-added": {
+      subject: "Ein Passkey wurde Ihrem {brand}-Konto hinzugefügt",
+      heading: "Ein Passkey wurde hinzugefügt",
+      paragraphs: ["Der Passkey „{passkeyName}“ wurde Ihrem {brand}-Konto hinzugefügt. Sie können sich jetzt damit anmelden."],
+    },
+    "passkey-renamed": {
+      subject: "Ein Passkey Ihres {brand}-Kontos wurde umbenannt",
+      heading: "Ein Passkey wurde umbenannt",
+      paragraphs: ["Der Passkey „{oldPasskeyName}“ Ihres {brand}-Kontos heißt jetzt „{passkeyName}“."],
+    },
+    "passkey-removed": {
+      subject: "Ein Passkey wurde aus Ihrem {brand}-Konto entfernt",
+      heading: "Ein Passkey wurde entfernt",
+      paragraphs: ["Der Passkey „{passkeyName}“ wurde aus Ihrem {brand}-Konto entfernt. Sie können sich nicht mehr damit anmelden."],
+    },
     "recovery-codes-reset": {
       subject: "Neue Wiederherstellungscodes für Ihr {brand}-Konto",
       heading: "Ihre Wiederherstellungscodes wurden ersetzt",

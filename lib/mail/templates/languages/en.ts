@@ -85,6 +85,21 @@ export const en: LanguagePack = {
       heading: "A sign-in method was removed",
       paragraphs: ["The two-factor method “{method}” was turned off for your {brand} account."],
     },
+    "passkey-added": {
+      subject: "A passkey was added to your {brand} account",
+      heading: "A passkey was added",
+      paragraphs: ["The passkey “{passkeyName}” was added to your {brand} account. It can now be used to sign in."],
+    },
+    "passkey-renamed": {
+      subject: "A passkey of your {brand} account was renamed",
+      heading: "A passkey was renamed",
+      paragraphs: ["The passkey “{oldPasskeyName}” of your {brand} account is now called “{passkeyName}”."],
+    },
+    "passkey-removed": {
+      subject: "A passkey was removed from your {brand} account",
+      heading: "A passkey was removed",
+      paragraphs: ["The passkey “{passkeyName}” was removed from your {brand} account. It can no longer be used to sign in."],
+    },
     "recovery-codes-reset": {
       subject: "New recovery codes for your {brand} account",
       heading: "Your recovery codes were replaced",

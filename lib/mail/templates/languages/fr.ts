@@ -95,6 +95,21 @@ export const fr: LanguagePack = {
       heading: "Une méthode de connexion a été supprimée",
       paragraphs: ["La méthode de double authentification « {method} » a été désactivée pour votre compte {brand}."],
     },
+    "passkey-added": {
+      subject: "Une clé d’accès a été ajoutée à votre compte {brand}",
+      heading: "Une clé d’accès a été ajoutée",
+      paragraphs: ["La clé d’accès « {passkeyName} » a été ajoutée à votre compte {brand}. Elle permet désormais de vous connecter."],
+    },
+    "passkey-renamed": {
+      subject: "Une clé d’accès de votre compte {brand} a été renommée",
+      heading: "Une clé d’accès a été renommée",
+      paragraphs: ["La clé d’accès « {oldPasskeyName} » de votre compte {brand} s’appelle désormais « {passkeyName} »."],
+    },
+    "passkey-removed": {
+      subject: "Une clé d’accès a été supprimée de votre compte {brand}",
+      heading: "Une clé d’accès a été supprimée",
+      paragraphs: ["La clé d’accès « {passkeyName} » a été supprimée de votre compte {brand}. Elle ne permet plus de vous connecter."],
+    },
     "recovery-codes-reset": {
       subject: "Nouveaux codes de récupération pour votre compte {brand}",
       heading: "Vos codes de récupération ont été remplacés",

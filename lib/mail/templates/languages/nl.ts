@@ -92,6 +92,21 @@ export const nl: LanguagePack = {
       heading: "Er is een aanmeldmethode verwijderd",
       paragraphs: ["De methode voor tweestapsverificatie ‘{method}’ is uitgeschakeld voor je {brand}-account."],
     },
+    "passkey-added": {
+      subject: "Er is een passkey toegevoegd aan je {brand}-account",
+      heading: "Er is een passkey toegevoegd",
+      paragraphs: ["De passkey ‘{passkeyName}’ is toegevoegd aan je {brand}-account. Je kunt je er nu mee aanmelden."],
+    },
+    "passkey-renamed": {
+      subject: "Een passkey van je {brand}-account heeft een nieuwe naam",
+      heading: "Een passkey heeft een nieuwe naam",
+      paragraphs: ["De passkey ‘{oldPasskeyName}’ van je {brand}-account heet nu ‘{passkeyName}’."],
+    },
+    "passkey-removed": {
+      subject: "Er is een passkey verwijderd van je {brand}-account",
+      heading: "Er is een passkey verwijderd",
+      paragraphs: ["De passkey ‘{passkeyName}’ is verwijderd van je {brand}-account. Je kunt je er niet meer mee aanmelden."],
+    },
     "recovery-codes-reset": {
       subject: "Nieuwe herstelcodes voor je {brand}-account",
       heading: "Je herstelcodes zijn vervangen",

@@ -3,7 +3,7 @@ import type { DataKey, MethodKey } from "../catalog";
 
 // One language's wording. Plain text with {placeholders}; the renderer escapes it for HTML.
 // Placeholders: {brand}, {portalUrl}, {minutes}, {duration}, and the template's data ({code}, {link},
-// {newEmail}, {oldEmail}, {method}).
+// {newEmail}, {oldEmail}, {method}, {passkeyName}, {oldPasskeyName}).
 
 export interface TemplateText {
   subject: string;

@@ -1,0 +1,4 @@
+import { passkeyNextGuess } from "@/lib/api/passkeys";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(passkeyNextGuess);

@@ -1,0 +1,4 @@
+import { passkeyRegister } from "@/lib/api/passkeys";
+import { serve } from "@/lib/http/endpoint";
+
+export const { GET, POST, PUT, DELETE, PATCH } = serve(passkeyRegister);
