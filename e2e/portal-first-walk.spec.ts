@@ -113,7 +113,7 @@ test("a one-second sign-in wait leaves a message once it has ended", async ({ pa
     expect(answer.status).toBe(401);
   }
   const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const answer = await answered;
   expect(answer.status()).toBe(429);
   expect(((await answer.json()) as { retryAfter?: number }).retryAfter).toBe(1);

@@ -211,7 +211,7 @@ export async function enterPassword(page: Page, email: string, password = PASSWO
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

@@ -176,7 +176,7 @@ test("focus: a failed sign-in puts it on the field the server refused; closing t
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(`${PASSWORD}-wrong`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const password = page.getByLabel("Password", { exact: true });
   await expect(password).toBeFocused();
   await expect(password).toHaveAttribute("aria-invalid", "true");
@@ -185,7 +185,7 @@ test("focus: a failed sign-in puts it on the field the server refused; closing t
 
   // issue 14 bug 9: Escape on the step-up gives the focus back to the button that opened it
   await password.fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByLabel("6-digit code from your authenticator app").fill(await totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account$/);
@@ -209,7 +209,7 @@ test("a deep link survives the sign-in; a foreign one lands on the account", asy
   await expect(page).toHaveURL(/\/login\?next=%2Faccount%2Fsessions$/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account\/sessions$/);
   await signOut(page);
 
@@ -217,7 +217,7 @@ test("a deep link survives the sign-in; a foreign one lands on the account", asy
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/account$/);
     await signOut(page);
   }
@@ -239,7 +239,7 @@ test("a session ended elsewhere signs the page out with a notice, and the sign-i
   await expectAccessible(page);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
 });
 

@@ -19,11 +19,11 @@ test("signs in with email and password, shows the account, and signs out", async
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("Wrong-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
 
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-email")).toHaveText(email);
   await expectAccessible(page);
@@ -42,7 +42,7 @@ test("signs in with email and password, shows the account, and signs out", async
 
 test("validates the form before sending and moves focus to the first error", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Email")).toBeFocused();
   await expect(page.locator("form").getByRole("alert").first()).toContainText("Email is required");
 });

@@ -3,12 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/lib/browser-session/actions";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { signInWithPasskey, usePasskeyAutofill, type PasskeySignInResult } from "@/components/auth/passkey-sign-in";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
+import { cancelPasskeyRequest, passkeysSupported } from "@/components/passkeys/webauthn";
 import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
@@ -43,6 +45,9 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
 
   const signInOnce = useSingleFlight(async (values: LoginBody) => {
     setFailure(null);
+    cancelPasskeyRequest(); // the person chose the password: the autofill offer ends
+    passwordSent.current = true;
+
     const result = await callApi((api) => api.POST("/auth/login", { body: values }));
     if (!result.ok) {
       const { code, partialToken, methods, status, retryAfter } = result.error;
@@ -60,6 +65,27 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
     await finish(result.data);
   });
   const onSubmit = handleSubmit(signInOnce);
+
+  const afterPasskey = async (result: PasskeySignInResult) => {
+    if (result.ok) return finish(result.refreshToken);
+    setFailure(result.message);
+  };
+  // an autofill answer that arrives once the password was sent is the losing one of the two ways in
+  const passwordSent = useRef(false);
+  usePasskeyAutofill(!secondStep, (result) => void (passwordSent.current || afterPasskey(result)));
+  const [passkeyPending, setPasskeyPending] = useState(false);
+  const passkeyOnce = useSingleFlight(async () => {
+    setFailure(null);
+    setPasskeyPending(true);
+    try {
+      await afterPasskey(await signInWithPasskey());
+    } finally {
+      setPasskeyPending(false);
+    }
+  });
+  const [canUsePasskeys, setCanUsePasskeys] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- what the browser can do is known only here
+  useEffect(() => setCanUsePasskeys(passkeysSupported()), []);
 
   async function finish(refreshToken: string, sudoToken?: string) {
     if (!(await completeSignIn(refreshToken, sudoToken)).ok) {
@@ -91,7 +117,13 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
       {signedOutElsewhere && <FormAlert message={texts.signedOutElsewhere} tone="info" />}
-      <TextField label="Email" type="email" autoComplete="username" {...register("username")} error={fieldError("username", "Email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username webauthn"
+        {...register("username")}
+        error={fieldError("username", "Email")}
+      />
       <TextField
         label="Password"
         type="password"
@@ -103,6 +135,11 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
+      {canUsePasskeys && (
+        <Button type="button" variant="secondary" className="w-full" pending={passkeyPending} onClick={() => void passkeyOnce()}>
+          {passkeyPending ? "Waiting for the passkey…" : "Sign in with a passkey"}
+        </Button>
+      )}
       <Link href="/forgot-password" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
         Forgot your password?
       </Link>

@@ -9,10 +9,17 @@ import { TextField } from "@/components/ui/text-field";
 import { isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
+import { signWithPasskey } from "@/components/passkeys/webauthn";
 
-export type SecondFactorMethod = "totp" | "emailOtp" | "recoveryCode";
+export type SecondFactorMethod = "passkey" | "totp" | "emailOtp" | "recoveryCode";
+/** the methods proved by typing a code */
+type CodeMethod = Exclude<SecondFactorMethod, "passkey">;
+
+/** The order offered: a passkey first (one touch, and it cannot be phished), recovery codes last. */
+const offerOrder: SecondFactorMethod[] = ["passkey", "totp", "emailOtp", "recoveryCode"];
 
 const methodLabels: Record<SecondFactorMethod, string> = {
+  passkey: "Passkey",
   totp: "Authenticator app",
   emailOtp: "Email code",
   recoveryCode: "Recovery code",
@@ -34,7 +41,7 @@ interface Factor {
   nextGuess?: (api: GatehouseClient) => Answering<{ duration: number }>;
 }
 
-const factors: Record<SecondFactorMethod, Factor> = {
+const factors: Record<CodeMethod, Factor> = {
   totp: { length: 6, authenticate: authenticateTotp, nextGuess: (api) => api.GET("/user/2fa/totp/next-guess") },
   emailOtp: { length: 6, authenticate: (api, otp) => api.POST("/user/2fa/email-otp/authenticate", { body: { otp } }) },
   recoveryCode: {
@@ -44,7 +51,14 @@ const factors: Record<SecondFactorMethod, Factor> = {
   },
 };
 
-const fieldLabels: Record<SecondFactorMethod, string> = {
+/** The wait-time queries of the factors that have one (docs/api.md §5). */
+const waitQueries: Partial<Record<SecondFactorMethod, (api: GatehouseClient) => Answering<{ duration: number }>>> = {
+  totp: factors.totp.nextGuess,
+  recoveryCode: factors.recoveryCode.nextGuess,
+  passkey: (api) => api.GET("/user/2fa/passkey/next-guess"),
+};
+
+const fieldLabels: Record<CodeMethod, string> = {
   totp: "6-digit code from your authenticator app",
   emailOtp: "6-digit code from the email",
   recoveryCode: "Recovery code",
@@ -60,6 +74,7 @@ function otherMethodsHint(methods: SecondFactorMethod[]): string {
 }
 
 const otherMethodNames: Record<SecondFactorMethod, string> = {
+  passkey: "your passkey",
   totp: "your authenticator app",
   emailOtp: "an email code",
   recoveryCode: "a recovery code",
@@ -88,7 +103,7 @@ export interface SecondFactorFormProps {
  * second step and by the "confirm it's you" dialog.
  */
 export function SecondFactorForm({
-  methods,
+  methods: offered,
   getToken,
   onSuccess,
   legend,
@@ -98,6 +113,7 @@ export function SecondFactorForm({
   recoveryCodesLeft,
   secondaryAction,
 }: SecondFactorFormProps) {
+  const methods = offerOrder.filter((m) => offered.includes(m));
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -115,7 +131,7 @@ export function SecondFactorForm({
 
   /** A wrong guess may start a wait (from the 5th on): ask the wait-time query so the countdown shows at once. */
   const checkWait = async (m: SecondFactorMethod) => {
-    const { nextGuess } = factors[m];
+    const nextGuess = waitQueries[m];
     const token = nextGuess ? await getToken() : null;
     if (!nextGuess || !token) return;
     const next = await callApi(nextGuess, token);
@@ -163,23 +179,14 @@ export function SecondFactorForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first showing
   }, []);
 
-  const submit = useSingleFlight(async () => {
-    const spec = factors[method];
-    const recovery = method === "recoveryCode";
-    const value = recovery ? stripCodeSeparators(code).toUpperCase() : stripCodeSeparators(code);
-    // a code that cannot be right is never sent: it would count against the throttle
-    if (recovery ? value.length !== spec.length : !isSixDigitCode(value)) {
-      setFieldError(recovery ? `Enter the ${spec.length}-character recovery code.` : "Enter the 6 digits of the code.");
-      inputRef.current?.focus();
-      return;
-    }
-    setFieldError(undefined);
+  /** Runs one authenticate call with the form's token and hands its answer on; a refusal goes to the message slot. */
+  const prove = async (authenticate: (api: GatehouseClient) => Answering<AuthenticateAnswer>) => {
     setFailure(null);
     setPending(true);
     try {
       const token = await getToken();
       if (!token) return setFailure(tokenExpired);
-      const result = await callApi((api) => spec.authenticate(api, value), token);
+      const result = await callApi(authenticate, token);
       if (!result.ok) {
         showFailure(result.error);
         if (result.error.status === 401 && result.error.code !== "INVALID_TOKEN") await checkWait(method);
@@ -191,6 +198,33 @@ export function SecondFactorForm({
     } finally {
       setPending(false);
     }
+  };
+
+  /** A passkey: the server's challenge, the browser's prompt, the signed answer. */
+  const provePasskey = async () => {
+    setFailure(null);
+    const token = await getToken();
+    if (!token) return setFailure(tokenExpired);
+    const options = await callApi((api) => api.POST("/user/2fa/passkey/authenticate/options", { body: {} }), token);
+    if (!options.ok) return showFailure(options.error);
+    const signed = await signWithPasskey(options.data);
+    if (!signed.ok) return setFailure(signed.message);
+    await prove((api) => api.POST("/user/2fa/passkey/authenticate", { body: { credential: signed.credential } }));
+  };
+
+  const submit = useSingleFlight(async () => {
+    if (method === "passkey") return provePasskey();
+    const spec = factors[method];
+    const recovery = method === "recoveryCode";
+    const value = recovery ? stripCodeSeparators(code).toUpperCase() : stripCodeSeparators(code);
+    // a code that cannot be right is never sent: it would count against the throttle
+    if (recovery ? value.length !== spec.length : !isSixDigitCode(value)) {
+      setFieldError(recovery ? `Enter the ${spec.length}-character recovery code.` : "Enter the 6 digits of the code.");
+      inputRef.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    await prove((api) => spec.authenticate(api, value));
   });
 
   const recoveryHint = `Each recovery code works once${recoveryCodesLeft === undefined ? "" : ` (${recoveryCodesLeft} left)`}. Dashes and spaces are ignored.`;
@@ -242,21 +276,25 @@ export function SecondFactorForm({
           </div>
         )}
         <FormAlert message={info} tone="info" />
-        <TextField
-          ref={inputRef}
-          label={fieldLabels[method]}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          inputMode={method === "recoveryCode" ? "text" : "numeric"}
-          autoComplete="one-time-code"
-          maxLength={method === "recoveryCode" ? 24 : 12}
-          error={fieldError}
-          hint={method === "recoveryCode" ? recoveryHint : undefined}
-        />
+        {method === "passkey" ? (
+          <p className="text-sm text-slate-700">Use the passkey on this device, your phone or your security key when the browser asks.</p>
+        ) : (
+          <TextField
+            ref={inputRef}
+            label={fieldLabels[method]}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            inputMode={method === "recoveryCode" ? "text" : "numeric"}
+            autoComplete="one-time-code"
+            maxLength={method === "recoveryCode" ? 24 : 12}
+            error={fieldError}
+            hint={method === "recoveryCode" ? recoveryHint : undefined}
+          />
+        )}
         <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
         <div className="mt-2 flex gap-2">
           <Button type="submit" pending={pending} disabled={wait > 0} className="flex-1">
-            {pending ? "Checking…" : submitLabel}
+            {pending ? "Checking…" : method === "passkey" ? "Use your passkey" : submitLabel}
           </Button>
           {secondaryAction}
         </div>

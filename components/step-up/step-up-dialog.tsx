@@ -14,7 +14,7 @@ const SUDO_MINUTES = 5;
 
 /**
  * The "confirm it's you" dialog: learns the person's active methods from GET /user/2fa, proves
- * one (TOTP code, emailed code, or a recovery code) with the access token, and hands the sudo
+ * one (a passkey, TOTP code, emailed code, or a recovery code) with the access token, and hands the sudo
  * token it gets to `onToken`. Used through StepUpProvider / useStepUp, not on its own.
  */
 export function StepUpDialog({
@@ -130,6 +130,7 @@ const SESSION_ENDED = "Your session has ended. Sign in again.";
 
 function activeMethods(status: TwoFactorStatus): StepUpMethod[] {
   const methods: StepUpMethod[] = [];
+  if (status.passkeys) methods.push("passkey");
   if (status.totp) methods.push("totp");
   if (status.emailOtp) methods.push("emailOtp");
   if (status.recoveryCodes && status.recoveryCodes.remaining > 0) methods.push("recoveryCode");

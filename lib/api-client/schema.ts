@@ -1300,7 +1300,9 @@ export interface components {
             /** @enum {string} */
             authenticatorAttachment?: "platform" | "cross-platform";
             /** @description Read by nobody; accepted as the browser sends it */
-            clientExtensionResults?: Record<string, never>;
+            clientExtensionResults?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A `RegistrationResponseJSON`: what `navigator.credentials.create()` answered, as `credential.toJSON()` gives it */
         PasskeyRegistrationCredential: {
@@ -1322,7 +1324,9 @@ export interface components {
             /** @enum {string} */
             authenticatorAttachment?: "platform" | "cross-platform";
             /** @description Read by nobody; accepted as the browser sends it */
-            clientExtensionResults?: Record<string, never>;
+            clientExtensionResults?: {
+                [key: string]: unknown;
+            };
         };
         Passkey: {
             id: string;

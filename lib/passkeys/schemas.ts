@@ -24,7 +24,7 @@ const credentialType = z.enum(["public-key"]).describe('always "public-key"');
 const authenticatorAttachment = z.enum(["platform", "cross-platform"]).optional();
 /** Browsers add transports over time: any short string is taken, the known ones are kept. */
 const transports = z.array(z.string().max(32, "must be at most 32 characters")).max(10, "must have at most 10 entries").optional();
-const clientExtensionResults = z.object({}).optional().describe("Read by nobody; accepted as the browser sends it");
+const clientExtensionResults = z.looseObject({}).optional().describe("Read by nobody; accepted as the browser sends it");
 
 export const registrationCredential = z
   .object({

@@ -26,7 +26,8 @@ export function e2eEnv(): Record<string, string> {
   return {
     ...testEnv(),
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db",
-    APP_URL: `http://127.0.0.1:${port}`,
+    // a host name, not an address: WebAuthn takes no IP address as its relying party (the passkey specs)
+    APP_URL: `http://localhost:${port}`,
     E2E_PORT: port,
     DEV_MAILBOX: "1",
     // as behind a proxy: e2e/dev-mailbox.spec.ts stands for another machine with X-Forwarded-For

@@ -103,6 +103,22 @@ export default async function AccountPage() {
             )}
           </Row>
           <Row
+            term="Passkeys"
+            testId="passkeys-status"
+            action={
+              <ActionLink href="/account/passkeys" variant={status.enabled ? "secondary" : "primary"}>
+                {status.passkeys ? "Manage passkeys" : "Add a passkey"}
+              </ActionLink>
+            }
+          >
+            <StatusBadge on={!!status.passkeys} />
+            {status.passkeys && (
+              <span className="ml-2 text-xs text-slate-600" data-testid="passkeys-count">
+                {status.passkeys.count} {status.passkeys.count === 1 ? "passkey" : "passkeys"}
+              </span>
+            )}
+          </Row>
+          <Row
             term="Recovery codes"
             testId="recovery-codes-status"
             action={status.enabled ? <ActionLink href="/account/recovery-codes">Create new recovery codes</ActionLink> : null}

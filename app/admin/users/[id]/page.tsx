@@ -67,7 +67,7 @@ export default async function AccountPage({
   const notice = notices[String((await searchParams).notice ?? "")] ?? null;
   const { user, twoFactor, sessions, throttles, events } = detail;
   const isSelf = user.id === admin.userId;
-  const hasTwoFactor = !!twoFactor.totp || !!twoFactor.emailOtp || twoFactor.recoveryCodes.total > 0;
+  const hasTwoFactor = !!twoFactor.totp || !!twoFactor.emailOtp || twoFactor.passkeys.length > 0 || twoFactor.recoveryCodes.total > 0;
 
   return (
     <div className="flex flex-col gap-6">
@@ -132,6 +132,23 @@ export default async function AccountPage({
                 : "Off"}
               {twoFactor.emailOtp?.pendingEmail && (
                 <span className="text-slate-600"> (setup pending for {twoFactor.emailOtp.pendingEmail})</span>
+              )}
+            </dd>
+            <dt className="text-slate-600">Passkeys</dt>
+            <dd data-testid="admin-passkeys">
+              {twoFactor.passkeys.length === 0 ? (
+                "None"
+              ) : (
+                <ul className="flex flex-col gap-1">
+                  {twoFactor.passkeys.map((p) => (
+                    <li key={p.id}>
+                      <span className="font-medium">{p.name}</span>{" "}
+                      <span className="text-slate-600">
+                        (added {formatDateTime(p.createdAt)}, {p.lastUsedAt ? `last used ${formatDateTime(p.lastUsedAt)}` : "not used yet"})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               )}
             </dd>
             <dt className="text-slate-600">Recovery codes</dt>
