@@ -13,7 +13,9 @@ export type NoticeTemplate =
   | "recovery-codes-reset"
   | "email-changed"
   | "account-locked"
-  | "2fa-reset-by-admin";
+  | "2fa-reset-by-admin"
+  | "recovery-code-used"
+  | "new-device-sign-in";
 export type TemplateName = CodeTemplate | LinkTemplate | NoticeTemplate;
 
 export type TemplateData = Record<string, string | number>;

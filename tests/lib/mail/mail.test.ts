@@ -674,7 +674,7 @@ describe("sign-in notices (issue 14): a new device, a recovery code used", () =>
   it("a device without a system, or an unknown one, still reads as a sentence", () => {
     expect(newDevice("en", { device: "curl/?" }).text).toContain("from curl,");
     expect(newDevice("en", { device: "?/?" }).text).toContain("from an unknown device,");
-    expect(newDevice("nl", { device: "?/?" }).text).toContain("vanaf een onbekend apparaat,");
+    expect(newDevice("nl", { device: "?/?" }).text).toContain("vanaf een onbekend apparaat.");
     expect(newDevice("en", { device: "?/?" }).text).not.toMatch(/\?/);
   });
 
