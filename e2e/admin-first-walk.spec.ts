@@ -132,7 +132,7 @@ test("Create account: a message about the last try never stays beside a new one"
   await expect(create.getByText(TAKEN)).toHaveCount(0);
 });
 
-test("an account's page tells what happened: a wrong code, a sign-out, an ended session", async ({ page }) => {
+test("an account's page tells what happened: a wrong code, a new device, a sign-out", async ({ page }) => {
   const adminEmail = uniqueEmail("admin-story");
   const targetEmail = uniqueEmail("story-target");
   createAdmin(adminEmail);
