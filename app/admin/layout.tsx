@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminPage } from "@/app/guards";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { SecondFactorNotice } from "@/components/admin/second-factor-notice";
 import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
+import { canStepUp } from "@/lib/admin/session";
 import { signOutAction } from "@/lib/browser-session/actions";
 
 export const metadata: Metadata = {
@@ -13,6 +15,7 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdminPage();
+  const mayAct = await canStepUp(admin.userId);
   return (
     <StepUpProvider>
       <div className="min-h-screen">
@@ -41,7 +44,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </div>
           </div>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+        <main className="mx-auto max-w-6xl px-4 py-8">
+          {!mayAct && <SecondFactorNotice />}
+          {children}
+        </main>
       </div>
     </StepUpProvider>
   );

@@ -1,5 +1,5 @@
 import { describeUserAgent } from "@/components/sessions/user-agent";
-import { eventLabel, isNotable } from "./event-labels";
+import { eventDetail, eventLabel, isNotable } from "./event-labels";
 import { LocalTime } from "./local-time";
 
 export interface SecurityEventItem {
@@ -9,6 +9,7 @@ export interface SecurityEventItem {
   ip: string | null;
   userAgent: string | null;
   byAdministrator: boolean;
+  detail?: Record<string, unknown> | null;
 }
 
 /** Security events, newest first, as the person reads them: what happened, when, from where. */
@@ -30,6 +31,7 @@ export function EventList({ events, label = "Security events" }: { events: Secur
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">by an administrator</span>
               )}
             </span>
+            <EventDetail kind={event.kind} detail={event.detail} />
             <span className="text-xs text-slate-600">
               {describeUserAgent(event.userAgent)}
               {event.ip ? ` · ${event.ip}` : ""}
@@ -40,4 +42,9 @@ export function EventList({ events, label = "Security events" }: { events: Secur
       ))}
     </ol>
   );
+}
+
+function EventDetail({ kind, detail }: Pick<SecurityEventItem, "kind" | "detail">) {
+  const sentence = eventDetail(kind, detail);
+  return sentence ? <span className="text-sm break-all text-slate-700">{sentence}</span> : null;
 }

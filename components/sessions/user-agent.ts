@@ -1,28 +1,17 @@
-// A short, readable name for a User-Agent header ("Chrome on Linux"); good enough to recognise a
-// device, not a fingerprint.
-const browsers: [RegExp, string][] = [
-  [/Edg\//, "Edge"],
-  [/OPR\/|Opera/, "Opera"],
-  [/Firefox\//, "Firefox"],
-  [/HeadlessChrome|Chrome\/|CriOS\//, "Chrome"],
-  [/Safari\//, "Safari"],
-  [/curl\//i, "curl"],
-  [/node|undici/i, "a script (Node.js)"],
-  [/python/i, "a script (Python)"],
-];
-const systems: [RegExp, string][] = [
-  [/Android/, "Android"],
-  [/iPhone|iPad|iPod/, "iOS"],
-  [/Windows/, "Windows"],
-  [/Mac OS X|Macintosh/, "macOS"],
-  [/CrOS/, "ChromeOS"],
-  [/Linux/, "Linux"],
-];
+import { parseUserAgent, scriptClients, type Device } from "@/lib/devices/user-agent";
 
-export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = browsers.find(([re]) => re.test(userAgent))?.[1];
-  const system = systems.find(([re]) => re.test(userAgent))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? "Unknown device";
+// A short, readable name for a User-Agent header ("Chrome on Linux"); the parse is lib/devices'
+// (the server names devices in mails too), the words are here.
+const words = {
+  unknown: "Unknown device",
+  on: (browser: string, system: string) => `${browser} on ${system}`,
+  script: (language: string) => `a script (${language})`,
+};
+
+function describeDevice({ browser, system }: Device): string {
+  const client = browser && scriptClients.has(browser) ? words.script(browser) : browser;
+  if (client && system) return words.on(client, system);
+  return client ?? system ?? words.unknown;
 }
+
+export const describeUserAgent = (userAgent: string | null): string => describeDevice(parseUserAgent(userAgent));

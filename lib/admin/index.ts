@@ -4,7 +4,7 @@
 // the endpoint registry imports this module and must load without next-auth.
 export * from "./schemas";
 export { adminOverview } from "./overview";
-export { listUsers, userDetail } from "./users";
+export { addressAvailability, listUsers, userDetail } from "./users";
 export { listMail, mailMessage } from "./mail-log";
 export {
   createAccount,

@@ -202,6 +202,10 @@ export const createUserResponse = z.object({
 });
 export type CreateUserResult = z.infer<typeof createUserResponse>;
 
+export const addressAvailabilityResponse = z.object({
+  available: z.boolean().describe("false when an account already has this address (compared case-insensitively)"),
+});
+
 export const revokeSessionsResponse = z.object({ sessionsEnded: z.number().int().min(0) });
 export const resetTwoFactorResponse = z.object({
   removed: z.object({

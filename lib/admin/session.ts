@@ -1,5 +1,6 @@
 import { currentPortalSession } from "../browser-session";
 import { db } from "../db";
+import { hasActiveSecondFactor } from "../two-factor/methods";
 import { ADMIN_ROLE } from "./authorize";
 
 export interface AdminSession {
@@ -20,3 +21,9 @@ export async function currentAdmin(): Promise<{ signedIn: false } | { signedIn: 
   if (!user || user.lockedAt) return { signedIn: false };
   return { signedIn: true, admin: user.role === ADMIN_ROLE ? { ...session, email: user.email } : null };
 }
+
+/**
+ * Every action takes the administrator's own sudo token ("admin-sudo"), which only a second
+ * factor earns: without one the dashboard can be read, not acted on, and says so up front.
+ */
+export const canStepUp = (userId: number): Promise<boolean> => hasActiveSecondFactor(userId);

@@ -2,6 +2,7 @@ import { db, dialect, selectOne, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { listSessions } from "../sessions";
 import { throttleKeys } from "../throttle";
+import { normalizeEmail } from "../users/schemas";
 import { keysetPage, type KeysetOrder } from "./keyset";
 import type { ParsedUserListQuery, UserDetail, UserFilter, UserListResponse, UserSort, UserSummary } from "./schemas";
 
@@ -260,4 +261,13 @@ function parseDetail(detail: string | null): Record<string, unknown> | null {
   } catch {
     return { value: detail };
   }
+}
+
+/**
+ * May a new account take this address? Asked by "Create account" before the step-up, so a taken
+ * address is said at once. An administrator's read: the account search tells them as much.
+ */
+export async function addressAvailability(email: string): Promise<{ available: boolean }> {
+  const holder = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  return { available: holder === null };
 }

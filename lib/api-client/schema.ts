@@ -1243,6 +1243,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is an address free for a new account?
+         * @description What `POST /admin/users` would answer about the address, before asking for a step-up: `available` is false when an account already has it (409 `EMAIL_ALREADY_IN_USE` there). The address travels in the body, so it stays out of request logs. It tells an administrator no more than the account search does. Needs an administrator's access (or sudo) token. Served at `/api/admin/…` only (not at the un-prefixed path).
+         *
+         *     **Token** (admin A): An access token (a sudo token also serves) of an administrator's account; any other account gets 403 `ADMIN_REQUIRED`.
+         */
+        post: operations["adminAddressAvailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9102,6 +9124,140 @@ export interface operations {
                         error: "Conflict";
                         /** @enum {string} */
                         message: "ACCOUNT_NOT_LOCKED";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    adminAddressAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description The new account's address. The account has no password yet: it receives a link to set one (valid 24 hours).
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Whether the address is free. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false when an account already has this address (compared case-insensitively) */
+                        available: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             *     - `ADMIN_REQUIRED`: the token is good but its account is not an administrator
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST" | "ADMIN_REQUIRED";
                     } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
                 };
             };

@@ -1,5 +1,7 @@
 import {
   actionBody,
+  addressAvailability,
+  addressAvailabilityResponse,
   adminOverview,
   createAccount,
   createUserBody,
@@ -130,6 +132,21 @@ export const adminGetMail = defineEndpoint({
   },
 });
 
+export const adminAddressAvailability = defineEndpoint({
+  method: "POST",
+  path: "/admin/users/availability",
+  auth: "admin-access",
+  body: createUserBody,
+  summary: "Is an address free for a new account?",
+  description: `What \`POST /admin/users\` would answer about the address, before asking for a step-up: \`available\` is false when an account already has it (409 \`EMAIL_ALREADY_IN_USE\` there). The address travels in the body, so it stays out of request logs. It tells an administrator no more than the account search does. ${READ}`,
+  tags,
+  success: { schema: addressAvailabilityResponse, description: "Whether the address is free." },
+  errors: readErrors,
+  async handle({ body }) {
+    return addressAvailability(body.email);
+  },
+});
+
 // --- actions ------------------------------------------------------------------------------------
 
 export const adminCreateUser = defineEndpoint({
@@ -243,6 +260,7 @@ export const adminRevokeAdmin = userAction({
 export const adminEndpoints: AnyEndpoint[] = [
   adminOverviewEndpoint,
   adminListUsers,
+  adminAddressAvailability,
   adminCreateUser,
   adminGetUser,
   adminLockUser,

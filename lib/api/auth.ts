@@ -1,11 +1,12 @@
+import { after } from "next/server";
 import { loginBody, loginWithPassword } from "../auth/login";
 import { unauthorized } from "../errors";
 import { defineEndpoint } from "../http/endpoint";
 import { noContent, tokenResponse } from "../http/responses";
-import { revokeSession, rotateRefreshToken, touchSession } from "../sessions";
+import { rotateRefreshToken, touchSession } from "../sessions";
+import { signOutSession } from "../sessions/end";
 import { issueAccessToken } from "../tokens/jwt";
 import { publishedJwks } from "../tokens/keys";
-import { recordSecurityEvent } from "../events";
 import { cookieQuery, userIdResponse } from "./common";
 import { z } from "zod";
 
@@ -22,7 +23,7 @@ export const login = defineEndpoint({
   success: { type: "text", description: "The refresh token, bare (no quotes)." },
   errors: ["PASSWORD_INCORRECT", "2FA_REQUIRED", "ACCOUNT_LOCKED", "TOO_MANY_FAILED_PASSWORD_CHECKS", "NO_PASSWORD_INFO"],
   async handle({ body, query, meta }) {
-    const { refreshToken } = await loginWithPassword(body, meta);
+    const { refreshToken } = await loginWithPassword(body, meta, { defer: after });
     return tokenResponse(refreshToken, { cookie: query.cookie });
   },
 });
@@ -94,8 +95,7 @@ export const logout = defineEndpoint({
   tags: ["Authentication"],
   success: { status: 204, description: "The session is revoked." },
   async handle({ principal, meta }) {
-    if (!(await revokeSession(principal.sessionId!))) throw unauthorized("INVALID_TOKEN");
-    await recordSecurityEvent(principal.userId, "session.revoked", meta, { detail: { sessionId: principal.sessionId, reason: "logout" } });
+    if (!(await signOutSession(principal.userId, principal.sessionId!, meta, "api"))) throw unauthorized("INVALID_TOKEN");
     return noContent();
   },
 });

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { defineEndpoint } from "../http/endpoint";
 import { tokenResponse } from "../http/responses";
 import {
@@ -143,7 +144,7 @@ export const passkeyAuthenticate = defineEndpoint({
   success: { schema: authenticateResponse, description: "The passkey checked out." },
   errors: ["PASSKEY_INVALID", "PASSKEY_UNINITIALIZED", "TOO_MANY_PASSKEY_CHECKS"],
   async handle({ principal, body, request, meta }) {
-    return authenticateWithPasskey(principal, body.credential, { meta, host: hostOf(request) });
+    return authenticateWithPasskey(principal, body.credential, { meta, host: hostOf(request), defer: after });
   },
 });
 
@@ -189,7 +190,7 @@ export const passkeySignIn = defineEndpoint({
   success: { type: "text", description: "The refresh token, bare (no quotes)." },
   errors: ["PASSKEY_INVALID", "ACCOUNT_LOCKED", "TOO_MANY_PASSKEY_CHECKS"],
   async handle({ body, query, request, meta }) {
-    const { refreshToken } = await signInWithPasskey(body.credential, { meta, host: hostOf(request) });
+    const { refreshToken } = await signInWithPasskey(body.credential, { meta, host: hostOf(request), defer: after });
     return tokenResponse(refreshToken, { cookie: query.cookie });
   },
 });

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { defineEndpoint, type AnyEndpoint } from "../http/endpoint";
 import {
   authenticateWithEmailOtp,
@@ -98,7 +99,7 @@ export const totpAuthenticate = defineEndpoint({
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: ["TOTP_INCORRECT", "TOTP_UNINITIALIZED", "TOO_MANY_TOTP_CHECKS", "TOTP_CORRUPT"],
   async handle({ principal, body, meta }) {
-    return authenticateWithTotp(principal, body.totp, { meta });
+    return authenticateWithTotp(principal, body.totp, { meta, defer: after });
   },
 });
 
@@ -196,7 +197,7 @@ export const emailOtpAuthenticate = defineEndpoint({
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: ["OTP_INVALID_EXPIRED", "EMAIL_OTP_INACTIVE", "TOO_MANY_OTP_CHECKS"],
   async handle({ principal, body, meta }) {
-    return authenticateWithEmailOtp(principal, body.otp, { meta });
+    return authenticateWithEmailOtp(principal, body.otp, { meta, defer: after });
   },
 });
 
@@ -244,7 +245,7 @@ export const recoveryCodeAuthenticate = defineEndpoint({
   success: { schema: authenticateResponse, description: "The code was right." },
   errors: ["RECOVERY_CODE_INCORRECT", "RECOVERY_CODES_UNINITIALIZED", "TOO_MANY_RECOVERY_CODE_CHECKS"],
   async handle({ principal, body, meta }) {
-    return authenticateWithRecoveryCode(principal, body.recoveryCode, { meta });
+    return authenticateWithRecoveryCode(principal, body.recoveryCode, { meta, defer: after });
   },
 });
 

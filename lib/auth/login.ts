@@ -1,6 +1,8 @@
 import { selectOne, toDate } from "../db";
+import { noteSignInDevice } from "../devices";
 import { ApiError, apiError, forbidden, internal, unauthorized } from "../errors";
 import { recordSecurityEvent, type RequestMeta } from "../events";
+import type { Defer } from "../mail";
 import { verifySecret } from "../passwords";
 import { createSession } from "../sessions";
 import { issuePartialToken } from "../tokens/jwt";
@@ -37,11 +39,13 @@ async function findLoginAccount(username: string) {
 
 /**
  * Password login. Without 2FA: a new session (its refresh token). With 2FA: 401 2FA_REQUIRED
- * carrying a partial token and the active methods (docs/api.md §2.1).
+ * carrying a partial token and the active methods (docs/api.md §2.1). A sign-in from a new device is
+ * mailed (lib/devices) after the answer when the route hands in `defer`.
  */
 export async function loginWithPassword(
   body: LoginBody,
   meta: RequestMeta,
+  opts: { defer?: Defer } = {},
 ): Promise<{ refreshToken: string; sessionId: string; userId: number }> {
   pruneUnknownAddressCounters();
   const user = await findLoginAccount(body.username);
@@ -63,5 +67,6 @@ export async function loginWithPassword(
   }
   const { session, refreshToken } = await createSession(user.id, meta);
   await recordSecurityEvent(user.id, "login.success", meta);
+  await noteSignInDevice(user.id, meta, opts);
   return { refreshToken, sessionId: session.id, userId: user.id };
 }

@@ -1,9 +1,12 @@
 import NextAuth from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import type { NextRequest } from "next/server";
+import { headersMeta } from "../http/meta";
 import { unknownApiPath } from "../http/unknown-path";
-import { findSessionByRefreshToken, isSessionActive, revokeSession, rotateRefreshToken } from "../sessions";
+import { findSessionByRefreshToken, isSessionActive, rotateRefreshToken } from "../sessions";
+import { signOutSession } from "../sessions/end";
 
 // The portal's cookie session (next-auth, JWT strategy) only carries the Gatehouse session id:
 // the API's sessions stay the one source of truth, so ending a session signs the browser out too.
@@ -19,10 +22,14 @@ declare module "next-auth" {
 
 const BASE_PATH = "/api/session";
 
-/** Ends the Gatehouse session a cookie carried: its refresh, access and sudo tokens stop working. */
+/**
+ * Ends the Gatehouse session a cookie carried: its refresh, access and sudo tokens stop working,
+ * and the account's activity says "signed out" (once: a session already ended records nothing).
+ */
 async function endCarriedSession(token: JWT | null) {
   const userId = Number(token?.uid);
-  if (typeof token?.sid === "string" && Number.isSafeInteger(userId)) await revokeSession(token.sid, userId);
+  if (typeof token?.sid === "string" && Number.isSafeInteger(userId))
+    await signOutSession(userId, token.sid, headersMeta(await headers()), "portal");
 }
 
 const nextAuth = NextAuth({
@@ -99,7 +106,7 @@ export async function currentPortalSession(): Promise<PortalSession | null> {
  */
 export async function endPortalSession() {
   const current = await currentPortalSession();
-  if (current) await revokeSession(current.sessionId, current.userId);
+  if (current) await signOutSession(current.userId, current.sessionId, headersMeta(await headers()), "portal");
   await signOut({ redirect: false });
 }
 

@@ -7,7 +7,15 @@ export const eventKinds = [
   "login.failure",
   "login.2fa_required",
   "login.locked",
+  // a completed sign-in from a browser + OS family the account had not signed in from (lib/devices)
+  "login.new_device",
+  "logout",
   "throttle.triggered",
+  // a wrong second-factor code, at sign-in, step-up or set-up (detail: factor, failures, during)
+  "totp.failure",
+  "email_otp.failure",
+  "recovery_code.failure",
+  "passkey.failure",
   "totp.enabled",
   "totp.disabled",
   "email_otp.enabled",
@@ -54,17 +62,29 @@ export async function recordSecurityEvent(
   extra: { actorId?: number; detail?: Record<string, unknown> } = {},
   tx: Prisma.TransactionClient = db,
 ) {
-  await tx.securityEvent.create({
-    data: {
-      id: randomUUID(),
-      userId,
-      kind,
-      actorId: extra.actorId ?? null,
-      ip: meta.ip?.slice(0, 64) ?? null,
-      userAgent: meta.userAgent?.slice(0, 512) ?? null,
-      detail: extra.detail ? JSON.stringify(extra.detail) : null,
-    },
-  });
+  await tx.securityEvent.create({ data: eventRow(userId, kind, meta, extra) });
+}
+
+/** Several events of one request in one statement: all of them are written, or none. */
+export async function recordSecurityEvents(
+  userId: number,
+  events: { kind: EventKind; detail?: Record<string, unknown> }[],
+  meta: RequestMeta,
+  tx: Prisma.TransactionClient = db,
+) {
+  await tx.securityEvent.createMany({ data: events.map(({ kind, detail }) => eventRow(userId, kind, meta, { detail })) });
+}
+
+function eventRow(userId: number, kind: EventKind, meta: RequestMeta, extra: { actorId?: number; detail?: Record<string, unknown> }) {
+  return {
+    id: randomUUID(),
+    userId,
+    kind,
+    actorId: extra.actorId ?? null,
+    ip: meta.ip?.slice(0, 64) ?? null,
+    userAgent: meta.userAgent?.slice(0, 512) ?? null,
+    detail: extra.detail ? JSON.stringify(extra.detail) : null,
+  };
 }
 
 export async function listSecurityEvents(userId: number, take = 50) {

@@ -37,5 +37,10 @@ export const isLoopbackAddress = (address: string | null) => !!address && (addre
 
 /** Client address and user agent for events and sessions. */
 export function requestMeta(request: Request): RequestMeta {
-  return { ip: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+  return headersMeta(request.headers);
+}
+
+/** The same from a request's headers alone (a server action reads them with next/headers). */
+export function headersMeta(headers: Headers): RequestMeta {
+  return { ip: clientAddress(headers), userAgent: headers.get("user-agent") };
 }

@@ -34,7 +34,7 @@ export {
 } from "./configurations";
 export { assertAllowedMailProvider, forbiddenDomainChecker, isForbiddenMailAddress, mailDomain } from "./forbidden-providers";
 export { deliver, sendMail } from "./deliver";
-export { notifyAccountHolder, type NotifyOptions } from "./notify";
+export { noticeWork, notifyAccountHolder, type Defer, type NotifyOptions } from "./notify";
 export { configuredTransport, createTransport, type MailTransport, type TransportKind, type TransportOptions } from "./transports";
 export {
   availableLanguages,

@@ -5,6 +5,26 @@ import { deliver } from "./deliver";
 import { configuredTransport, type MailTransport } from "./transports";
 import type { LinkTemplate, MailOptions, NoticeTemplate, TemplateData } from "./types";
 
+/** Next's `after`, handed in by a route: the task runs once the answer has gone out. */
+export type Defer = (task: () => Promise<void>) => void;
+
+/**
+ * Runs the work behind a notice after the answer when the route hands in `defer`, else now. The
+ * person waits for neither the lookups nor the transport, and a failure is logged, never thrown:
+ * the change the notice reports has already happened.
+ */
+export async function noticeWork(defer: Defer | undefined, what: string, task: () => Promise<void>): Promise<void> {
+  const guarded = async () => {
+    try {
+      await task();
+    } catch (error) {
+      log.error({ notice: what, err: error instanceof Error ? error.message : String(error) }, "notice not sent");
+    }
+  };
+  if (defer) defer(guarded);
+  else await guarded();
+}
+
 export interface NotifyOptions extends MailOptions {
   data?: TemplateData;
   /** another address than the account's current one (e.g. the old address after an email change) */

@@ -16,7 +16,9 @@ export type NoticeTemplate =
   | "passkey-removed"
   | "email-changed"
   | "account-locked"
-  | "2fa-reset-by-admin";
+  | "2fa-reset-by-admin"
+  | "recovery-code-used"
+  | "new-device-sign-in";
 export type TemplateName = CodeTemplate | LinkTemplate | NoticeTemplate;
 
 export type TemplateData = Record<string, string | number>;

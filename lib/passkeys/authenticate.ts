@@ -2,7 +2,7 @@ import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJS
 import { conflict, unauthorized } from "../errors";
 import { reserveAttempt, secondsUntilNextAttempt, throttleKeys } from "../throttle";
 import { completeSecondFactor, type AuthenticateResult } from "../two-factor/complete";
-import { failedGuess, type Actor } from "../two-factor/context";
+import { checkedDuring, failedGuess, type Actor } from "../two-factor/context";
 import { acceptAssertion } from "./assertion";
 import { CHALLENGE_SECONDS, issueChallenge, takeChallenge } from "./challenges";
 import type { PasskeyContext } from "./context";
@@ -41,7 +41,8 @@ export async function authenticateWithPasskey(
   const userId = actor.userId;
   if ((await passkeyCount(userId)) === 0) throw uninitialized();
   const attempt = await reserveAttempt(throttleKeys.passkey(userId), PASSKEY_THROTTLE);
-  const invalid = () => failedGuess(userId, "passkey", attempt, ctx, unauthorized("PASSKEY_INVALID"));
+  const invalid = () =>
+    failedGuess({ userId, factor: "passkey", during: checkedDuring(actor) }, attempt, ctx, unauthorized("PASSKEY_INVALID"));
 
   const challenge = challengeOf(credential.response.clientDataJSON);
   if (!challenge || (await takeChallenge(challenge, "2fa", userId)) !== "used") return invalid();

@@ -2,6 +2,7 @@ import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJS
 import { db } from "../db";
 import { ApiError, forbidden, unauthorized } from "../errors";
 import { recordSecurityEvent } from "../events";
+import { noteSignInDevice } from "../devices";
 import { createSession } from "../sessions";
 import { reserveAttempt, throttleKeys } from "../throttle";
 import { failedGuess } from "../two-factor/context";
@@ -48,7 +49,7 @@ export async function signInWithPasskey(
   }
   const userId = passkey.userId;
   const attempt = await reserveAttempt(throttleKeys.passkey(userId), PASSKEY_THROTTLE);
-  const invalid = () => failedGuess(userId, "passkey", attempt, ctx, unauthorized("PASSKEY_INVALID"));
+  const invalid = () => failedGuess({ userId, factor: "passkey", during: "sign-in" }, attempt, ctx, unauthorized("PASSKEY_INVALID"));
   if ((await takeChallenge(challenge, "login", null)) !== "used") return invalid();
   if (!sameHandle(credential.response.userHandle, userId)) return invalid();
   const outcome = await acceptAssertion(passkey, credential, challenge, relyingParty(ctx.host), {
@@ -70,6 +71,7 @@ export async function signInWithPasskey(
       await recordSecurityEvent(userId, "login.success", ctx.meta, { detail: { method: "passkey", sessionId: started.session.id } }, tx);
       return started;
     });
+    await noteSignInDevice(userId, ctx.meta, { defer: ctx.defer });
     return { refreshToken, userId };
   } catch (error) {
     if (error instanceof ApiError && error.code === "ACCOUNT_LOCKED") await recordSecurityEvent(userId, "login.locked", ctx.meta);

@@ -94,14 +94,6 @@ export async function rotateRefreshToken(sessionId: string, oldRefreshToken: str
   return count === 1 ? refreshToken : null;
 }
 
-export async function revokeSession(sessionId: string, userId?: number): Promise<boolean> {
-  const { count } = await db.session.updateMany({
-    where: { id: sessionId, ...(userId ? { userId } : {}), revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  return count === 1;
-}
-
 /**
  * Ends every live session of the account except `keepSessionId`, and with them every partial
  * token of a login still in the making (docs/api.md §8): whatever ends an account's sessions ends its

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "../db";
+import { noteSignInDevice } from "../devices";
 import { unauthorized } from "../errors";
 import { recordSecurityEvent } from "../events";
 import { createSession } from "../sessions";
@@ -11,7 +12,8 @@ export type AuthenticateResult = SudoTokens | LoginTokens;
 
 /**
  * What a successful second factor earns (docs/api.md §2.1, §4 #4/#10/#13):
- * - with a partial token: the login completes — a new session and `{ accessToken, refreshToken, sudoToken }`;
+ * - with a partial token: the login completes — a new session and `{ accessToken, refreshToken, sudoToken }`
+ *   (and, from a device the account has not signed in from, a mail: lib/devices);
  * - with an access or sudo token: `{ sudoToken }` for the same session (proof of presence).
  */
 export async function completeSecondFactor(actor: Actor, method: FactorName, ctx: TwoFactorContext): Promise<AuthenticateResult> {
@@ -26,6 +28,7 @@ export async function completeSecondFactor(actor: Actor, method: FactorName, ctx
       issueAccessToken(actor.userId, session.id),
       issueSudoToken(actor.userId, session.id),
     ]);
+    await noteSignInDevice(actor.userId, ctx.meta, { defer: ctx.defer });
     return { accessToken, refreshToken, sudoToken };
   }
   if ((actor.kind === "access" || actor.kind === "sudo") && actor.sessionId) {

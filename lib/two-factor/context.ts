@@ -1,6 +1,6 @@
 import { ApiError } from "../errors";
-import { recordSecurityEvent, type RequestMeta } from "../events";
-import { notifyAccountHolder, resolveMailConfiguration, type MailOptions, type NoticeTemplate } from "../mail";
+import { recordSecurityEvents, type EventKind, type RequestMeta } from "../events";
+import { notifyAccountHolder, resolveMailConfiguration, type Defer, type MailOptions, type NoticeTemplate } from "../mail";
 import type { Attempt } from "../throttle";
 import type { TokenKind } from "../tokens/authorize";
 
@@ -16,9 +16,22 @@ export interface Actor {
 export interface TwoFactorContext {
   meta: RequestMeta;
   mail?: MailOptions;
+  /** Next's `after`: notices of a sign-in (new device, recovery code used) leave after the answer */
+  defer?: Defer;
 }
 
 export type FactorName = "totp" | "emailOtp" | "recoveryCode" | "passkey";
+
+/** When a code was checked: completing a sign-in (partial token), confirming an action, or setting a factor up. */
+export type CheckedDuring = "sign-in" | "step-up" | "setup";
+export const checkedDuring = (actor: Actor): CheckedDuring => (actor.kind === "partial" ? "sign-in" : "step-up");
+
+const failureKinds: Record<FactorName, EventKind> = {
+  totp: "totp.failure",
+  emailOtp: "email_otp.failure",
+  recoveryCode: "recovery_code.failure",
+  passkey: "passkey.failure",
+};
 
 /** The brand for a notice: an unknown origin falls back to the default brand, so the notice still goes out. */
 export function noticeOrigin(origin?: string): string | undefined {
@@ -45,18 +58,23 @@ export async function notifyTwoFactorChange(userId: number, template: NoticeTemp
 }
 
 /**
- * A wrong guess under the factor's throttle: records throttle.triggered when this failure starts
- * a wait (docs/api.md §5: from the 5th consecutive failure on), then throws `error`.
+ * A wrong guess under the factor's throttle: records the failure (the person reads it in their
+ * activity), and throttle.triggered when this failure starts a wait (docs/api.md §5: from the
+ * 5th consecutive failure on), both in one statement; then throws `error`.
  */
 export async function failedGuess(
-  userId: number,
-  factor: FactorName,
+  guess: { userId: number; factor: FactorName; during: CheckedDuring },
   attempt: Attempt,
   ctx: TwoFactorContext,
   error: ApiError,
 ): Promise<never> {
-  if (attempt.failures >= 5) {
-    await recordSecurityEvent(userId, "throttle.triggered", ctx.meta, { detail: { factor, failures: attempt.failures } });
-  }
+  const { userId, factor, during } = guess;
+  const detail = { factor, failures: attempt.failures, during };
+  const kinds: EventKind[] = [failureKinds[factor], ...(attempt.failures >= 5 ? (["throttle.triggered"] as const) : [])];
+  await recordSecurityEvents(
+    userId,
+    kinds.map((kind) => ({ kind, detail })),
+    ctx.meta,
+  );
   throw error;
 }

@@ -6,7 +6,7 @@ import { assertAllowedMailProvider, resolveMailConfiguration, sendMail, type Mai
 import { claimSlot, reserveAttempt, secondsUntilNextAttempt, throttleKeys } from "../throttle";
 import { normalizeEmail } from "../users/schemas";
 import { completeSecondFactor, type AuthenticateResult } from "./complete";
-import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
+import { checkedDuring, failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
 import { afterMethodRemoved } from "./deactivate";
 import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 
@@ -98,15 +98,16 @@ export async function authenticateWithEmailOtp(actor: Actor, otp: string, ctx: T
   const address = await activeAddress(userId);
   if (!address) throw conflict("EMAIL_OTP_INACTIVE");
   const attempt = await reserveAttempt(throttleKeys.emailOtp(userId), "TOO_MANY_OTP_CHECKS");
+  const guess = { userId, factor: "emailOtp", during: checkedDuring(actor) } as const;
   let target: string;
   try {
     ({ target } = await verifyEmailCode(userId, LOGIN, otp, { consume: true }));
   } catch (error) {
-    if (error instanceof ApiError && error.code === "OTP_INVALID_EXPIRED") return failedGuess(userId, "emailOtp", attempt, ctx, error);
+    if (error instanceof ApiError && error.code === "OTP_INVALID_EXPIRED") return failedGuess(guess, attempt, ctx, error);
     throw error;
   }
   // a code mailed to an address that is no longer the active one proves nothing
-  if (normalizeEmail(target) !== address) return failedGuess(userId, "emailOtp", attempt, ctx, unauthorized("OTP_INVALID_EXPIRED"));
+  if (normalizeEmail(target) !== address) return failedGuess(guess, attempt, ctx, unauthorized("OTP_INVALID_EXPIRED"));
   await attempt.succeeded();
   return completeSecondFactor(actor, "emailOtp", ctx);
 }

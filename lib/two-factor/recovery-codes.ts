@@ -5,7 +5,8 @@ import { recordSecurityEvent } from "../events";
 import { hashSecret, verifySecret } from "../passwords";
 import { reserveAttempt, secondsUntilNextAttempt, throttleKeys } from "../throttle";
 import { completeSecondFactor, type AuthenticateResult } from "./complete";
-import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
+import { noticeWork, notifyAccountHolder } from "../mail";
+import { checkedDuring, failedGuess, noticeOrigin, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
 import { hasActiveSecondFactor } from "./methods";
 import { RECOVERY_CODE_LENGTH, RECOVERY_CODES_PER_SET } from "./schemas";
 
@@ -65,7 +66,8 @@ export async function authenticateWithRecoveryCode(actor: Actor, input: string, 
   const userId = actor.userId;
   if ((await usableCodes(userId)).length === 0) throw uninitialized();
   const attempt = await reserveAttempt(throttleKeys.recoveryCode(userId), "TOO_MANY_RECOVERY_CODE_CHECKS");
-  const incorrect = () => failedGuess(userId, "recoveryCode", attempt, ctx, unauthorized("RECOVERY_CODE_INCORRECT"));
+  const guess = { userId, factor: "recoveryCode", during: checkedDuring(actor) } as const;
+  const incorrect = () => failedGuess(guess, attempt, ctx, unauthorized("RECOVERY_CODE_INCORRECT"));
 
   const code = normalizeRecoveryCode(input);
   if (code.length !== RECOVERY_CODE_LENGTH || [...code].some((c) => !CROCKFORD_ALPHABET.includes(c))) return incorrect();
@@ -82,6 +84,14 @@ export async function authenticateWithRecoveryCode(actor: Actor, input: string, 
   await attempt.succeeded();
   const remaining = await db.recoveryCode.count({ where: { userId, usedAt: null } });
   await recordSecurityEvent(userId, "recovery_code.used", ctx.meta, { detail: { remaining } });
+  // a used code is a code someone held: the holder hears of each one, at a step-up too
+  await noticeWork(ctx.defer, "recovery-code-used", async () => {
+    await notifyAccountHolder(userId, "recovery-code-used", {
+      origin: noticeOrigin(ctx.mail?.origin),
+      language: ctx.mail?.language,
+      data: { remaining },
+    });
+  });
   return completeSecondFactor(actor, "recoveryCode", ctx);
 }
 

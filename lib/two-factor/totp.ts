@@ -6,7 +6,7 @@ import { recordSecurityEvent } from "../events";
 import { resolveMailConfiguration } from "../mail";
 import { reserveAttempt, secondsUntilNextAttempt, throttleKeys } from "../throttle";
 import { completeSecondFactor, type AuthenticateResult } from "./complete";
-import { failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
+import { checkedDuring, failedGuess, notifyTwoFactorChange, type Actor, type TwoFactorContext } from "./context";
 import { afterMethodRemoved } from "./deactivate";
 import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 
@@ -100,7 +100,7 @@ export async function enableTotp(userId: number, code: string, ctx: TwoFactorCon
   const secret = unseal(pending);
   const attempt = await reserveAttempt(throttleKeys.totp(userId), "TOO_MANY_TOTP_CHECKS");
   const step = await matchTotp(secret, code);
-  if (step === null) return failedGuess(userId, "totp", attempt, ctx, incorrect());
+  if (step === null) return failedGuess({ userId, factor: "totp", during: "setup" }, attempt, ctx, incorrect());
   await attempt.succeeded();
 
   const { codes, rows } = await prepareRecoveryCodes(userId);
@@ -133,12 +133,13 @@ export async function authenticateWithTotp(actor: Actor, code: string, ctx: TwoF
   const secret = unseal(sealed);
   const attempt = await reserveAttempt(throttleKeys.totp(userId), "TOO_MANY_TOTP_CHECKS");
   const step = await matchTotp(secret, code, factor.lastUsedStep);
-  if (step === null) return failedGuess(userId, "totp", attempt, ctx, incorrect());
+  const guess = { userId, factor: "totp", during: checkedDuring(actor) } as const;
+  if (step === null) return failedGuess(guess, attempt, ctx, incorrect());
   const { count } = await db.totpFactor.updateMany({
     where: { userId, secretEnc: sealed, activatedAt: { not: null }, lastUsedStep: { lt: step } },
     data: { lastUsedStep: step },
   });
-  if (count !== 1) return failedGuess(userId, "totp", attempt, ctx, incorrect()); // replayed, or lost the race
+  if (count !== 1) return failedGuess(guess, attempt, ctx, incorrect()); // replayed, or lost the race
   await attempt.succeeded();
   return completeSecondFactor(actor, "totp", ctx);
 }

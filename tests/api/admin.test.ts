@@ -476,6 +476,35 @@ describe("POST /admin/users (create an account)", () => {
   });
 });
 
+// Issue 14: "Create account" found a taken address only after the step-up. The dashboard asks
+// first, with the access token it already holds; the answer tells an administrator no more than
+// the account search (an access-token read) already does.
+describe("POST /admin/users/availability (is an address free for a new account?)", () => {
+  const check = (token: string | undefined, body: unknown) => api("/api/admin/users/availability", { method: "POST", token, body });
+
+  it("answers an administrator's access token, no step-up: a taken address (in any case) is not available, a free one is", async () => {
+    const taken = await check(admin.access, { email: member.email.toUpperCase() });
+    expect(taken.status, taken.text).toBe(200);
+    expect(taken.json).toEqual({ available: false });
+    const free = await check(admin.access, { email: `${tag()}-free@example.com` });
+    expect(free.json).toEqual({ available: true });
+    expect((await check(admin.sudo, { email: member.email })).json).toEqual({ available: false });
+  });
+
+  it("is for administrators only, checks its input like the create call, and writes nothing", async () => {
+    const written = () => db.securityEvent.count({ where: { userId: { in: [admin.id, member.id] } } });
+    const before = await written();
+    expectEnvelope(await check(undefined, { email: member.email }), 401, "NO_TOKEN_PROVIDED");
+    expectEnvelope(await check(member.access, { email: member.email }), 403, "ADMIN_REQUIRED");
+    expectEnvelope(await check(member.sudo, { email: member.email }), 403, "ADMIN_REQUIRED");
+    expectEnvelope(await check(admin.partial, { email: member.email }), 401, "INVALID_TOKEN");
+    expectEnvelope(await check(admin.refresh, { email: member.email }), 401, "INVALID_TOKEN");
+    expectEnvelope(await check(admin.access, { email: "not-an-email" }), 400, "email must be a valid email address");
+    expectEnvelope(await check(admin.access, {}), 400, "email is required");
+    expect(await written()).toBe(before);
+  });
+});
+
 describe("lock / unlock", () => {
   it("locks: sessions end, sign-in answers ACCOUNT_LOCKED, both accounts record it, the holder is mailed", async () => {
     const u = await withTokens();

@@ -3,7 +3,21 @@ import type { CodeTemplate, LinkTemplate, NoticeTemplate, TemplateName } from ".
 // What each mail is, independent of language: its layout, the data it needs, and how it closes.
 // The wording lives in ./languages/<language>.ts.
 
-export type DataKey = "code" | "link" | "newEmail" | "oldEmail" | "method" | "minutes" | "passkeyName" | "oldPasskeyName";
+// device: a lib/devices key ("Firefox/Windows"), worded in the mail's language; time: an ISO
+// instant, written in the mail's language (UTC)
+export type DataKey =
+  | "code"
+  | "link"
+  | "newEmail"
+  | "oldEmail"
+  | "method"
+  | "minutes"
+  | "passkeyName"
+  | "oldPasskeyName"
+  | "remaining"
+  | "device"
+  | "ip"
+  | "time";
 export type Closing = "ignore" | "notYou" | "askAdmin";
 
 interface Base {
@@ -62,6 +76,9 @@ const notices: Record<NoticeTemplate, NoticeSpec> = {
   "email-changed": { kind: "notice", required: [], optional: ["newEmail"], closing: "notYou", portalAction: true },
   "account-locked": { kind: "notice", required: [], closing: "askAdmin", portalAction: false },
   "2fa-reset-by-admin": { kind: "notice", required: [], closing: "askAdmin", portalAction: true },
+  "recovery-code-used": { kind: "notice", required: ["remaining"], closing: "notYou", portalAction: true },
+  // ASVS 6.3.5: a sign-in from a device the account had not signed in from (lib/devices)
+  "new-device-sign-in": { kind: "notice", required: ["device"], optional: ["time", "ip"], closing: "notYou", portalAction: true },
 };
 
 export const templateCatalog: Record<TemplateName, TemplateSpec> = { ...codes, ...links, ...notices };

@@ -1,3 +1,4 @@
+import { parseDeviceKey } from "../../devices/user-agent";
 import type { MailConfiguration } from "../configurations";
 import { resolveLanguage } from "../configurations";
 import { fill } from "../html";
@@ -32,6 +33,24 @@ function readableDuration(minutes: number, units: CommonText["units"]): string {
   return `${minutes} ${minutes === 1 ? units.minute : units.minutes}`;
 }
 
+/** A lib/devices key in the mail's words: "Firefox on Windows", "curl", "an unknown device". */
+function deviceName(key: string, words: CommonText["device"]): string {
+  const { browser, system } = parseDeviceKey(key);
+  if (browser && system) return words.on.replace("{browser}", browser).replace("{system}", system);
+  return browser ?? system ?? words.unknown;
+}
+
+// en is written the British way (day before month, 24-hour clock), as the portal's times are
+const dateLocales: Record<string, string> = { en: "en-GB" };
+
+/** An ISO instant as the mail's language writes it, in UTC and saying so. */
+function readableTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format = new Intl.DateTimeFormat(dateLocales[language] ?? language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+  return `${format.format(date)} UTC`;
+}
+
 /** Renders one template for one brand and language, as subject, HTML and plain text. */
 export function renderMail(template: TemplateName, options: RenderOptions): RenderedMail {
   const spec = templateCatalog[template];
@@ -53,6 +72,8 @@ export function renderMail(template: TemplateName, options: RenderOptions): Rend
     const method = methodKey(String(data.method));
     values.method = method ? pack.common.methods[method] : String(data.method);
   }
+  if (has("device")) values.device = deviceName(String(data.device), pack.common.device);
+  if (has("time")) values.time = readableTime(String(data.time), language);
   let link: string | null = null;
   if (spec.kind === "link") link = redact ? null : checkLink(String(data.link));
   if (redact) {

@@ -52,6 +52,10 @@ const sampleData = {
   oldPasskeyName: "MacBook",
   oldEmail: "old.address@example.com",
   method: "totp",
+  remaining: 7,
+  device: "Firefox/Windows",
+  ip: "203.0.113.7",
+  time: "2026-12-01T10:30:00.000Z",
 };
 
 describe("mail configurations (brands)", () => {
@@ -640,5 +644,49 @@ describe("wording that must be true (issue 14 bug 6)", () => {
     const de = render("email-change-undone-reset", "de", 60);
     expect(de).not.toContain(languagePacks.de.common.ignore);
     expect(de).toContain("das Passwort entfernt");
+  });
+});
+
+describe("sign-in notices (issue 14): a new device, a recovery code used", () => {
+  const brand = resolveMailConfiguration();
+  const newDevice = (language: string, data: Record<string, string | number>) =>
+    renderMail("new-device-sign-in", { brand, language, data });
+
+  it("names the device in the mail's language, with the address and the time (UTC)", () => {
+    const expected: Record<string, [string, string]> = {
+      en: ["Firefox on Windows", "1 December 2026"],
+      nl: ["Firefox op Windows", "1 december 2026"],
+      fr: ["Firefox sous Windows", "1 décembre 2026"],
+      de: ["Firefox unter Windows", "1. Dezember 2026"],
+    };
+    expect(Object.keys(expected).sort()).toEqual([...availableLanguages].sort());
+    for (const [language, [device, date]] of Object.entries(expected)) {
+      const mail = newDevice(language, { device: "Firefox/Windows", ip: "203.0.113.7", time: "2026-12-01T10:30:00.000Z" });
+      for (const part of [mail.text, mail.html]) {
+        expect(part, language).toContain(device);
+        expect(part, language).toContain("203.0.113.7");
+        expect(part, language).toContain(date);
+        expect(part, language).toContain("10:30");
+        expect(part, language).toContain("UTC");
+      }
+      expect(mail.text, language).toContain(languagePacks[language].common.notYou);
+    }
+  });
+
+  it("a device without a system, or an unknown one, still reads as a sentence", () => {
+    expect(newDevice("en", { device: "curl/?" }).text).toContain("from curl,");
+    expect(newDevice("en", { device: "?/?" }).text).toContain("from an unknown device,");
+    expect(newDevice("nl", { device: "?/?" }).text).toContain("vanaf een onbekend apparaat.");
+    expect(newDevice("en", { device: "?/?" }).text).not.toMatch(/\?/);
+  });
+
+  it("a recovery code used says how many are left", () => {
+    for (const language of availableLanguages) {
+      const mail = renderMail("recovery-code-used", { brand, language, data: { remaining: 3 } });
+      expect(mail.text, language).toMatch(/\b3\b/);
+      expect(mail.text, language).toContain(languagePacks[language].common.notYou);
+    }
+    expect(() => renderMail("recovery-code-used", { brand, data: {} })).toThrow(/data\.remaining/);
+    expect(() => renderMail("new-device-sign-in", { brand, data: {} })).toThrow(/data\.device/);
   });
 });

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/app/guards";
-import { eventLabel } from "@/components/activity/event-labels";
+import { eventDetail, eventLabel } from "@/components/activity/event-labels";
 import { formatDateTime } from "@/components/admin/format";
+import { describeUserAgent } from "@/components/sessions/user-agent";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -33,6 +34,8 @@ const notices: Record<string, { tone: "success" | "error"; message: string }> = 
 function describeDetail(event: UserDetail["events"][number], self: number) {
   const detail = event.detail ?? {};
   const parts: React.ReactNode[] = [];
+  const sentence = eventDetail(event.kind, event.detail);
+  if (sentence) parts.push(sentence);
   if (typeof detail.action === "string") parts.push(`action: ${detail.action}`);
   if (typeof detail.targetUserId === "number" && detail.targetUserId !== self) {
     parts.push(
@@ -263,6 +266,7 @@ export default async function AccountPage({
                     {extra.map((part, i) => (
                       <span key={i}>{part}</span>
                     ))}
+                    {event.userAgent && <span>{describeUserAgent(event.userAgent)}</span>}
                     {event.ip && <span>from {event.ip}</span>}
                   </div>
                 </li>

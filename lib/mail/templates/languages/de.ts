@@ -18,6 +18,7 @@ export const de: LanguagePack = {
     reviewAction: "Sicherheitseinstellungen prüfen",
     footer: "Sie erhalten diese Nachricht aufgrund einer Aktivität in Ihrem {brand}-Konto.",
     automated: "Dies ist eine automatische Nachricht; Antworten werden nicht gelesen.",
+    device: { on: "{browser} unter {system}", unknown: "einem unbekannten Gerät" },
     methods: { totp: "Authenticator-App", emailOtp: "E-Mail-Codes", recoveryCodes: "Wiederherstellungscodes" },
   },
   templates: {
@@ -127,6 +128,22 @@ export const de: LanguagePack = {
       subject: "Ihr {brand}-Konto wurde gesperrt",
       heading: "Ihr Konto wurde gesperrt",
       paragraphs: ["Ein Administrator hat Ihr {brand}-Konto gesperrt. Sie können sich erst wieder anmelden, wenn es entsperrt wurde."],
+    },
+    "recovery-code-used": {
+      subject: "Für Ihr {brand}-Konto wurde ein Wiederherstellungscode verwendet",
+      heading: "Ein Wiederherstellungscode wurde verwendet",
+      paragraphs: [
+        "Einer Ihrer Wiederherstellungscodes wurde soeben verwendet, um sich bei Ihrem {brand}-Konto anzumelden oder dort eine Aktion zu bestätigen. Jeder Code funktioniert nur einmal.",
+        "Noch unbenutzte Wiederherstellungscodes: {remaining}. Wenn sie zur Neige gehen, erstellen Sie in Ihren Sicherheitseinstellungen einen neuen Satz.",
+      ],
+    },
+    "new-device-sign-in": {
+      subject: "Neue Anmeldung bei Ihrem {brand}-Konto",
+      heading: "Eine Anmeldung von einem neuen Gerät",
+      paragraphs: [
+        "Soeben hat sich jemand von {device} aus bei Ihrem {brand}-Konto angemeldet. Damit wurde dieses Konto bisher noch nie verwendet.",
+      ],
+      optional: { time: "Wann: {time}.", ip: "IP-Adresse: {ip}." },
     },
     "2fa-reset-by-admin": {
       subject: "Die Zwei-Faktor-Authentifizierung Ihres {brand}-Kontos wurde zurückgesetzt",

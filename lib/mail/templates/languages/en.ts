@@ -16,6 +16,7 @@ export const en: LanguagePack = {
     reviewAction: "Review your security settings",
     footer: "You receive this message because of activity on your {brand} account.",
     automated: "This is an automated message; replies are not read.",
+    device: { on: "{browser} on {system}", unknown: "an unknown device" },
     methods: { totp: "authenticator app", emailOtp: "email codes", recoveryCodes: "recovery codes" },
   },
   templates: {
@@ -115,6 +116,20 @@ export const en: LanguagePack = {
       subject: "Your {brand} account was locked",
       heading: "Your account was locked",
       paragraphs: ["An administrator locked your {brand} account. You cannot sign in until it is unlocked."],
+    },
+    "recovery-code-used": {
+      subject: "A recovery code was used on your {brand} account",
+      heading: "A recovery code was used",
+      paragraphs: [
+        "One of your recovery codes was just used to sign in to your {brand} account or to confirm an action there. Each code works only once.",
+        "Unused recovery codes left: {remaining}. When they run low, create a new set in your security settings.",
+      ],
+    },
+    "new-device-sign-in": {
+      subject: "New sign-in to your {brand} account",
+      heading: "A sign-in from a new device",
+      paragraphs: ["Someone just signed in to your {brand} account from {device}, which had not been used with it before."],
+      optional: { time: "When: {time}.", ip: "IP address: {ip}." },
     },
     "2fa-reset-by-admin": {
       subject: "Two-factor authentication was reset on your {brand} account",

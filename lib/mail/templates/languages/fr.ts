@@ -18,6 +18,7 @@ export const fr: LanguagePack = {
     reviewAction: "Vérifier mes paramètres de sécurité",
     footer: "Vous recevez ce message en raison d’une activité sur votre compte {brand}.",
     automated: "Ceci est un message automatique ; les réponses ne sont pas lues.",
+    device: { on: "{browser} sous {system}", unknown: "un appareil inconnu" },
     methods: { totp: "application d’authentification", emailOtp: "codes par e-mail", recoveryCodes: "codes de récupération" },
   },
   templates: {
@@ -129,6 +130,22 @@ export const fr: LanguagePack = {
       paragraphs: [
         "Un administrateur a bloqué votre compte {brand}. Vous ne pourrez plus vous connecter tant qu’il n’aura pas été débloqué.",
       ],
+    },
+    "recovery-code-used": {
+      subject: "Un code de récupération a été utilisé sur votre compte {brand}",
+      heading: "Un code de récupération a été utilisé",
+      paragraphs: [
+        "Un de vos codes de récupération vient d’être utilisé pour vous connecter à votre compte {brand} ou pour y confirmer une action. Chaque code ne fonctionne qu’une seule fois.",
+        "Codes de récupération encore inutilisés : {remaining}. Quand il en reste peu, créez-en une nouvelle série dans vos paramètres de sécurité.",
+      ],
+    },
+    "new-device-sign-in": {
+      subject: "Nouvelle connexion à votre compte {brand}",
+      heading: "Une connexion depuis un nouvel appareil",
+      paragraphs: [
+        "Quelqu’un vient de se connecter à votre compte {brand} depuis {device}, qui n’avait encore jamais été utilisé avec ce compte.",
+      ],
+      optional: { time: "Quand : {time}.", ip: "Adresse IP : {ip}." },
     },
     "2fa-reset-by-admin": {
       subject: "La double authentification de votre compte {brand} a été réinitialisée",

@@ -17,6 +17,7 @@ export const nl: LanguagePack = {
     reviewAction: "Beveiligingsinstellingen bekijken",
     footer: "Je ontvangt dit bericht vanwege activiteit op je {brand}-account.",
     automated: "Dit is een automatisch bericht; antwoorden worden niet gelezen.",
+    device: { on: "{browser} op {system}", unknown: "een onbekend apparaat" },
     methods: { totp: "authenticator-app", emailOtp: "e-mailcodes", recoveryCodes: "herstelcodes" },
   },
   templates: {
@@ -122,6 +123,20 @@ export const nl: LanguagePack = {
       subject: "Je {brand}-account is geblokkeerd",
       heading: "Je account is geblokkeerd",
       paragraphs: ["Een beheerder heeft je {brand}-account geblokkeerd. Je kunt pas weer aanmelden als het is vrijgegeven."],
+    },
+    "recovery-code-used": {
+      subject: "Er is een herstelcode gebruikt voor je {brand}-account",
+      heading: "Er is een herstelcode gebruikt",
+      paragraphs: [
+        "Een van je herstelcodes is zojuist gebruikt om in te loggen op je {brand}-account of om daar een handeling te bevestigen. Elke code werkt maar één keer.",
+        "Ongebruikte herstelcodes over: {remaining}. Raken ze op, maak dan een nieuwe set aan in je beveiligingsinstellingen.",
+      ],
+    },
+    "new-device-sign-in": {
+      subject: "Nieuwe aanmelding bij je {brand}-account",
+      heading: "Aangemeld vanaf een nieuw apparaat",
+      paragraphs: ["Er is zojuist ingelogd op je {brand}-account vanaf {device}. Daarmee was nog niet eerder op dit account ingelogd."],
+      optional: { time: "Wanneer: {time}.", ip: "IP-adres: {ip}." },
     },
     "2fa-reset-by-admin": {
       subject: "Tweestapsverificatie van je {brand}-account is gereset",

@@ -3,7 +3,7 @@ import type { DataKey, MethodKey } from "../catalog";
 
 // One language's wording. Plain text with {placeholders}; the renderer escapes it for HTML.
 // Placeholders: {brand}, {portalUrl}, {minutes}, {duration}, and the template's data ({code}, {link},
-// {newEmail}, {oldEmail}, {method}, {passkeyName}, {oldPasskeyName}).
+// {newEmail}, {oldEmail}, {method}, {passkeyName}, {oldPasskeyName}, {remaining}, {device}, {ip}, {time}).
 
 export interface TemplateText {
   subject: string;
@@ -35,6 +35,8 @@ export interface CommonText {
   footer: string;
   automated: string;
   methods: Record<MethodKey, string>;
+  /** for {device}: a browser on a system ("{browser} on {system}"), or a device nobody could name */
+  device: { on: string; unknown: string };
 }
 
 export interface LanguagePack {

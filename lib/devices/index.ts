@@ -1,0 +1,44 @@
+import { db } from "../db";
+import { recordSecurityEvent, type RequestMeta } from "../events";
+import { noticeWork, notifyAccountHolder, type Defer } from "../mail";
+import { deviceKey } from "./user-agent";
+
+// ASVS 6.3.5: the account holder hears of a sign-in from a device the account has not signed in
+// from before. A device is a browser + OS family (./user-agent.ts); the families an account has
+// completed a sign-in from are kept in KnownDevice (why a table of its own: prisma/schema.prisma).
+//
+// The account's very first device is no news, and so is the first sign-in of an account that
+// signed in before this table existed: "new" means new beside devices the account already has.
+
+/**
+ * After a completed sign-in (a new session): remembers its device; a new one beside others is
+ * recorded (`login.new_device`, in the transaction that remembers it) and mailed. Runs after the
+ * answer when the route hands in `defer`. Costs one primary-key read when the device is known;
+ * only a new device writes, and of concurrent sign-ins from one new device only the insert that
+ * wins mails.
+ */
+export async function noteSignInDevice(userId: number, meta: RequestMeta, opts: { defer?: Defer } = {}): Promise<void> {
+  await noticeWork(opts.defer, "new-device-sign-in", async () => {
+    const device = deviceKey(meta.userAgent);
+    const known = await db.knownDevice.findUnique({ where: { userId_device: { userId, device } }, select: { userId: true } });
+    if (known) return;
+    if (!(await rememberDevice(userId, device, meta))) return;
+    await notifyAccountHolder(userId, "new-device-sign-in", {
+      data: { device, time: new Date().toISOString(), ...(meta.ip ? { ip: meta.ip } : {}) },
+    });
+  });
+}
+
+/** Stores the device; true when it is new beside devices the account already had (then with its event). */
+async function rememberDevice(userId: number, device: string, meta: RequestMeta): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    // ON CONFLICT: a concurrent sign-in from the same device stored it first, and mails instead
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "KnownDevice" ("userId", "device", "firstSeenAt") VALUES (${userId}, ${device}, ${new Date()})
+      ON CONFLICT ("userId", "device") DO NOTHING`;
+    if (inserted !== 1) return false;
+    if ((await tx.knownDevice.count({ where: { userId } })) === 1) return false;
+    await recordSecurityEvent(userId, "login.new_device", meta, { detail: { device } }, tx);
+    return true;
+  });
+}
