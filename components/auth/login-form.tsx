@@ -12,6 +12,7 @@ import { SecondFactorStep, type Method } from "@/components/auth/second-factor-s
 import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
+import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 
@@ -75,9 +76,8 @@ export function LoginForm() {
         {...register("username")}
         error={errors.username?.message && `Email ${errors.username.message}`}
       />
-      <TextField
+      <PasswordField
         label="Password"
-        type="password"
         autoComplete="current-password"
         {...register("password")}
         error={errors.password?.message && `Password ${errors.password.message}`}

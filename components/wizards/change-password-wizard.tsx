@@ -11,7 +11,7 @@ import { TryAgainIn } from "@/components/ui/form-alert";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { PasswordField } from "@/components/ui/password-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-change/schemas";
@@ -87,9 +87,8 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
   return (
     <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <PasswordField
         label="Current password"
-        type="password"
         autoComplete="current-password"
         {...register("oldPassword")}
         error={message("oldPassword", "Current password")}
