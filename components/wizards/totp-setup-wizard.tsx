@@ -3,9 +3,9 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { describeFailure } from "@/components/api-client";
-import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { totpBody } from "@/lib/two-factor/schemas";
 import { CodeStep } from "./code-step";
@@ -58,10 +58,11 @@ export function TotpSetupWizard({ hasTwoFactor, replacing }: { hasTwoFactor: boo
               You already use an authenticator app. It keeps working until you confirm the new one; after that only the new one does.
             </p>
           )}
-          <MessageSlot message={failure} />
-          <Button type="button" className="self-start" pending={pending} onClick={() => void start()}>
-            {pending ? "Preparing…" : "Show the QR code"}
-          </Button>
+          <FormActions message={failure}>
+            <Button type="button" pending={pending} onClick={() => void start()}>
+              {pending ? "Preparing…" : "Show the QR code"}
+            </Button>
+          </FormActions>
         </div>
       )}
       {step === 1 && url && (
