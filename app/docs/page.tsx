@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApiReference } from "@/components/docs/api-reference";
 
 export const metadata: Metadata = {
@@ -19,10 +18,10 @@ export default function DocsPage() {
   return (
     <div className="mx-auto max-w-6xl px-4 pb-8">
       <header className="mb-4 border-b border-slate-200 pt-4 pb-4">
-        {/* the way back to the portal (signed out, /account leads on to the sign-in page) */}
-        <Link href="/account" className="text-sm font-medium text-brand hover:underline">
+        {/* the way back to the portal (signed out, /account leads on to the sign-in page); a plain link, which the reference's page does not prefetch */}
+        <a href="/account" className="text-sm font-medium text-brand hover:underline">
           <span aria-hidden="true">← </span>Your account
-        </Link>
+        </a>
         <h1 className="mt-4 text-2xl font-semibold">Gatehouse API reference</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
           The Eniris authentication API as this server implements it. Every operation answers at the path shown and under <code>/api</code>.
