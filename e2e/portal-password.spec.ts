@@ -33,10 +33,12 @@ test("changes the password with the keyboard only; then the old one fails at /lo
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   await expect(current).toBeFocused();
 
-  // keyboard only from here: type, Tab, type, Enter
+  // keyboard only from here: type, Tab past the field's "Show password", Tab, type, Enter
   const newPassword = "Brand-New-Pass-9";
   await current.fill("");
   await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Show password" }).first()).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(next).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");

@@ -81,7 +81,7 @@ test("sets up an authenticator app from the QR code's key, then signs in with it
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download .txt" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe("gatehouse-recovery-codes.txt");
+  expect(file.suggestedFilename()).toBe(`gatehouse-recovery-codes-${email}.txt`);
   const text = readFileSync((await file.path())!, "utf8");
   for (const code of shownCodes) expect(text).toContain(code);
   await page.evaluate(() => {

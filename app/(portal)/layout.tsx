@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { requirePortalSession } from "@/app/guards";
 import { PortalNav } from "@/components/account/portal-nav";
+import { SignedInAccountProvider } from "@/components/account/signed-in-account";
 import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/browser-session/actions";
+import { defaultMailConfiguration } from "@/lib/mail";
 import { requireUser } from "@/lib/users";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requirePortalSession();
   const user = await requireUser(session.userId);
+  const site = defaultMailConfiguration();
   return (
     // one "confirm it's you" dialog and one sudo token for every page of the portal
     <StepUpProvider>
@@ -44,7 +47,9 @@ export default async function PortalLayout({ children }: { children: React.React
         </header>
         <PortalNav />
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-          {children}
+          <SignedInAccountProvider account={{ email: user.email, site: { name: site.displayName, url: site.portalUrl } }}>
+            {children}
+          </SignedInAccountProvider>
         </main>
       </div>
     </StepUpProvider>

@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes } from "react";
+import { forwardRef, type ComponentPropsWithoutRef } from "react";
 import { TextField } from "@/components/ui/text-field";
 
 /** Room for a code typed as the apps show it ("818 226", "818-226") or pasted with spaces around. */
@@ -11,10 +11,7 @@ export const stripCodeSeparators = (typed: string) => typed.replace(/[\s-]/g, ""
 export const isSixDigitCode = (code: string) => /^\d{6}$/.test(code);
 
 /** A 6-digit code from an email or an authenticator app: numeric keypad, one-time-code autofill. */
-export const CodeField = forwardRef<
-  HTMLInputElement,
-  InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: React.ReactNode }
->(function CodeField(props, ref) {
+export const CodeField = forwardRef<HTMLInputElement, ComponentPropsWithoutRef<typeof TextField>>(function CodeField(props, ref) {
   return (
     <TextField ref={ref} inputMode="numeric" autoComplete="one-time-code" maxLength={TYPED_CODE_MAX_LENGTH} spellCheck={false} {...props} />
   );

@@ -7,17 +7,23 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { callApi, describeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
-import { MessageSlot } from "@/components/account/message-slot";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useCodeMail, type CodeMail } from "@/components/wizards/code-mail";
 import { CodeStep } from "@/components/wizards/code-step";
+import { WizardSteps } from "@/components/wizards/wizard-steps";
 import { otpSchema, resetSendBody, resetWithOtpBody, type ResetSendBody } from "@/lib/password-reset/schemas";
 
 // Forgot password, by code (docs/api.md §4 #16–#18): the address → the 6-digit code from the email →
 // a new password. Each step validates with the route's own schema before anything is sent.
+
+/** "done" comes after the last: every step is then finished */
+const steps = ["email", "code", "password", "done"] as const;
+type Step = (typeof steps)[number];
+const stepLabels = ["Email", "Code", "New password"];
 
 const passwordForm = resetWithOtpBody.pick({ newPassword: true });
 type PasswordForm = z.infer<typeof passwordForm>;
@@ -26,7 +32,7 @@ type PasswordForm = z.infer<typeof passwordForm>;
 const RESEND_SECONDS = 60;
 
 export function ForgotPasswordForm() {
-  const [step, setStep] = useState<"email" | "code" | "password" | "done">("email");
+  const [step, setStep] = useState<Step>("email");
   const [email, setEmail] = useState("");
   const [otp, setOtp] = useState("");
   const [codeNotice, setCodeNotice] = useState<string | null>(null);
@@ -42,17 +48,7 @@ export function ForgotPasswordForm() {
 
   return (
     <div className="flex flex-col gap-4">
-      <ol className="flex gap-2 text-xs text-slate-600" aria-label="Steps">
-        {(["email", "code", "password"] as const).map((s, i) => (
-          <li
-            key={s}
-            aria-current={step === s ? "step" : undefined}
-            className="rounded-full border border-slate-300 px-2 py-0.5 aria-[current=step]:border-brand aria-[current=step]:text-brand"
-          >
-            {i + 1}. {s === "email" ? "Email" : s === "code" ? "Code" : "New password"}
-          </li>
-        ))}
-      </ol>
+      <WizardSteps steps={stepLabels} current={steps.indexOf(step)} />
       {step === "email" && (
         <EmailStep
           defaultEmail={email}
@@ -148,10 +144,11 @@ function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail:
         {...register("email")}
         error={errors.email?.message && `Email ${errors.email.message}`}
       />
-      <MessageSlot message={failure} />
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Sending…" : "Send code"}
-      </Button>
+      <FormActions message={failure}>
+        <Button type="submit" pending={isSubmitting} className="w-full">
+          {isSubmitting ? "Sending…" : "Send code"}
+        </Button>
+      </FormActions>
       <Link href="/login" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
         Back to sign in
       </Link>
@@ -191,10 +188,11 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
         value={password}
         error={errors.newPassword?.message && `Password ${errors.newPassword.message}`}
       />
-      <MessageSlot message={failure} />
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? "Saving…" : "Set new password"}
-      </Button>
+      <FormActions message={failure}>
+        <Button type="submit" pending={isSubmitting} className="w-full">
+          {isSubmitting ? "Saving…" : "Set new password"}
+        </Button>
+      </FormActions>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { cancelPasskeyRequest, passkeysSupported } from "@/components/passkeys/w
 import { useCountdown } from "@/components/use-countdown";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
+import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 
@@ -124,9 +125,8 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
         {...register("username")}
         error={fieldError("username", "Email")}
       />
-      <TextField
+      <PasswordField
         label="Password"
-        type="password"
         autoComplete="current-password"
         {...register("password")}
         error={fieldError("password", "Password")}

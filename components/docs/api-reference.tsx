@@ -4,6 +4,25 @@ import { useEffect, useRef, useState } from "react";
 import "swagger-ui-dist/swagger-ui.css";
 import "./api-reference.css";
 
+/**
+ * Swagger UI renders the operations in a <main> of its own, which is the page's main landmark
+ * (the page has none besides). What it renders before that main, the API's description and the
+ * servers with "Authorize", is in no landmark: each becomes a named region.
+ */
+const regions = [
+  { selector: ".information-container", name: "About the API" },
+  { selector: ".scheme-container", name: "Servers and authorization" },
+];
+
+function nameRegions(root: HTMLElement) {
+  for (const { selector, name } of regions) {
+    for (const element of root.querySelectorAll(`${selector}:not([role])`)) {
+      element.setAttribute("role", "region");
+      element.setAttribute("aria-label", name);
+    }
+  }
+}
+
 /** Swagger UI leaves some of its selects without an accessible name: give each one. */
 function nameSelects(root: HTMLElement) {
   for (const select of root.querySelectorAll("select")) {
@@ -32,7 +51,12 @@ export function ApiReference({ url }: { url: string }) {
   useEffect(() => {
     let cancelled = false;
     const root = target.current;
-    const labeller = new MutationObserver(() => root && nameSelects(root));
+    // the third-party markup, repaired as it renders
+    const labeller = new MutationObserver(() => {
+      if (!root) return;
+      nameSelects(root);
+      nameRegions(root);
+    });
     if (root) labeller.observe(root, { childList: true, subtree: true });
     import("swagger-ui-dist/swagger-ui-bundle.js")
       .then((module) => {
@@ -63,14 +87,17 @@ export function ApiReference({ url }: { url: string }) {
   }, [url]);
 
   return (
-    <section aria-label="Interactive API reference" aria-busy={state === "loading"} className="api-reference">
+    // no landmark here: Swagger UI's own <main> is the page's (it holds the operations)
+    <div aria-busy={state === "loading"} className="api-reference">
       {state === "loading" && <p className="px-4 py-6 text-slate-700">Loading the reference…</p>}
       {state === "failed" && (
-        <p role="alert" className="px-4 py-6 text-red-800">
-          The reference could not be loaded. The OpenAPI document is at <a href={url}>{url}</a>.
-        </p>
+        <main>
+          <p role="alert" className="px-4 py-6 text-red-800">
+            The reference could not be loaded. The OpenAPI document is at <a href={url}>{url}</a>.
+          </p>
+        </main>
       )}
       <div ref={target} data-testid="api-reference" />
-    </section>
+    </div>
   );
 }

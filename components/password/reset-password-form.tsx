@@ -7,11 +7,10 @@ import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
+import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import { resetWithLinkBody, type ResetWithLinkBody } from "@/lib/password-reset/schemas";
-import { PasswordRules } from "./password-rules";
 
 type LinkCode = "LINK_NOT_FOUND" | "LINK_EXPIRED" | "LINK_ALREADY_USED";
 
@@ -38,7 +37,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [linkDead, setLinkDead] = useState(false);
   const [done, setDone] = useState(false);
-  const [visible, setVisible] = useState(false);
   const {
     register,
     handleSubmit,
@@ -77,17 +75,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
       <input type="hidden" {...register("token")} />
-      <TextField
-        label="New password"
-        type={visible ? "text" : "password"}
-        autoComplete="new-password"
-        {...register("newPassword")}
+      <NewPasswordField
+        registration={register("newPassword")}
+        value={password}
         error={errors.newPassword?.message && `Password ${errors.newPassword.message}`}
-        hint={<PasswordRules password={password} />}
       />
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} /> Show password
-      </label>
       {errors.token?.message && <FormAlert message={linkMessages.LINK_NOT_FOUND} />}
       <FormAlert message={failure} />
       {linkDead ? (

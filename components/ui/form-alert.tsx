@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** A form-level message; polite live region so screen readers hear it without losing focus. */
-export function FormAlert({ message, tone = "error" }: { message: ReactNode; tone?: "error" | "info" | "success" }) {
+export function FormAlert({ message, tone = "error", id }: { message: ReactNode; tone?: "error" | "info" | "success"; id?: string }) {
   const colours = {
     error: "border-red-300 bg-red-50 text-red-800",
     info: "border-slate-300 bg-slate-50 text-slate-800",
@@ -10,7 +10,7 @@ export function FormAlert({ message, tone = "error" }: { message: ReactNode; ton
   return (
     <div aria-live="polite" className="min-h-0">
       {message && (
-        <p role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${colours[tone]}`}>
+        <p id={id} role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${colours[tone]}`}>
           {message}
         </p>
       )}

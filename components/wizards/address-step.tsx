@@ -1,13 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { fieldFailure } from "@/components/account/api-errors";
-import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { describeMailFailure, type CodeMail } from "./code-mail";
@@ -24,7 +24,7 @@ export interface AddressStepProps {
   defaultAddress: string;
   /** said when the step opens, e.g. why the person is back here */
   notice?: string | null;
-  /** texts by API code for answers about the address itself, shown under the field */
+  /** texts by API code for answers about the address itself, said of the field (below the button, so that a long one moves nothing) */
   messages?: FailureTexts;
   mail: CodeMail;
   onSent: (address: string) => void;
@@ -46,6 +46,9 @@ export function AddressStep({
   onSent,
 }: AddressStepProps) {
   const [failure, setFailure] = useState<string | null>(notice ?? null);
+  /** the API refused the address itself: the failure is about the field */
+  const [addressRefused, setAddressRefused] = useState(false);
+  const messageId = useId();
   const schema = useMemo(() => z.object({ email: addressSchema }), [addressSchema]);
   const {
     register,
@@ -57,21 +60,20 @@ export function AddressStep({
 
   const submit = useSingleFlight(async ({ email }: { email: string }) => {
     setFailure(null);
+    setAddressRefused(false);
     const result = await mail.send(email);
     if (result.ok) return onSent(email);
     if (isCancelled(result)) return;
     const field = fieldFailure(result.error, ["email"] as const);
-    if (field) setError("email", { type: "validate", message: field.message }, { shouldFocus: true });
-    else if (messages[result.error.code])
-      setError("email", { type: "server", message: messages[result.error.code] }, { shouldFocus: true });
-    else {
-      setFailure(describeMailFailure(result.error));
-      setFocus("email");
-    }
+    if (field) return setError("email", { type: "validate", message: field.message }, { shouldFocus: true });
+    const aboutTheAddress = messages[result.error.code];
+    setFailure(aboutTheAddress ?? describeMailFailure(result.error));
+    setAddressRefused(!!aboutTheAddress);
+    setFocus("email");
   });
 
-  // waits only after a send was refused, beside the failure that says why; coming back from the code step, the form is not held up
-  const waiting = mail.resendIn > 0 && !!failure;
+  // waits only after the one-mail-a-minute rule refused a send, beside the failure that says why; coming back from the code step, the form is not held up
+  const waiting = mail.resendIn > 0 && !!failure && !addressRefused;
 
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="flex flex-col gap-3">
@@ -82,13 +84,15 @@ export function AddressStep({
           type="email"
           autoComplete="email"
           {...register("email")}
-          error={errors.email?.message && (errors.email.type === "server" ? errors.email.message : `${noun} ${errors.email.message}`)}
+          error={errors.email?.message && `${noun} ${errors.email.message}`}
+          invalidBecause={addressRefused && failure ? messageId : undefined}
         />
       </div>
-      <MessageSlot message={failure} />
-      <Button type="submit" className="self-start" pending={isSubmitting} disabled={waiting}>
-        {isSubmitting ? "Sending…" : waiting ? `Send code in ${mail.resendIn} s` : "Send code"}
-      </Button>
+      <FormActions message={failure} messageId={messageId}>
+        <Button type="submit" pending={isSubmitting} disabled={waiting}>
+          {isSubmitting ? "Sending…" : waiting ? `Send code in ${mail.resendIn} s` : "Send code"}
+        </Button>
+      </FormActions>
     </form>
   );
 }

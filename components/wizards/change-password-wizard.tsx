@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { describeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
-import { MessageSlot } from "@/components/account/message-slot";
 import { TryAgainIn } from "@/components/ui/form-alert";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { FormActions } from "@/components/ui/form-actions";
+import { PasswordField } from "@/components/ui/password-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-change/schemas";
@@ -87,9 +87,8 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
   return (
     <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <PasswordField
         label="Current password"
-        type="password"
         autoComplete="current-password"
         {...register("oldPassword")}
         error={message("oldPassword", "Current password")}
@@ -98,10 +97,11 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
       {hasTwoFactor && (
         <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>
       )}
-      <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
-      <Button type="submit" className="self-start" pending={isSubmitting} disabled={wait > 0}>
-        {isSubmitting ? "Saving…" : "Change password"}
-      </Button>
+      <FormActions message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure}>
+        <Button type="submit" pending={isSubmitting} disabled={wait > 0}>
+          {isSubmitting ? "Saving…" : "Change password"}
+        </Button>
+      </FormActions>
     </form>
   );
 }

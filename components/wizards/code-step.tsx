@@ -1,15 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
 import { CodeField, isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
-import { MessageSlot } from "@/components/account/message-slot";
 import { TryAgainIn } from "@/components/ui/form-alert";
 import { isCancelled } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { describeMailFailure, type CodeMail } from "./code-mail";
@@ -56,8 +56,9 @@ export interface CodeStepProps<T> {
 /**
  * The step where the person types a 6-digit code: from an email (set up email codes, change the
  * address, forgot password) or from an authenticator app (set up TOTP). Checks the code with the
- * route's schema, sends it, puts a wrong code under the field and a throttle's live "try again in
- * N s" in the message slot.
+ * route's schema, sends it. What the form sees wrong with the code it says under the field; what
+ * the API answers (a wrong code, a throttle's live "try again in N s") goes below the buttons,
+ * the field marked as the one at fault, so that no long answer moves the button.
  */
 export function CodeStep<T>({
   heading,
@@ -75,6 +76,9 @@ export function CodeStep<T>({
   compact,
 }: CodeStepProps<T>) {
   const [failure, setFailure] = useState<string | null>(notice ?? null);
+  /** the API said the code is wrong: the failure is about the field */
+  const [codeRefused, setCodeRefused] = useState(false);
+  const messageId = useId();
   const [info, setInfo] = useState<string | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const wait = useCountdown(blockedUntil);
@@ -87,7 +91,6 @@ export function CodeStep<T>({
   const {
     register,
     handleSubmit,
-    setError,
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(schema), defaultValues: { code: "" }, shouldFocusError: true });
@@ -96,10 +99,15 @@ export function CodeStep<T>({
 
   const check = useSingleFlight(async ({ code }: { code: string }) => {
     setFailure(null);
+    setCodeRefused(false);
     const result = await confirm(code);
     if (result.ok) return onConfirmed(result.data, code);
     const { error } = result;
-    if (error.code === wrongCode.code) return setError("code", { type: "server", message: wrongCode.message }, { shouldFocus: true });
+    if (error.code === wrongCode.code) {
+      setFailure(wrongCode.message);
+      setCodeRefused(true);
+      return setFocus("code");
+    }
     if (onFailure?.(error) || isCancelled(result)) return;
     if (error.status === 429) setBlockedUntil(Date.now() + (error.retryAfter ?? 1) * 1000);
     else setFailure(messages[error.code] ?? describeFailure(error));
@@ -109,6 +117,7 @@ export function CodeStep<T>({
   const sendAgain = useSingleFlight(async () => {
     if (!resend) return;
     setFailure(null);
+    setCodeRefused(false);
     setInfo(null);
     const result = await resend.mail.send(resend.to);
     if (result.ok) setInfo(`We sent a new code to ${resend.to}. Only the newest code works.`);
@@ -129,12 +138,17 @@ export function CodeStep<T>({
         <CodeField
           label={label}
           {...register("code")}
-          error={errors.code?.message && (errors.code.type === "server" ? errors.code.message : `Code ${errors.code.message}`)}
+          error={errors.code?.message && `Code ${errors.code.message}`}
+          invalidBecause={codeRefused && failure ? messageId : undefined}
         />
       </div>
-      <MessageSlot message={wait > 0 ? <TryAgainIn seconds={wait} /> : (failure ?? info)} tone={wait > 0 || failure ? "error" : "info"} />
       {/* compact: the full-width submit fills the first row, so the other two share the second */}
-      <div className={`flex flex-wrap gap-2 ${compact ? "justify-between gap-y-4" : ""}`}>
+      <FormActions
+        message={wait > 0 ? <TryAgainIn seconds={wait} /> : (failure ?? info)}
+        tone={wait > 0 || failure ? "error" : "info"}
+        messageId={messageId}
+        className={compact ? "justify-between gap-y-4" : ""}
+      >
         <Button type="submit" pending={isSubmitting} disabled={wait > 0} className={compact ? "w-full" : ""}>
           {isSubmitting ? "Checking…" : submitLabel}
         </Button>
@@ -148,7 +162,7 @@ export function CodeStep<T>({
             </Button>
           </>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

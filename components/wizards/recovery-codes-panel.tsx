@@ -4,12 +4,15 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useSignedInAccount } from "@/components/account/signed-in-account";
 import { formatRecoveryCode } from "@/lib/two-factor/schemas";
+import { recoveryCodesSheet } from "./recovery-codes-sheet";
 
 const LEAVE_WARNING = "You have not confirmed that you saved your new recovery codes. They are shown only once. Leave anyway?";
 
 /**
- * A fresh set of recovery codes, shown once: copy, download as .txt, print. The person cannot
+ * A fresh set of recovery codes, shown once: copy, download as .txt, print; the file and the
+ * printout say whose codes they are and for which site (recovery-codes-sheet.ts). The person cannot
  * move on until they tick that the codes are saved: "Done" waits for the box, closing or reloading
  * the tab asks first (beforeunload), and so does following a link inside the portal. "Done" leads
  * back to the account overview, fetched again so it shows what changed.
@@ -26,15 +29,30 @@ export function RecoveryCodesPanel({
   const [copied, setCopied] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const checkboxId = useId();
-  const text = [
-    "Gatehouse recovery codes",
-    `Created ${new Date().toISOString().slice(0, 10)}. Each code works once. Keep them somewhere safe.`,
-    "",
-    ...codes.map(formatRecoveryCode),
-    "",
-  ].join("\n");
+  const account = useSignedInAccount();
+  const [created] = useState(() => new Date());
+  const sheet = recoveryCodesSheet(codes, account, created);
+  const { text } = sheet;
 
   useEffect(() => heading.current?.focus(), []);
+
+  // printed (the Print button or the browser's own menu), the page's title is the sheet's: browsers print it in the header
+  useEffect(() => {
+    let screenTitle = document.title;
+    const beforePrint = () => {
+      screenTitle = document.title;
+      document.title = sheet.title;
+    };
+    const afterPrint = () => {
+      document.title = screenTitle;
+    };
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
+    return () => {
+      window.removeEventListener("beforeprint", beforePrint);
+      window.removeEventListener("afterprint", afterPrint);
+    };
+  }, [sheet.title]);
 
   useEffect(() => {
     if (saved) return;
@@ -81,7 +99,7 @@ export function RecoveryCodesPanel({
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = "gatehouse-recovery-codes.txt";
+    link.download = sheet.fileName;
     document.body.append(link);
     link.click();
     link.remove();
@@ -96,14 +114,22 @@ export function RecoveryCodesPanel({
   return (
     <div className="flex flex-col gap-4">
       {status && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 print:hidden">
           {status}
         </p>
       )}
       <section aria-labelledby={`${checkboxId}-heading`} className="flex flex-col gap-4" data-testid="recovery-codes-panel">
-        <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none">
+        <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none print:hidden">
           Save your recovery codes
         </h2>
+        <div className="hidden flex-col gap-1 print:flex" data-testid="recovery-codes-print-heading">
+          <h2 className="text-xl font-semibold">{sheet.title}</h2>
+          {sheet.about.map((line) => (
+            <p key={line} className="text-sm">
+              {line}
+            </p>
+          ))}
+        </div>
         <p className="text-sm text-slate-700 print:hidden">
           If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this
           once, and any earlier recovery codes no longer work.

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { describeFailure } from "@/components/api-client";
 import { ActionLink } from "@/components/account/action-link";
-import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { WizardSteps } from "./wizard-steps";
@@ -60,10 +60,11 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
             You have <strong>{remaining}</strong> of {total} recovery codes left. New codes replace all of them: the codes you have now stop
             working at once. You will be asked to confirm it&apos;s you.
           </p>
-          <MessageSlot message={failure} />
-          <Button type="button" className="self-start" pending={pending} onClick={() => void create()}>
-            {pending ? "Creating…" : "Create new recovery codes"}
-          </Button>
+          <FormActions message={failure}>
+            <Button type="button" pending={pending} onClick={() => void create()}>
+              {pending ? "Creating…" : "Create new recovery codes"}
+            </Button>
+          </FormActions>
         </div>
       )}
     </div>

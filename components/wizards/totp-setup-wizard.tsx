@@ -3,9 +3,9 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { describeFailure } from "@/components/api-client";
-import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { totpBody } from "@/lib/two-factor/schemas";
 import { CodeStep } from "./code-step";
@@ -81,8 +81,7 @@ export function TotpSetupWizard({
               A new QR code replaces it: the earlier one then stops working.
             </p>
           )}
-          <MessageSlot message={failure} />
-          <div className="flex flex-wrap gap-2">
+          <FormActions message={failure}>
             {setupPending && (
               <Button
                 type="button"
@@ -97,7 +96,7 @@ export function TotpSetupWizard({
             <Button type="button" variant={setupPending ? "secondary" : "primary"} pending={pending} onClick={() => void start()}>
               {pending ? "Preparing…" : setupPending ? "Show a new QR code" : "Show the QR code"}
             </Button>
-          </div>
+          </FormActions>
         </div>
       )}
       {step === 1 && (url || resuming) && (

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { describeFailure } from "@/components/api-client";
-import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import type { ErrorCode } from "@/lib/errors/catalogue";
 
@@ -68,8 +68,7 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
         <p className="text-sm text-slate-700">Your other second step and your recovery codes keep working.</p>
       )}
       <p className="text-sm text-slate-700">You will be asked to confirm it&apos;s you first. We will email you about the change.</p>
-      <MessageSlot message={failure} />
-      <div className="flex flex-wrap gap-2">
+      <FormActions message={failure}>
         <Button type="button" variant="danger" pending={pending} onClick={() => void turnOff()}>
           {pending ? "Turning off…" : `Turn off ${name}`}
         </Button>
@@ -79,7 +78,7 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
         >
           Cancel
         </Link>
-      </div>
+      </FormActions>
     </div>
   );
 }

@@ -7,7 +7,8 @@ export function WizardPage({ title, intro, children }: { title: string; intro?: 
       <Link href="/account" className="w-fit text-sm font-medium text-brand hover:underline print:hidden">
         <span aria-hidden="true">← </span>Back to your account
       </Link>
-      <h1 className="text-2xl font-semibold">{title}</h1>
+      {/* on paper (the recovery codes), the printed sheet heads itself */}
+      <h1 className="text-2xl font-semibold print:hidden">{title}</h1>
       {intro && <div className="text-sm text-slate-700 print:hidden">{intro}</div>}
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</section>
     </div>

@@ -1,7 +1,13 @@
-/** Where the person is in a wizard; the current step is marked for screen readers too. */
+const texts = { label: "Progress", completed: " (completed)" };
+
+/**
+ * Where the person is in a wizard: a finished step has a check mark, the current one is marked
+ * (aria-current), and screen readers hear which are completed. `current` past the last step:
+ * every one is finished.
+ */
 export function WizardSteps({ steps, current }: { steps: string[]; current: number }) {
   return (
-    <ol aria-label="Progress" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 print:hidden">
+    <ol aria-label={texts.label} className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 print:hidden">
       {steps.map((label, i) => (
         <li
           key={label}
@@ -17,7 +23,7 @@ export function WizardSteps({ steps, current }: { steps: string[]; current: numb
             {i < current ? "✓" : i + 1}
           </span>
           {label}
-          {i < current && <span className="sr-only"> (done)</span>}
+          {i < current && <span className="sr-only">{texts.completed}</span>}
         </li>
       ))}
     </ol>
