@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import type { NextRequest } from "next/server";
+import { cache } from "react";
 import { unknownApiPath } from "../http/unknown-path";
 import { findSessionByRefreshToken, isSessionActive, revokeSession, rotateRefreshToken } from "../sessions";
 
@@ -75,13 +76,17 @@ export interface PortalSession {
   sessionId: string;
 }
 
-/** The signed-in person, or null when there is no cookie or its Gatehouse session has ended. */
-export async function currentPortalSession(): Promise<PortalSession | null> {
+/**
+ * The signed-in person, or null when there is no cookie (no database query then) or its Gatehouse
+ * session has ended. Asked once per page render however many parts ask (the guards, the page's
+ * language): React's request cache; outside a render (route handlers, actions) every call asks.
+ */
+export const currentPortalSession = cache(async (): Promise<PortalSession | null> => {
   const session = await auth();
   const userId = Number(session?.uid);
   if (!session?.sid || !Number.isSafeInteger(userId)) return null;
   return (await isSessionActive(session.sid, userId)) ? { userId, sessionId: session.sid } : null;
-}
+});
 
 /**
  * The portal's sign-out button: ends the Gatehouse session, then the cookie (whose sign-out event
