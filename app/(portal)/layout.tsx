@@ -16,7 +16,7 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     // one "confirm it's you" dialog and one sudo token for every page of the portal
     <StepUpProvider>
-      <div className="min-h-screen bg-slate-50">
+      <div className="min-h-screen bg-page">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -91,6 +91,16 @@ const fileSchema = z.object({ defaultConfiguration: z.string(), configurations: 
       seen.set(key, c.id);
     }
   });
+  // a page's brand is the one whose portal has the page's host (lib/brands), whatever the scheme
+  const portalHosts = new Map<string, string>();
+  f.configurations.forEach((c, i) => {
+    if (!c.portalUrl) return;
+    const host = new URL(c.portalUrl).host;
+    const owner = portalHosts.get(host);
+    if (owner)
+      ctx.addIssue({ code: "custom", path: ["configurations", i, "portalUrl"], message: `host ${host} is also ${owner}'s portal` });
+    portalHosts.set(host, c.id);
+  });
 });
 
 export type MailConfigurationFile = z.input<typeof fileSchema>;
