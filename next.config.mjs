@@ -1,3 +1,4 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import { NATIVE_SEGMENTS, WELL_KNOWN } from "./lib/http/api-paths.mjs";
 
 // Every API endpoint answers at /<path> and at /api/<path> (docs/api.md §1), so existing Eniris
@@ -47,4 +48,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl (the pages' languages): its request configuration is i18n/request.ts, the default path.
+const withNextIntl = createNextIntlPlugin();
+
+export default withNextIntl(nextConfig);

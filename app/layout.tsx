@@ -1,13 +1,25 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
+import { BrandProvider } from "@/components/brand/brand-context";
+import { brandIcon, brandLogo, brandStyle } from "@/lib/brands";
+import { currentBrand } from "@/lib/brands/current";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Gatehouse", template: "%s · Gatehouse" },
-  description: "Account security: sign-in, two-factor authentication, sessions and recovery.",
-  // public/favicon.ico: the default brand's logo (scripts/brand-images.ts renders it)
-  icons: { icon: "/favicon.ico" },
-};
+// Every page wears the brand of its host (lib/brands) and speaks the language i18n/request.ts
+// chose for the request: the title, favicon and colours here, <html lang>, and both for the
+// client components through their providers.
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [brand, t] = await Promise.all([currentBrand(), getTranslations("Metadata")]);
+  return {
+    title: { default: brand.displayName, template: `%s · ${brand.displayName}` },
+    description: t("description"),
+    // public/brands/<id>.ico: scripts/brand-images.ts renders it from the brand's logo
+    icons: { icon: brandIcon(brand) },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -15,9 +27,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Reading the request makes every page render per request, which the CSP nonce from proxy.ts
   // needs: a page prerendered at build time would carry no nonce and its scripts would not run.
   await headers();
+  const [brand, locale] = await Promise.all([currentBrand(), getLocale()]);
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale} style={brandStyle(brand)}>
+      <body className="min-h-screen font-sans">
+        <NextIntlClientProvider>
+          <BrandProvider brand={{ id: brand.id, name: brand.displayName, logo: brandLogo(brand), languages: brand.languages }}>
+            {children}
+          </BrandProvider>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

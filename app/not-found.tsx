@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth/auth-shell";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("NotFound");
+  return { title: t("title"), robots: { index: false } };
+}
 
 /**
  * Every unknown address, and the admin dashboard for someone who is no administrator (it answers
  * 404 so that it does not reveal itself). "Home" is the account page, which sends a signed-out
  * person on to the sign-in page.
  */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("NotFound");
   return (
-    <AuthShell title="Page not found">
-      <p className="mb-6 text-slate-700">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+    <AuthShell title={t("title")}>
+      <p className="mb-6 text-slate-700">{t("body")}</p>
       <Link href="/account" className="font-medium text-brand hover:underline">
-        Go to your account
+        {t("home")}
       </Link>
     </AuthShell>
   );

@@ -71,9 +71,11 @@ test("an unknown page is Gatehouse's 404, with a way home and the favicon", asyn
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByText("This page could not be found.")).toHaveCount(0);
+  // the page links its brand's favicon (docs/brands.md); /favicon.ico is the default brand's too
   const favicon = await page.request.get("/favicon.ico");
   expect(favicon.status()).toBe(200);
-  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /favicon\.ico/);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/brands/gatehouse.ico");
+  expect((await page.request.get("/brands/gatehouse.ico")).status()).toBe(200);
   await expectAccessible(page);
 
   // signed out, "home" is the sign-in page

@@ -1,7 +1,9 @@
-// Renders each mail brand's logo (its `logoSvg` in lib/mail/configurations.json) to
-// public/brands/<id>.png, and the default brand's to public/favicon.ico, with the Chromium the
-// browser tests use. Run it after adding or changing a brand: `npx tsx scripts/brand-images.ts`.
-// The images are committed; nothing renders them at build or run time.
+// Renders each brand's logo (its `logoSvg` in lib/mail/configurations.json) to
+// public/brands/<id>.png and its favicon to public/brands/<id>.ico (the pages on the brand's host
+// link it), and the default brand's favicon to public/favicon.ico as well (for clients that ask
+// for that path), with the Chromium the browser tests use. Run it after adding or changing a
+// brand: `npx tsx scripts/brand-images.ts`. The images are committed; nothing renders them at
+// build or run time.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
 import { findChromium } from "./lib/chromium";
@@ -52,15 +54,17 @@ async function main() {
   try {
     const page = await browser.newPage();
     mkdirSync("public/brands", { recursive: true });
+    const favicons = new Map<string, Buffer>();
     for (const brand of brands.configurations) {
       writeFileSync(`public/brands/${brand.id}.png`, await render(page, brand.logoSvg, LOGO_SIZE));
-      console.log(`wrote public/brands/${brand.id}.png`);
+      const icons = [];
+      for (const size of FAVICON_SIZES) icons.push({ size, png: await render(page, brand.logoSvg, size) });
+      favicons.set(brand.id, ico(icons));
+      writeFileSync(`public/brands/${brand.id}.ico`, favicons.get(brand.id)!);
+      console.log(`wrote public/brands/${brand.id}.png and .ico (${FAVICON_SIZES.join("/")} px)`);
     }
-    const fallback = brands.configurations.find((b) => b.id === brands.defaultConfiguration)!;
-    const icons = [];
-    for (const size of FAVICON_SIZES) icons.push({ size, png: await render(page, fallback.logoSvg, size) });
-    writeFileSync("public/favicon.ico", ico(icons));
-    console.log(`wrote public/favicon.ico (${fallback.id}, ${FAVICON_SIZES.join("/")} px)`);
+    writeFileSync("public/favicon.ico", favicons.get(brands.defaultConfiguration)!);
+    console.log(`wrote public/favicon.ico (${brands.defaultConfiguration})`);
   } finally {
     await browser.close();
   }

@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireAdminPage } from "@/app/guards";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SecondFactorNotice } from "@/components/admin/second-factor-notice";
+import { BrandMark } from "@/components/brand/brand-mark";
 import { StepUpProvider, SudoStatus } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { canStepUp } from "@/lib/admin/session";
+import { currentBrand } from "@/lib/brands/current";
 import { signOutAction } from "@/lib/browser-session/actions";
 
-export const metadata: Metadata = {
-  title: { default: "Administration", template: "%s · Administration · Gatehouse" },
-  robots: { index: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [brand, t] = await Promise.all([currentBrand(), getTranslations("Metadata")]);
+  return {
+    title: { default: t("administration"), template: `%s · ${t("administration")} · ${brand.displayName}` },
+    robots: { index: false },
+  };
+}
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const admin = await requireAdminPage();
+  const [admin, t] = await Promise.all([requireAdminPage(), getTranslations("Shell")]);
   const mayAct = await canStepUp(admin.userId);
   return (
     <StepUpProvider>
@@ -22,8 +28,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="flex flex-wrap items-center gap-4">
-              <Link href="/admin" className="font-semibold text-brand">
-                Gatehouse <span className="font-normal text-slate-600">admin</span>
+              <Link href="/admin">
+                <BrandMark area={t("adminArea")} />
               </Link>
               <AdminNav />
             </div>
@@ -38,7 +44,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </Link>
               <form action={signOutAction}>
                 <Button variant="secondary" type="submit">
-                  Sign out
+                  {t("signOut")}
                 </Button>
               </form>
             </div>

@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes, MouseEvent } from "react";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const styles: Record<Variant, string> = {
-  primary: "bg-brand text-white hover:bg-brand-dark disabled:bg-brand/60 aria-busy:bg-brand/60",
+  primary: "bg-brand text-on-brand hover:bg-brand-dark disabled:bg-brand/60 aria-busy:bg-brand/60",
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400 aria-busy:text-slate-400",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60 aria-busy:bg-red-700/60",
   ghost: "text-brand hover:underline",

@@ -893,6 +893,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My language and time zone (ours)
+         * @description The language the pages are shown in and every mail for the account is written in when the call that sends it names no `language`, and the time zone times are shown in. `null`: not chosen (pages then follow the browser and the brand).
+         *
+         *     **Token** (A): An access token (a sudo token also serves).
+         */
+        get: operations["getMyPreferences"];
+        /**
+         * Save my language and time zone (ours)
+         * @description Saves the keys the body has; `null` clears one, a key left out stays as it is. An unknown language or time zone answers 400 and saves nothing. A time zone is stored under its canonical IANA name (`europe/brussels` → `Europe/Brussels`).
+         *
+         *     **Token** (A): An access token (a sudo token also serves).
+         */
+        put: operations["setMyPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -2035,7 +2063,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -2315,7 +2343,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -2487,7 +2515,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -2729,7 +2757,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -3145,7 +3173,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -3298,7 +3326,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -3579,7 +3607,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -3843,7 +3871,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -4665,7 +4693,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5043,7 +5071,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5197,7 +5225,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5304,7 +5332,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5459,7 +5487,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5593,7 +5621,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5854,7 +5882,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -5988,7 +6016,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -6160,7 +6188,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -6313,7 +6341,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -6491,7 +6519,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -6871,6 +6899,204 @@ export interface operations {
                         error: "Not Found";
                         /** @enum {string} */
                         message: "SESSION_NOT_FOUND";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    getMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved choices. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The language of the pages and of mails that name none; null: not chosen (the browser's, then the brand's) */
+                        language: ("en" | "nl" | "fr" | "de") | null;
+                        /** @description An IANA time zone name; null: not chosen */
+                        timeZone: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The server could not complete the request:
+             *     - `INTERNAL_SERVER_ERROR`: an unexpected error; it is logged with the request id
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 500;
+                        /** @constant */
+                        error: "Internal server error";
+                        /** @enum {string} */
+                        message: "INTERNAL_SERVER_ERROR";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+        };
+    };
+    setMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description May be left out or empty: it then counts as `{}`. */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description One of en, nl, fr, de; null clears the choice; left out: unchanged */
+                    language?: ("en" | "nl" | "fr" | "de") | null;
+                    /** @description An IANA time zone name, e.g. Europe/Brussels; null clears it; left out: unchanged */
+                    timeZone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description The request is malformed: a body that is not JSON or is nested deeper than 64 levels, a missing required field, a field of the wrong type or one that breaks a length, format or pattern rule, or an invalid query or path parameter. `message` names the field in a sentence, and `field` names it for programs. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 400;
+                        /** @constant */
+                        error: "Bad Request";
+                        /** @description A sentence naming the offending field, e.g. `username is required` */
+                        message: string;
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message" | "field">;
+                };
+            };
+            /**
+             * @description Not authenticated:
+             *     - `NO_TOKEN_PROVIDED`: no `Authorization: Bearer` header, or an empty token
+             *     - `INVALID_TOKEN`: the token is malformed, expired, revoked, of the wrong kind or not allowed on this operation
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 401;
+                        /** @constant */
+                        error: "Unauthorized";
+                        /** @enum {string} */
+                        message: "NO_TOKEN_PROVIDED" | "INVALID_TOKEN";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description Refused:
+             *     - `CROSS_SITE_REQUEST`: a page of another site sent the refresh cookie, or a body that is not JSON-typed (CSRF guard); send the token as a bearer token and the body as application/json
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 403;
+                        /** @constant */
+                        error: "Forbidden";
+                        /** @enum {string} */
+                        message: "CROSS_SITE_REQUEST";
+                    } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
+                };
+            };
+            /**
+             * @description The body is larger than 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: the body is too large
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        statusCode: 413;
+                        /** @constant */
+                        error: "Payload Too Large";
+                        /** @enum {string} */
+                        message: "PAYLOAD_TOO_LARGE";
                     } & WithRequired<components["schemas"]["ErrorEnvelope"], "statusCode" | "error" | "message">;
                 };
             };
@@ -7606,7 +7832,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -7987,7 +8213,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -8160,7 +8386,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -8336,7 +8562,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -8517,7 +8743,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -8691,7 +8917,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -8846,7 +9072,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;
@@ -9001,7 +9227,7 @@ export interface operations {
             query?: {
                 /** @description Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing */
                 origin?: string;
-                /** @description The mail's language (ISO 639-1); one the configuration has no template for falls back to its default */
+                /** @description The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default */
                 language?: string;
             };
             header?: never;

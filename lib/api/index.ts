@@ -6,13 +6,25 @@ import * as email from "./email";
 import * as passkeys from "./passkeys";
 import * as password from "./password";
 import * as portal from "./portal";
+import * as preferences from "./preferences";
 import * as sessions from "./sessions";
 import * as twoFactor from "./two-factor";
 
 // The registry: every endpoint declaration of the app, read by the OpenAPI document and checked
 // against the route files on disk by tests/api/openapi-registry.test.ts. A new lib/api module is
 // added to `modules`; every endpoint it exports is picked up by itself.
-const modules: Record<string, Record<string, unknown>> = { auth, twoFactor, passkeys, password, email, sessions, discovery, admin, portal };
+const modules: Record<string, Record<string, unknown>> = {
+  auth,
+  twoFactor,
+  passkeys,
+  password,
+  email,
+  sessions,
+  discovery,
+  admin,
+  portal,
+  preferences,
+};
 
 export interface RegisteredEndpoint {
   /** the declaration's export name: the OpenAPI operationId */

@@ -3,6 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import type { NextRequest } from "next/server";
+import { cache } from "react";
 import { headersMeta } from "../http/meta";
 import { unknownApiPath } from "../http/unknown-path";
 import { findSessionByRefreshToken, isSessionActive, rotateRefreshToken } from "../sessions";
@@ -85,14 +86,16 @@ export interface PortalSession {
 /**
  * The signed-in person; "ended" when the browser's cookie carries a Gatehouse session that has
  * ended (signed out elsewhere, ended from another device, a password change): the sign-in page
- * then says so; null when there is no session cookie at all.
+ * then says so; null when there is no session cookie at all (no database query then). Asked once
+ * per page render however many parts ask (the guards, the page's language): React's request
+ * cache; outside a render (route handlers, actions) every call asks.
  */
-export async function portalSessionState(): Promise<PortalSession | "ended" | null> {
+export const portalSessionState = cache(async (): Promise<PortalSession | "ended" | null> => {
   const session = await auth();
   const userId = Number(session?.uid);
   if (!session?.sid || !Number.isSafeInteger(userId)) return null;
   return (await isSessionActive(session.sid, userId)) ? { userId, sessionId: session.sid } : "ended";
-}
+});
 
 /** The signed-in person, or null when there is no cookie or its Gatehouse session has ended. */
 export async function currentPortalSession(): Promise<PortalSession | null> {

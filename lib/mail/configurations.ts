@@ -2,6 +2,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { apiError } from "../errors";
 import file from "./configurations.json";
+import { LANGUAGES } from "../i18n/languages";
 import { availableLanguages } from "./templates/languages";
 
 // Mail configurations ("brands"): who a mail is from and what it looks like. The API's `origin`
@@ -23,12 +24,16 @@ export function contrastRatio(a: string, b: string): number {
 }
 
 const colors = z.object({ primary: hex, onPrimary: hex, background: hex, surface: hex, text: hex, muted: hex }).superRefine((c, ctx) => {
-  // Text must stay readable (WCAG AA, 4.5:1): button label on the button, body and muted text on the card.
+  // Text must stay readable (WCAG AA, 4.5:1): button label on the button, body and muted text and
+  // links on the card, and on the page around it (the pages' header and footer sit on the background).
   for (const [fg, bg] of [
     ["onPrimary", "primary"],
     ["text", "surface"],
     ["muted", "surface"],
     ["primary", "surface"],
+    ["text", "background"],
+    ["muted", "background"],
+    ["primary", "background"],
   ] as const) {
     if (contrastRatio(c[fg], c[bg]) < 4.5) ctx.addIssue({ code: "custom", path: [fg], message: `contrast with ${bg} is below 4.5:1` });
   }
@@ -37,8 +42,8 @@ const colors = z.object({ primary: hex, onPrimary: hex, background: hex, surface
 const language = z
   .string()
   .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code")
-  .refine((l) => availableLanguages.includes(l), {
-    message: `must be one of the languages with templates (${availableLanguages.join(", ")})`,
+  .refine((l) => availableLanguages.includes(l) && (LANGUAGES as readonly string[]).includes(l), {
+    message: `must be one of the languages with mail templates and page catalogues (${LANGUAGES.filter((l) => availableLanguages.includes(l)).join(", ")})`,
   });
 
 // A logo is inline SVG (no remote images: they are blocked by many mail clients and leak opens).
@@ -85,6 +90,16 @@ const fileSchema = z.object({ defaultConfiguration: z.string(), configurations: 
         ctx.addIssue({ code: "custom", path: ["configurations", i, "origins"], message: `origin ${origin} also belongs to ${owner}` });
       seen.set(key, c.id);
     }
+  });
+  // a page's brand is the one whose portal has the page's host (lib/brands), whatever the scheme
+  const portalHosts = new Map<string, string>();
+  f.configurations.forEach((c, i) => {
+    if (!c.portalUrl) return;
+    const host = new URL(c.portalUrl).host;
+    const owner = portalHosts.get(host);
+    if (owner)
+      ctx.addIssue({ code: "custom", path: ["configurations", i, "portalUrl"], message: `host ${host} is also ${owner}'s portal` });
+    portalHosts.set(host, c.id);
   });
 });
 

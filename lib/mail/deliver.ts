@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { apiError } from "../errors";
 import { log } from "../log";
+import { savedLanguage } from "../preferences";
 import { resolveMailConfiguration } from "./configurations";
 import { renderMail } from "./templates";
 import { configuredTransport, type MailTransport } from "./transports";
@@ -16,6 +17,15 @@ function checkRecipient(to: string): string {
 }
 
 /**
+ * The language a mail asks for (the contract's §10): the API call's `language`; without one, the
+ * language saved on the account it is sent for. renderMail falls back to the brand's default
+ * when the brand does not offer it (or nothing was asked for).
+ */
+async function mailLanguage(mail: OutgoingMail): Promise<string | undefined> {
+  return mail.language ?? (await savedLanguage(mail.userId));
+}
+
+/**
  * Renders `mail`, hands it to `transport` and writes the mail log (MailMessage) row.
  * - Unknown origin: 500 UNABLE_TO_FIND_MAIL_TEMPLATE, before anything is rendered or stored.
  * - Transport failure: a "failed" row with the error, then 500 MAIL_DELIVERY_FAILED.
@@ -24,11 +34,10 @@ function checkRecipient(to: string): string {
 export async function deliver(mail: OutgoingMail, transport: MailTransport): Promise<DeliveryReceipt> {
   const brand = resolveMailConfiguration(mail.origin);
   const to = checkRecipient(mail.to);
-  const rendered = renderMail(mail.template, { brand, language: mail.language, data: mail.data });
+  const language = await mailLanguage(mail);
+  const rendered = renderMail(mail.template, { brand, language, data: mail.data });
   const stored =
-    transport.kind === "outbox"
-      ? rendered
-      : renderMail(mail.template, { brand, language: mail.language, data: mail.data, secrets: "redact" });
+    transport.kind === "outbox" ? rendered : renderMail(mail.template, { brand, language, data: mail.data, secrets: "redact" });
   const id = randomUUID();
   const row = {
     id,

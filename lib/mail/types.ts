@@ -26,7 +26,7 @@ export type TemplateData = Record<string, string | number>;
 export interface MailOptions {
   /** the brand (mail configuration); unknown → 500 UNABLE_TO_FIND_MAIL_TEMPLATE */
   origin?: string;
-  /** ISO 639-1; falls back to the brand's default language */
+  /** ISO 639-1; without it, the language saved on the account (userId); then the brand's default */
   language?: string;
 }
 

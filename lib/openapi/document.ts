@@ -34,6 +34,7 @@ const tagDescriptions: Record<string, string> = {
   Password: "Reset by emailed code or link, and change with the old password (docs/api.md §4 #16–#19, #22).",
   Email: "Move the account to a new email address (docs/api.md §4 #20–#21).",
   Sessions: "The user's signed-in sessions *(ours)*.",
+  Preferences: "The user's language and time zone *(ours)*: the pages' language and that of every mail that names no `language`.",
   Discovery: "This document, the discovery document and the keys that verify tokens offline.",
   Administration:
     "The administrators' dashboard API *(ours)*: accounts, their 2FA and sessions, actions, the mail log. Administrators only.",
@@ -45,7 +46,8 @@ const methodOrder = ["GET", "POST", "PUT", "DELETE"];
 const parameterNotes: Record<string, string> = {
   cookie: "`true`: also set the refresh token as an HttpOnly, Secure, SameSite=Lax cookie (for browser clients)",
   origin: "Which mail configuration (brand) sends the mail; an unknown one answers 500 `UNABLE_TO_FIND_MAIL_TEMPLATE` and sends nothing",
-  language: "The mail's language (ISO 639-1); one the configuration has no template for falls back to its default",
+  language:
+    "The mail's language (ISO 639-1); without it, the language saved on the account (`PUT /user/preferences`); one the configuration has no template for falls back to its default",
 };
 
 /** The 400 this endpoint gives for an empty input (message and field): a real example from its own schema. */

@@ -66,6 +66,23 @@ function resolver(doc: OpenApiDocument) {
   return resolve;
 }
 
+/**
+ * A body whose fields may be null ("null clears it") is documented as `anyOf: [schema, { type: "null" }]`:
+ * read here as that schema with `nullable: true`, so every other helper sees one type. null is then a
+ * valid value, never a wrong type.
+ */
+function withNullableFields(body: JsonSchema | undefined): JsonSchema | undefined {
+  if (!body?.properties) return body;
+  const fields = Object.entries(body.properties as Record<string, JsonSchema>).map(([name, field]) => {
+    const branches = field.anyOf as JsonSchema[] | undefined;
+    const nonNull = branches?.filter((b) => b.type !== "null");
+    if (!branches || branches.length !== 2 || nonNull?.length !== 1) return [name, field];
+    const rest = Object.fromEntries(Object.entries(field).filter(([k]) => k !== "anyOf"));
+    return [name, { ...nonNull[0], ...rest, nullable: true }];
+  });
+  return { ...body, properties: Object.fromEntries(fields) };
+}
+
 export function operationsOf(doc: OpenApiDocument): Operation[] {
   const resolve = resolver(doc);
   const defaultPrefixes = (doc.servers as { url: string }[]).map((s) => s.url.replace(/\/$/, ""));
@@ -88,7 +105,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         admin: path.startsWith("/admin/"),
         pathParams: params.filter((p) => p.in === "path"),
         queryParams: params.filter((p) => p.in === "query"),
-        body: jsonBody ? { required: op.requestBody.required !== false, schema: jsonBody } : undefined,
+        body: jsonBody ? { required: op.requestBody.required !== false, schema: withNullableFields(jsonBody)! } : undefined,
         responses: op.responses,
         successStatus: Math.min(...statuses.filter((s) => s < 300)),
       });
@@ -191,6 +208,7 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
     "items",
     "minItems",
     "maxItems",
+    "nullable",
   ]);
   for (const key of Object.keys(s))
     if (!known.has(key)) throw new Error(`fuzz-helpers: schema keyword "${key}" is not understood: teach certainlyInvalid`);
@@ -203,6 +221,7 @@ export function certainlyInvalid(schema: JsonSchema, value: unknown, ctx: Schema
       ([k, sub]) => obj[k] !== undefined && certainlyInvalid(sub, obj[k], ctx, k),
     );
   }
+  if (s.nullable && value === null) return false;
   if (s.type === "array") {
     if (!Array.isArray(value)) return true;
     if (value.length < (s.minItems ?? 0) || value.length > (s.maxItems ?? Infinity)) return true;
@@ -425,7 +444,8 @@ export function wrongType(schema: JsonSchema, valid: unknown): fc.Arbitrary<unkn
   } else {
     others.push(fc.string({ maxLength: 20 }), fc.constantFrom("12", "-1", "NaN", "1e3"));
   }
-  return fc.oneof(...others).filter((v) => v !== undefined && typeOf(JSON.parse(JSON.stringify(v) ?? "null")) !== schema.type);
+  const allowed = new Set([schema.type, ...(schema.nullable ? ["null"] : [])]);
+  return fc.oneof(...others).filter((v) => v !== undefined && !allowed.has(typeOf(JSON.parse(JSON.stringify(v) ?? "null"))));
 }
 
 /** A value that satisfies `schema` (ASCII), used to keep the other parts of a request valid. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import brands from "@/lib/mail/configurations.json";
 import { baseUrl } from "../helpers";
 
-// public/: the favicon every browser asks for, and one PNG logo per mail brand (docs/brands.md).
+// public/: the favicon every browser asks for, and one PNG logo and one favicon per brand (docs/brands.md).
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -14,23 +14,36 @@ async function file(path: string) {
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
+/** An ICO file of PNG images, the way scripts/brand-images.ts writes them. */
+async function expectIcon(path: string) {
+  const { response, bytes } = await file(path);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // ICONDIR: reserved 0, type 1 (icon)
+  const count = bytes.readUInt16LE(4);
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const offset = bytes.readUInt32LE(6 + 16 * i + 12);
+    expect(bytes.subarray(offset, offset + 8), `image ${i} is a PNG`).toEqual(PNG_SIGNATURE);
+  }
+  return bytes;
+}
+
 describe("GET /favicon.ico", () => {
-  it("answers an icon file, not the 404 page", async () => {
-    const { response, bytes } = await file("/favicon.ico");
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
-    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // ICONDIR: reserved 0, type 1 (icon)
-    const count = bytes.readUInt16LE(4);
-    expect(count).toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) {
-      const offset = bytes.readUInt32LE(6 + 16 * i + 12);
-      expect(bytes.subarray(offset, offset + 8), `image ${i} is a PNG`).toEqual(PNG_SIGNATURE);
-    }
+  it("answers an icon file, not the 404 page: the default brand's favicon", async () => {
+    const bytes = await expectIcon("/favicon.ico");
+    expect(bytes).toEqual((await file(`/brands/${brands.defaultConfiguration}.ico`)).bytes);
   });
 
-  it("is the icon the pages link to", async () => {
+  it("is not the icon the pages link to: each links its brand's (tests/api/page-brand-language.test.ts)", async () => {
     const html = await (await fetch(baseUrl() + "/login")).text();
-    expect(html).toMatch(/<link rel="icon" href="\/favicon.ico"/);
+    expect(html).toMatch(new RegExp(`<link rel="icon" href="/brands/${brands.defaultConfiguration}.ico"`));
+  });
+});
+
+describe("GET /brands/<id>.ico", () => {
+  it.each(brands.configurations.map((b) => b.id))("answers the %s favicon", async (id) => {
+    await expectIcon(`/brands/${id}.ico`);
   });
 });
 

@@ -107,6 +107,16 @@ describe("mail configurations (brands)", () => {
     expect(() => loadMailConfigurations(good, appUrl)).not.toThrow();
     const broken: [string, (f: typeof good) => void, RegExp][] = [
       ["low contrast", (f) => (f.configurations[1].colors.onPrimary = "#f0c000"), /contrast/],
+      [
+        "low contrast on the page",
+        (f) => (f.configurations[2].colors.background = "#5f8f8c"),
+        /configurations\.2\.colors\.\w+: contrast with background/,
+      ],
+      [
+        "portal host shared",
+        (f) => (f.configurations[2].portalUrl = "http://portal.sofar.example"),
+        /portalUrl: host portal\.sofar\.example is also sofar's portal/,
+      ],
       ["remote logo", (f) => (f.configurations[0].logoSvg = '<svg><image href="https://cdn.example/logo.png"/></svg>'), /logoSvg/],
       ["scripted logo", (f) => (f.configurations[0].logoSvg = '<svg onload="alert(1)"></svg>'), /logoSvg/],
       ["origin clash", (f) => f.configurations[2].origins.push("SOFAR"), /also belongs to sofar/],
