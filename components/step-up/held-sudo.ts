@@ -7,7 +7,7 @@ export interface Sudo {
 }
 
 // The step-up outlives a reload: the browser session holds the sudo token in an HttpOnly cookie
-// (lib/browser-session/sudo.ts), and the page learns it back from /api/portal/token.
+// (lib/tokens/sudo-cookie.ts), and the page learns it back from /api/portal/token.
 
 /** The step-up this browser session holds, or null. */
 export async function loadHeldSudo(): Promise<Sudo | null> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { unauthorized } from "../errors";
-import { sudoCookieHeader, sudoTokenExpiry, heldSudoToken } from "../browser-session/sudo";
+import { sudoCookieHeader, sudoTokenExpiry, heldSudoToken } from "../tokens/sudo-cookie";
 import { defineEndpoint } from "../http/endpoint";
 import { json } from "../http/responses";
 import { issueAccessToken } from "../tokens/jwt";
@@ -27,7 +27,7 @@ const secondsUntil = (date: Date) => Math.max(0, Math.floor((date.getTime() - Da
  * The portal's bridge from its HttpOnly session cookie to the public API: a short-lived access
  * token for the signed-in person's session, kept in page memory and sent as a bearer token, so
  * the portal uses exactly the checks third parties meet. Cross-origin pages cannot read it (no CORS).
- * The step-up the person confirmed in this browser comes along while it lasts (lib/browser-session/sudo.ts).
+ * The step-up the person confirmed in this browser comes along while it lasts (lib/tokens/sudo-cookie.ts).
  */
 export const portalAccessToken = defineEndpoint({
   method: "GET",

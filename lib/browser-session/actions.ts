@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { findSessionByRefreshToken } from "../sessions";
 import { endPortalSession, signIn } from ".";
-import { sudoCookie, sudoTokenExpiry } from "./sudo";
+import { sudoCookie, sudoTokenExpiry } from "../tokens/sudo-cookie";
 
 // The portal's server actions, beside the session they act on, so the sign-in form
 // (components/auth) and the portal's and dashboard's layouts (app/) share one of each.
@@ -13,7 +13,7 @@ import { sudoCookie, sudoTokenExpiry } from "./sudo";
 /**
  * Binds the browser to the session behind a refresh token the API just issued. A sign-in with a
  * second factor also earned a sudo token: it is the step-up, so the portal does not ask again
- * for its five minutes (lib/browser-session/sudo.ts).
+ * for its five minutes (lib/tokens/sudo-cookie.ts).
  */
 export async function completeSignIn(refreshToken: unknown, sudoToken?: unknown): Promise<{ ok: boolean }> {
   // a server action is a public endpoint: its arguments are whatever a request sent

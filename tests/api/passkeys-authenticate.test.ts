@@ -211,7 +211,7 @@ describe("POST /user/2fa/passkey/authenticate", () => {
     expect(next.status).toBe(200);
     expect(next.json.duration).toBeGreaterThanOrEqual(25);
     expect((await passkeyEvents(user.id, "throttle.triggered")).map((e) => JSON.parse(e.detail!))).toEqual([
-      { factor: "passkey", failures: 5 },
+      { factor: "passkey", failures: 5, during: "step-up" },
     ]);
     // the password is not throttled by it
     expectEnvelope(await api("/auth/login", { body: { username: user.email, password: user.password } }), 401, "2FA_REQUIRED");

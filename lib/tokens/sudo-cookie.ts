@@ -1,4 +1,4 @@
-import { looksLikeJwt, verifySignedToken } from "../tokens/jwt";
+import { looksLikeJwt, verifySignedToken } from "./jwt";
 
 // The portal's step-up lasts as long as its sudo token (5 minutes), so a reload or a typed URL
 // must not forget it. The token is kept beside the session cookie, in an HttpOnly cookie only
