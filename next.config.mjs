@@ -29,6 +29,10 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Every page's <title> is in its <head> from the first byte: titles come from an async
+  // generateMetadata (the brand of the host), which Next otherwise streams in after the body for
+  // browsers, so a screen reader (and axe) could meet a page without a title.
+  htmlLimitedBots: /.*/,
   // Tests and parallel work build into their own folder (NEXT_DIST_DIR) so builds never collide.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // The build type-checks the app only; `npm test` type-checks everything (tests, scripts, e2e).

@@ -22,7 +22,7 @@ test("renders the interactive reference from this server alone", async ({ page, 
   await expect(page.getByRole("heading", { level: 1, name: "Gatehouse API reference" })).toBeVisible();
   // Swagger UI has rendered the document: its title, the tags and the operations
   await expect(page.locator(".swagger-ui .info .title")).toContainText("Eniris authentication API");
-  await expect(page.locator(".opblock-tag-section")).toHaveCount(7);
+  await expect(page.locator(".opblock-tag-section")).toHaveCount(9);
   await expect(page.locator("#operations-Authentication-login")).toBeVisible();
   const operations = await page.locator(".opblock").count();
   expect(operations).toBeGreaterThan(40);

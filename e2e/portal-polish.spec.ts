@@ -160,7 +160,7 @@ test("every password field has a Show password button, and signing in hides the 
   await password.fill(`${PASSWORD}-wrong`);
   await page.getByRole("button", { name: "Show password" }).click();
   await expect(password).toHaveAttribute("type", "text");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
   await expect(password).toHaveAttribute("type", "password");
 

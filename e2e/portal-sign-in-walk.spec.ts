@@ -266,4 +266,18 @@ test.describe("in New York", () => {
     await expect(rows.first()).toHaveAttribute("data-current", "true");
     await expect(rows.first()).toContainText(/EST|EDT|GMT-[45]/);
   });
+
+  test("the dashboard's times are in the reader's time zone too", async ({ page }) => {
+    const admin = uniqueEmail("local-admin");
+    execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], { env: process.env });
+    const { secret } = await enableTotpViaApi(admin);
+    await signInWithTotp(page, admin, secret);
+
+    // issue 14: local times, not UTC everywhere (the account page and the mail log)
+    await page.goto(`/admin/users/${await userId(admin)}`);
+    await expect(page.getByTestId("two-factor")).toContainText(/On since .*\b(EST|EDT|GMT-[45])\b/);
+    await expect(page.locator("main").getByText(/\bUTC\b/)).toHaveCount(0);
+    await page.goto("/admin/mail");
+    await expect(page.locator("main time").first()).toHaveText(/\b(EST|EDT|GMT-[45])\b/);
+  });
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminPage } from "@/app/guards";
-import { formatDateTime, formatNumber } from "@/components/admin/format";
+import { DateTime } from "@/components/admin/date-time";
+import { formatNumber } from "@/components/admin/format";
 import { Pager } from "@/components/admin/pager";
 import { FormAlert } from "@/components/ui/form-alert";
 import { listMail } from "@/lib/admin/mail-log";
@@ -119,7 +120,9 @@ export default async function MailLogPage({ searchParams }: { searchParams: Prom
                 <tbody>
                   {result.messages.map((m) => (
                     <tr key={m.id} className="border-b border-slate-100 last:border-0">
-                      <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDateTime(m.createdAt)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap tabular-nums">
+                        <DateTime iso={m.createdAt} />
+                      </td>
                       <td className="px-4 py-2 break-all">{m.toAddress}</td>
                       <td className="px-4 py-2">
                         <Link href={`/admin/mail/${m.id}`} className="font-medium text-brand underline-offset-2 hover:underline">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/app/guards";
-import { formatDateTime } from "@/components/admin/format";
+import { DateTime } from "@/components/admin/date-time";
 import { Card } from "@/components/ui/card";
 import { mailMessage } from "@/lib/admin/mail-log";
 import { mailIdParams, type MailMessageDetail } from "@/lib/admin/schemas";
@@ -23,7 +23,7 @@ export default async function MailMessagePage({ params }: { params: Promise<{ id
     throw error;
   }
   const rows: [string, React.ReactNode][] = [
-    ["Time", formatDateTime(message.createdAt)],
+    ["Time", <DateTime key="time" iso={message.createdAt} />],
     [
       "To",
       message.userId ? (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/app/guards";
 import { eventDetail, eventLabel } from "@/components/activity/event-labels";
-import { formatDateTime } from "@/components/admin/format";
+import { DateTime } from "@/components/admin/date-time";
 import { describeUserAgent } from "@/components/sessions/user-agent";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card } from "@/components/ui/card";
@@ -88,7 +88,7 @@ export default async function AccountPage({
           )}
           {user.lockedAt ? (
             <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900" data-testid="account-status">
-              Locked since {formatDateTime(user.lockedAt)}
+              Locked since <DateTime iso={user.lockedAt} />
             </span>
           ) : (
             <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900" data-testid="account-status">
@@ -125,14 +125,24 @@ export default async function AccountPage({
             <dd>{user.hasPassword ? "Set" : "Not set yet"}</dd>
             <dt className="text-slate-600">Authenticator app</dt>
             <dd>
-              {twoFactor.totp?.activatedAt ? `On since ${formatDateTime(twoFactor.totp.activatedAt)}` : "Off"}
+              {twoFactor.totp?.activatedAt ? (
+                <>
+                  On since <DateTime iso={twoFactor.totp.activatedAt} />
+                </>
+              ) : (
+                "Off"
+              )}
               {twoFactor.totp?.pending && <span className="text-slate-600"> (a new setup is pending)</span>}
             </dd>
             <dt className="text-slate-600">Email codes</dt>
             <dd>
-              {twoFactor.emailOtp?.activatedAt
-                ? `On since ${formatDateTime(twoFactor.emailOtp.activatedAt)}, to ${twoFactor.emailOtp.email}`
-                : "Off"}
+              {twoFactor.emailOtp?.activatedAt ? (
+                <>
+                  On since <DateTime iso={twoFactor.emailOtp.activatedAt} />, to {twoFactor.emailOtp.email}
+                </>
+              ) : (
+                "Off"
+              )}
               {twoFactor.emailOtp?.pendingEmail && (
                 <span className="text-slate-600"> (setup pending for {twoFactor.emailOtp.pendingEmail})</span>
               )}
@@ -147,7 +157,15 @@ export default async function AccountPage({
                     <li key={p.id}>
                       <span className="font-medium">{p.name}</span>{" "}
                       <span className="text-slate-600">
-                        (added {formatDateTime(p.createdAt)}, {p.lastUsedAt ? `last used ${formatDateTime(p.lastUsedAt)}` : "not used yet"})
+                        (added <DateTime iso={p.createdAt} />,{" "}
+                        {p.lastUsedAt ? (
+                          <>
+                            last used <DateTime iso={p.lastUsedAt} />
+                          </>
+                        ) : (
+                          "not used yet"
+                        )}
+                        )
                       </span>
                     </li>
                   ))}
@@ -156,12 +174,19 @@ export default async function AccountPage({
             </dd>
             <dt className="text-slate-600">Recovery codes</dt>
             <dd>
-              {twoFactor.recoveryCodes.total
-                ? `${twoFactor.recoveryCodes.remaining} of ${twoFactor.recoveryCodes.total} left (issued ${formatDateTime(twoFactor.recoveryCodes.createdAt)})`
-                : "None"}
+              {twoFactor.recoveryCodes.total ? (
+                <>
+                  {twoFactor.recoveryCodes.remaining} of {twoFactor.recoveryCodes.total} left (issued{" "}
+                  <DateTime iso={twoFactor.recoveryCodes.createdAt} />)
+                </>
+              ) : (
+                "None"
+              )}
             </dd>
             <dt className="text-slate-600">Created</dt>
-            <dd>{formatDateTime(user.createdAt)}</dd>
+            <dd>
+              <DateTime iso={user.createdAt} />
+            </dd>
           </dl>
         </Card>
 
@@ -189,7 +214,13 @@ export default async function AccountPage({
                   </th>
                   <td className="py-1 pr-3 tabular-nums">{t.failures}</td>
                   <td className="py-1">
-                    {t.waitSeconds > 0 ? `Waiting until ${formatDateTime(t.blockedUntil)} (${t.waitSeconds} s)` : "Now"}
+                    {t.waitSeconds > 0 ? (
+                      <>
+                        Waiting until <DateTime iso={t.blockedUntil} /> ({t.waitSeconds} s)
+                      </>
+                    ) : (
+                      "Now"
+                    )}
                   </td>
                 </tr>
               ))}
@@ -224,8 +255,12 @@ export default async function AccountPage({
               <tbody>
                 {sessions.map((s) => (
                   <tr key={s.id} className="border-b border-slate-100 last:border-0">
-                    <td className="py-1 pr-3">{formatDateTime(s.createdAt)}</td>
-                    <td className="py-1 pr-3">{formatDateTime(s.lastUsedAt)}</td>
+                    <td className="py-1 pr-3">
+                      <DateTime iso={s.createdAt} />
+                    </td>
+                    <td className="py-1 pr-3">
+                      <DateTime iso={s.lastUsedAt} />
+                    </td>
                     <td className="py-1 pr-3">{s.ip ?? "—"}</td>
                     <td className="max-w-xs truncate py-1" title={s.userAgent ?? undefined}>
                       {s.userAgent ?? "—"}
@@ -250,7 +285,7 @@ export default async function AccountPage({
                   <div className="flex flex-wrap justify-between gap-2">
                     <span className="font-medium">{eventLabel(event.kind, "admin")}</span>
                     <time dateTime={event.createdAt} className="text-slate-600 tabular-nums">
-                      {formatDateTime(event.createdAt)}
+                      <DateTime iso={event.createdAt} />
                     </time>
                   </div>
                   <div className="flex flex-wrap gap-x-3 text-xs text-slate-600">
