@@ -231,7 +231,18 @@ async function expectNothingWritten(before: State, since: Date, what: string) {
   const moved = MODELS.filter((m) => before.counts[m] !== after.counts[m]).map((m) => `${m} ${before.counts[m]} → ${after.counts[m]}`);
   if (moved.length === 0) return;
   const foreign = await foreignActivity(since, before.scope);
-  if (foreign.length === 0) throw new Error(`${what}: row counts changed (${moved.join(", ")}) and no other writer was active`);
+  if (foreign.length === 0) {
+    // what arrived, so a failure names its writer (a deferred notice once landed here unexplained)
+    const recentMails = await db.mailMessage.findMany({
+      where: { createdAt: { gte: new Date(since.getTime() - 10_000) } },
+      select: { template: true, userId: true, toAddress: true, createdAt: true },
+      orderBy: { id: "desc" },
+      take: 5,
+    });
+    throw new Error(
+      `${what}: row counts changed (${moved.join(", ")}) and no other writer was active (since ${since.toISOString()}; newest mails ${JSON.stringify(recentMails)})`,
+    );
+  }
   if (VERBOSE)
     console.info(
       `[fuzz] ${what}: counts moved (${moved.join(", ")}) while another test file wrote (${foreign.join(", ")}); the fuzz's own rows are unchanged`,
