@@ -1,7 +1,7 @@
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
-import nl from "@/messages/nl.json";
+import de from "@/messages/de";
+import en from "@/messages/en";
+import fr from "@/messages/fr";
+import nl from "@/messages/nl";
 import type { Language } from "./languages";
 
 // The pages' message catalogues, one per language. English's is the shape every other one must

@@ -1,4 +1,4 @@
-// The languages Gatehouse speaks: every page has a message catalogue in each (messages/<code>.json)
+// The languages Gatehouse speaks: every page has a message catalogue in each (messages/<code>/, one file per area)
 // and every mail a template (lib/mail/templates/languages). A brand offers some or all of them.
 
 export const LANGUAGES = ["en", "nl", "fr", "de"] as const;
