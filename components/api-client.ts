@@ -1,5 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+import { useBrand } from "@/components/brand/brand-context";
 import {
   createGatehouseClient,
   settle,
@@ -37,23 +40,38 @@ export function callApi<A extends Answer>(call: ApiCall<A>, token?: string | nul
   return settle(call(portalClient(token)));
 }
 
-/** Texts for a person, by code; what is not here gets the general sentence. */
-const messages: FailureTexts = {
-  PASSWORD_INCORRECT: "The email address or password is incorrect.",
-  ACCOUNT_LOCKED: "This account is locked. Contact your administrator.",
-  NO_PASSWORD_INFO: "This account has no password yet. Use “Forgot password” to set one.",
-  TOTP_INCORRECT: "That code is not right. Check your authenticator app and try again.",
-  OTP_INVALID_EXPIRED: "That code is wrong or has expired.",
-  RECOVERY_CODE_INCORRECT: "That recovery code is not right or has been used.",
-  INVALID_TOKEN: "Your confirmation has expired. Please confirm it's you again.",
-  NETWORK_ERROR: "Gatehouse could not be reached. Check your connection and try again.",
-  FORBIDDEN_MAIL_PROVIDER: "Addresses at disposable mail providers cannot be used.",
-  NEW_EMAIL_ALREADY_IN_USE: "Another account already uses that address.",
-};
+/** The codes the pages word themselves (messages/<lang>/shell.json, Failures.codes); the rest get the general sentence. */
+const WORDED_CODES = [
+  "PASSWORD_INCORRECT",
+  "ACCOUNT_LOCKED",
+  "NO_PASSWORD_INFO",
+  "TOTP_INCORRECT",
+  "OTP_INVALID_EXPIRED",
+  "RECOVERY_CODE_INCORRECT",
+  "INVALID_TOKEN",
+  "NETWORK_ERROR",
+  "FORBIDDEN_MAIL_PROVIDER",
+  "NEW_EMAIL_ALREADY_IN_USE",
+] as const satisfies readonly ApiFailure["code"][];
 
-/** A sentence for a person; throttles name the wait. */
-export function describeFailure(error: ApiFailure): string {
-  if (error.status === 429) return `Too many attempts. Try again in ${error.retryAfter ?? 1} s.`;
-  if (error.status === 400) return error.message;
-  return messages[error.code] ?? "Something went wrong. Please try again.";
+type WordedCode = (typeof WORDED_CODES)[number];
+const isWorded = (code: ApiFailure["code"]): code is WordedCode => (WORDED_CODES as readonly string[]).includes(code);
+
+/** A sentence for a person about a failed call; `own` words the codes a page says itself. */
+export type DescribeFailure = (error: ApiFailure, own?: FailureTexts) => string;
+
+/** describeFailure in the page's language: throttles name the wait, a 400 says what the server said. */
+export function useDescribeFailure(): DescribeFailure {
+  const t = useTranslations("Failures");
+  const { name: brand } = useBrand();
+  return useCallback(
+    (error, own = {}) => {
+      const text = own[error.code];
+      if (text) return text;
+      if (error.status === 429) return t("tooManyAttempts", { seconds: error.retryAfter ?? 1 });
+      if (error.status === 400) return error.message;
+      return isWorded(error.code) ? t(`codes.${error.code}`, { brand }) : t("general");
+    },
+    [t, brand],
+  );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserBody, type CreateUserBody } from "@/lib/admin/schemas";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure } from "@/components/api-client";
 import { Modal, useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -36,6 +36,7 @@ const texts = {
 export function CreateAccount() {
   const router = useRouter();
   const { withSudo } = useStepUp();
+  const describeFailure = useDescribeFailure();
   const getAccessToken = useAccessToken();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -60,7 +61,7 @@ export function CreateAccount() {
       reason: texts.reason(values.email),
     });
     if (result === null) return;
-    if (!result.ok) return refuse(result.error.code === "EMAIL_ALREADY_IN_USE" ? texts.taken : describeFailure(result.error));
+    if (!result.ok) return refuse(describeFailure(result.error, { EMAIL_ALREADY_IN_USE: texts.taken }));
     setOpen(false);
     reset();
     const notice = result.data.setupLinkSent ? "created" : "created-no-mail";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, describeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
+import { callApi, useDescribeFailure, type FailureTexts } from "@/components/api-client";
 import { useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -45,8 +45,6 @@ const errorMessages: FailureTexts = {
   USER_NOT_FOUND: "The account no longer exists.",
   MAIL_DELIVERY_FAILED: "The mail could not be sent. Check the mail log and try again.",
 };
-
-const describe = (error: ApiFailure) => errorMessages[error.code] ?? describeFailure(error);
 
 function plan(action: Action, target: ActionTarget): Confirmation & { done: string } {
   const who = target.email;
@@ -111,6 +109,7 @@ function plan(action: Action, target: ActionTarget): Confirmation & { done: stri
 /** The actions on one account: confirm in the page, then step up (own sudo token), then the API. */
 export function UserActions({ target }: { target: ActionTarget }) {
   const router = useRouter();
+  const describeFailure = useDescribeFailure();
   const { withSudo } = useStepUp();
   const [asking, setAsking] = useState<Action | null>(null);
   const [outcome, setOutcome] = useState<{ tone: "success" | "error"; message: string } | null>(null);
@@ -125,7 +124,7 @@ export function UserActions({ target }: { target: ActionTarget }) {
     );
     if (result === null) return; // cancelled
     if (!result.ok) {
-      setOutcome({ tone: "error", message: describe(result.error) });
+      setOutcome({ tone: "error", message: describeFailure(result.error, errorMessages) });
       return;
     }
     setOutcome({ tone: "success", message: done });

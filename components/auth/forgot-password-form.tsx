@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
@@ -118,6 +118,7 @@ export function ForgotPasswordForm() {
 
 function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail: CodeMail; onSent: (email: string) => void }) {
   const [failure, setFailure] = useState<string | null>(null);
+  const describeFailure = useDescribeFailure();
   const {
     register,
     handleSubmit,
@@ -158,6 +159,7 @@ function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail:
 
 function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: string; onDone: () => void; onCodeDead: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
+  const describeFailure = useDescribeFailure();
   const {
     register,
     handleSubmit,

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/lib/browser-session/actions";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
 import { signInWithPasskey, usePasskeyAutofill, type PasskeySignInResult } from "@/components/auth/passkey-sign-in";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { cancelPasskeyRequest, passkeysSupported } from "@/components/passkeys/webauthn";
@@ -32,6 +32,7 @@ const fieldOfFailure: Partial<Record<ApiFailure["code"], keyof LoginBody>> = {
 
 export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: string; signedOutElsewhere?: boolean }) {
   const router = useRouter();
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[]; email: string } | null>(null);
@@ -79,7 +80,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
     setFailure(null);
     setPasskeyPending(true);
     try {
-      await afterPasskey(await signInWithPasskey());
+      await afterPasskey(await signInWithPasskey(describeFailure));
     } finally {
       setPasskeyPending(false);
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure, type DescribeFailure } from "@/components/api-client";
 import { cancelPasskeyRequest, passkeyAutofillSupported, signWithPasskey } from "@/components/passkeys/webauthn";
 
 // Signing in with a passkey instead of a password (docs/api.md §9): the server's challenge, bound
@@ -13,13 +13,13 @@ const refused = "That passkey was not accepted. It may belong to another site or
 export type PasskeySignInResult = { ok: true; refreshToken: string } | { ok: false; message: string | null };
 
 /** One passkey sign-in; with `autofill`, it waits for the person to pick a passkey in the email field's suggestions. */
-export async function signInWithPasskey({ autofill = false } = {}): Promise<PasskeySignInResult> {
+export async function signInWithPasskey(describeFailure: DescribeFailure, { autofill = false } = {}): Promise<PasskeySignInResult> {
   const options = await callApi((api) => api.POST("/auth/passkey/options", { body: {} }));
   if (!options.ok) return { ok: false, message: describeFailure(options.error) };
   const signed = await signWithPasskey(options.data, { autofill });
   if (!signed.ok) return signed;
   const login = await callApi((api) => api.POST("/auth/passkey/login", { body: { credential: signed.credential } }));
-  if (!login.ok) return { ok: false, message: login.error.code === "PASSKEY_INVALID" ? refused : describeFailure(login.error) };
+  if (!login.ok) return { ok: false, message: describeFailure(login.error, { PASSKEY_INVALID: refused }) };
   return { ok: true, refreshToken: login.data };
 }
 
@@ -30,16 +30,19 @@ export async function signInWithPasskey({ autofill = false } = {}): Promise<Pass
  * page, withdraws the offer.
  */
 export function usePasskeyAutofill(active: boolean, onResult: (result: PasskeySignInResult) => void) {
+  const describeFailure = useDescribeFailure();
   const latest = useRef(onResult);
+  const describe = useRef(describeFailure);
   useEffect(() => {
     latest.current = onResult;
-  }, [onResult]);
+    describe.current = describeFailure;
+  }, [onResult, describeFailure]);
   useEffect(() => {
     if (!active) return;
     let live = true;
     void (async () => {
       if (!(await passkeyAutofillSupported()) || !live) return;
-      const result = await signInWithPasskey({ autofill: true });
+      const result = await signInWithPasskey(describe.current, { autofill: true });
       // a cancelled request (the button, leaving the page) has nothing to say
       if (live && (result.ok || result.message)) latest.current(result);
     })();

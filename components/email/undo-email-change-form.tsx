@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm } from "react-hook-form";
-import { callApi, describeFailure, type FailureTexts } from "@/components/api-client";
+import { callApi, useDescribeFailure, type FailureTexts } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { undoEmailChangeBody, type UndoEmailChangeBody } from "@/lib/email-transfer/schemas";
@@ -21,6 +21,7 @@ const messages: FailureTexts & Record<"LINK_NOT_FOUND", string> = {
  * `POST /v1/auth/undo-email-change`, validated with that route's schema.
  */
 export function UndoEmailChangeForm({ token, oldEmail }: { token: string; oldEmail: string }) {
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const {
@@ -33,7 +34,7 @@ export function UndoEmailChangeForm({ token, oldEmail }: { token: string; oldEma
     setFailure(null);
     const result = await callApi((api) => api.POST("/v1/auth/undo-email-change", { body: values }));
     if (result.ok) setDone(true);
-    else setFailure(messages[result.error.code] ?? describeFailure(result.error));
+    else setFailure(describeFailure(result.error, messages));
   });
   const onSubmit = handleSubmit(undoOnce, () => setFailure(messages.LINK_NOT_FOUND));
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { describeFailure, type FailureTexts } from "@/components/api-client";
+import { useDescribeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
 import { MessageSlot } from "@/components/account/message-slot";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { LocalTime } from "@/components/activity/local-time";
@@ -22,7 +22,6 @@ const texts: FailureTexts = {
   PASSKEY_INVALID: "The browser's answer could not be checked. Add the passkey again.",
   PASSKEY_NOT_FOUND: "That passkey was removed meanwhile.",
 };
-const describe = (error: Parameters<typeof describeFailure>[0]) => texts[error.code] ?? describeFailure(error);
 
 /**
  * The account's passkeys (docs/api.md §9): add one (the browser's prompt, named after this browser
@@ -32,6 +31,8 @@ const describe = (error: Parameters<typeof describeFailure>[0]) => texts[error.c
  */
 export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
   const router = useRouter();
+  const describeFailure = useDescribeFailure();
+  const describe = useCallback((error: ApiFailure) => describeFailure(error, texts), [describeFailure]);
   const call = useSecureCall(hasTwoFactor, "Add a passkey");
   const removeCall = useSecureCall(hasTwoFactor, "Remove a passkey");
   const [passkeys, setPasskeys] = useState<PasskeyItem[] | null>(null);

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useForm, useWatch } from "react-hook-form";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure, type ApiFailure, type DescribeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ const linkMessages: Record<LinkCode, string> = {
 
 const isLinkCode = (code: ApiFailure["code"]): code is LinkCode => Object.hasOwn(linkMessages, code);
 
-function message(error: ApiFailure): string {
+function message(error: ApiFailure, describeFailure: DescribeFailure): string {
   // the API names the field ("newPassword is too common: …"); the form calls it "Password"
   const field = fieldFailure(error, ["newPassword"] as const);
   if (field) return `Password ${field.message}`;
@@ -34,6 +34,7 @@ function message(error: ApiFailure): string {
  * (`POST /v1/auth/reset-password`) and submits to that route: there is no other path.
  */
 export function ResetPasswordForm({ token }: { token: string }) {
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [linkDead, setLinkDead] = useState(false);
   const [done, setDone] = useState(false);
@@ -57,7 +58,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       return;
     }
     if (isLinkCode(result.error.code)) setLinkDead(true);
-    setFailure(message(result.error));
+    setFailure(message(result.error, describeFailure));
   });
   const onSubmit = handleSubmit(resetOnce);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { callApi, describeFailure, type ApiFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
 import type { DataOf, GatehouseClient } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
@@ -114,6 +114,7 @@ export function SecondFactorForm({
   secondaryAction,
 }: SecondFactorFormProps) {
   const methods = offerOrder.filter((m) => offered.includes(m));
+  const describeFailure = useDescribeFailure();
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();

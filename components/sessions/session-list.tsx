@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { describeFailure } from "@/components/api-client";
+import { useDescribeFailure } from "@/components/api-client";
 import { LocalTime, useLocalTime } from "@/components/activity/local-time";
 import { MessageSlot } from "@/components/account/message-slot";
 import { useAccessCall } from "@/components/account/use-portal-api";
@@ -20,6 +20,7 @@ type SessionItem = paths["/user/sessions"]["get"]["responses"][200]["content"]["
  */
 export function SessionList() {
   const call = useAccessCall();
+  const describeFailure = useDescribeFailure();
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

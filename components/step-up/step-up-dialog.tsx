@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { callApi, describeFailure } from "@/components/api-client";
+import { callApi, useDescribeFailure } from "@/components/api-client";
 import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-factor/second-factor-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -61,6 +61,7 @@ function StepUpForm({
   onCancel: () => void;
 }) {
   const [status, setStatus] = useState<TwoFactorStatus | null>(null);
+  const describeFailure = useDescribeFailure();
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
 
   useEffect(() => {

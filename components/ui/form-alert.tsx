@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** A form-level message; polite live region so screen readers hear it without losing focus. */
@@ -24,9 +27,6 @@ export function FormAlert({ message, tone = "error", id }: { message: ReactNode;
  * second, yet finds the current number when it reads the message.
  */
 export function TryAgainIn({ seconds }: { seconds: number }) {
-  return (
-    <>
-      Too many attempts. Try again in <span aria-live="off">{seconds}</span> s.
-    </>
-  );
+  const t = useTranslations("Failures");
+  return <>{t.rich("tryAgainIn", { seconds, wait: (chunks) => <span aria-live="off">{chunks}</span> })}</>;
 }

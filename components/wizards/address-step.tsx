@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
-import { describeMailFailure, type CodeMail } from "./code-mail";
+import { useDescribeMailFailure, type CodeMail } from "./code-mail";
 import type { FailureTexts } from "@/components/api-client";
 
 export interface AddressStepProps {
@@ -45,6 +45,7 @@ export function AddressStep({
   mail,
   onSent,
 }: AddressStepProps) {
+  const describeMailFailure = useDescribeMailFailure();
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   /** the API refused the address itself: the failure is about the field */
   const [addressRefused, setAddressRefused] = useState(false);

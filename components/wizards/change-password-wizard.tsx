@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { describeFailure } from "@/components/api-client";
+import { useDescribeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
 import { TryAgainIn } from "@/components/ui/form-alert";
 import { NewPasswordField } from "@/components/account/new-password-field";
@@ -22,6 +22,7 @@ import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-chan
  */
 export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; hasTwoFactor: boolean }) {
   const call = useSecureCall(hasTwoFactor, "Change your password");
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+import { useDescribeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
 import { useCountdown } from "@/components/use-countdown";
 
 /** Mails a code and counts down until another may go; handed to a flow's address and code steps. */
@@ -41,9 +42,13 @@ export function useCodeMail(
   return { resendIn, send };
 }
 
-/** Why a code did not go, for the person; `messages` overrides the general texts by API code. */
-export function describeMailFailure(error: ApiFailure, messages: FailureTexts = {}): string {
-  // here a 429 is the one-mail-a-minute rule, not a wrong guess
-  if (error.status === 429) return `A code was sent less than a minute ago. You can send another in ${error.retryAfter ?? 60} s.`;
-  return messages[error.code] ?? describeFailure(error);
+/** Why a code did not go, for the person; `own` words the codes a step says itself. */
+export function useDescribeMailFailure(): (error: ApiFailure, own?: FailureTexts) => string {
+  const t = useTranslations("Failures");
+  const describeFailure = useDescribeFailure();
+  return useCallback(
+    // here a 429 is the one-mail-a-minute rule, not a wrong guess
+    (error, own) => (error.status === 429 ? t("mailTooSoon", { seconds: error.retryAfter ?? 60 }) : describeFailure(error, own)),
+    [t, describeFailure],
+  );
 }

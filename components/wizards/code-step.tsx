@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
+import { useDescribeFailure, type ApiFailure, type ApiResult, type FailureTexts } from "@/components/api-client";
 import { CodeField, isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
 import { TryAgainIn } from "@/components/ui/form-alert";
 import { isCancelled } from "@/components/account/use-secure-call";
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
-import { describeMailFailure, type CodeMail } from "./code-mail";
+import { useDescribeMailFailure, type CodeMail } from "./code-mail";
 import type { ErrorCode } from "@/lib/errors/catalogue";
 
 /** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
@@ -75,6 +75,8 @@ export function CodeStep<T>({
   resend,
   compact,
 }: CodeStepProps<T>) {
+  const describeFailure = useDescribeFailure();
+  const describeMailFailure = useDescribeMailFailure();
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   /** the API said the code is wrong: the failure is about the field */
   const [codeRefused, setCodeRefused] = useState(false);
@@ -110,7 +112,7 @@ export function CodeStep<T>({
     }
     if (onFailure?.(error) || isCancelled(result)) return;
     if (error.status === 429) setBlockedUntil(Date.now() + (error.retryAfter ?? 1) * 1000);
-    else setFailure(messages[error.code] ?? describeFailure(error));
+    else setFailure(describeFailure(error, messages));
     setFocus("code");
   });
 

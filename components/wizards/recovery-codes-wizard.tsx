@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { describeFailure } from "@/components/api-client";
+import { useDescribeFailure } from "@/components/api-client";
 import { ActionLink } from "@/components/account/action-link";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,7 @@ const steps = ["Confirm", "Save the new codes"];
 export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: boolean; remaining: number; total: number }) {
   const call = useSecureCall(enabled, "Create new recovery codes");
   const [codes, setCodes] = useState<string[] | null>(null);
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

@@ -2,7 +2,7 @@
 
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { describeFailure } from "@/components/api-client";
+import { useDescribeFailure } from "@/components/api-client";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
@@ -42,6 +42,7 @@ export function TotpSetupWizard({
   /** finishing the pending set-up: the code step without a QR code */
   const [resuming, setResuming] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { describeFailure } from "@/components/api-client";
+import { useDescribeFailure } from "@/components/api-client";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
@@ -18,6 +18,7 @@ const methods = {
 export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof methods; isLast: boolean }) {
   const { name, path, inactive } = methods[method];
   const call = useSecureCall(true, `Turn off ${name}`);
+  const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
