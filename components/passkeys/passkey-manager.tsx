@@ -47,7 +47,7 @@ export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
     const result = await call((api) => api.GET("/user/2fa/passkeys"));
     if (result.ok) setPasskeys(result.data);
     else setFailure(describe(result.error));
-  }, [call]);
+  }, [call, describe]);
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- what the browser can do is known only here

@@ -32,7 +32,7 @@ export function SessionList() {
     const result = await call((api) => api.GET("/user/sessions"));
     if (result.ok) setSessions(result.data);
     else setFailure(describeFailure(result.error));
-  }, [call]);
+  }, [call, describeFailure]);
 
   useEffect(() => {
     // the list is the API's, fetched once the page is in the browser

@@ -84,7 +84,7 @@ function StepUpForm({
     return () => {
       cancelled = true;
     };
-  }, [getAccessToken]);
+  }, [getAccessToken, describeFailure]);
 
   const methods = status ? activeMethods(status) : [];
 
