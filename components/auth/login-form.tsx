@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert, TryAgainIn } from "@/components/ui/form-alert";
 import { PasswordField } from "@/components/ui/password-field";
 import { TextField } from "@/components/ui/text-field";
+import { useFieldError } from "@/components/i18n/field-error";
 import { useSingleFlight } from "@/components/use-single-flight";
 
 const texts = {
@@ -100,11 +101,8 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
   }
 
   // a server-side message is the whole sentence; the schema's are completed with the field's name
-  const fieldError = (name: keyof LoginBody, label: string) => {
-    const error = errors[name];
-    if (!error?.message) return undefined;
-    return error.type === "server" ? error.message : `${label} ${error.message}`;
-  };
+  const describeFieldError = useFieldError();
+  const fieldError = (name: keyof LoginBody, label: string) => describeFieldError(errors[name], label);
 
   if (secondStep)
     return (

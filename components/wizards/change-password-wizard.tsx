@@ -12,6 +12,7 @@ import { isCancelled, useSecureCall } from "@/components/account/use-secure-call
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { PasswordField } from "@/components/ui/password-field";
+import { useFieldError } from "@/components/i18n/field-error";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-change/schemas";
@@ -23,6 +24,7 @@ import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-chan
 export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; hasTwoFactor: boolean }) {
   const call = useSecureCall(hasTwoFactor, "Change your password");
   const describeFailure = useDescribeFailure();
+  const describeFieldError = useFieldError();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
@@ -80,10 +82,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     );
   }
 
-  const message = (field: "oldPassword" | "newPassword", name: string) => {
-    const error = errors[field];
-    return error?.message && (error.type === "server" ? error.message : `${name} ${error.message}`);
-  };
+  const message = (field: "oldPassword" | "newPassword", name: string) => describeFieldError(errors[field], name);
 
   return (
     <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
