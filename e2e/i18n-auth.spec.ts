@@ -33,8 +33,8 @@ test.use({
       `--host-resolver-rules=MAP ${SMARTGRIDONE_HOST} 127.0.0.1`,
     ],
   },
-  // a browser that asks for English: only the brand or the cookie makes these pages another language
-  locale: "en-US",
+  // a browser that asks for Spanish, which no brand offers: the brand's default or the cookie answers
+  locale: "es-ES",
 });
 
 /** This browser's language before sign-in, as the sign-in page's picker leaves it (on the server's own host). */
@@ -106,7 +106,7 @@ test("the second step in Dutch: the factors' names, a wrong code, the recovery c
 
   await page.getByRole("radio", { name: "Herstelcode" }).check();
   await expect(page.getByText("Elke herstelcode werkt maar één keer. Streepjes en spaties worden genegeerd.")).toBeVisible();
-  await page.getByLabel("Herstelcode", { exact: true }).fill("ABCD");
+  await page.getByRole("textbox", { name: "Herstelcode" }).fill("ABCD");
   await page.getByRole("button", { name: "Verifiëren" }).click();
   await expect(page.getByText("Voer de herstelcode van 16 tekens in.")).toBeVisible();
 
