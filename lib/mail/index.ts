@@ -37,13 +37,5 @@ export { assertAllowedMailProvider, forbiddenDomainChecker, isForbiddenMailAddre
 export { deliver, sendMail } from "./deliver";
 export { noticeWork, notifyAccountHolder, type Defer, type NotifyOptions } from "./notify";
 export { configuredTransport, createTransport, type MailTransport, type TransportKind, type TransportOptions } from "./transports";
-export {
-  codeTemplates,
-  isTemplateName,
-  linkTemplates,
-  noticeTemplates,
-  renderMail,
-  templateCatalog,
-  templateNames,
-} from "./templates";
+export { codeTemplates, isTemplateName, linkTemplates, noticeTemplates, renderMail, templateCatalog, templateNames } from "./templates";
 export { getMailMessage, listMailMessages, type MailSummary } from "./mailbox";

@@ -1,11 +1,11 @@
-import { render, toPlainText } from "@react-email/render";
+import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { MailConfiguration } from "../configurations";
 import { resolveLanguage } from "../configurations";
 import type { RenderedMail, TemplateData, TemplateName } from "../types";
 import { CODE_MINUTES, methodKey, REDACTED_CODE, REDACTED_LINK, templateCatalog, type DataKey } from "./catalog";
 import { TemplateMail, type MailContent } from "./mail";
-import { plainTextOptions } from "./plain-text";
+import { plainText } from "./plain-text";
 import { mailTheme } from "./theme";
 import { deviceName, lifetime, mailWords, methodName, readableTime, templateKey } from "./wording";
 
@@ -86,5 +86,5 @@ export function mailContent(template: TemplateName, options: RenderOptions): Mai
 export async function renderMail(template: TemplateName, options: RenderOptions): Promise<RenderedMail> {
   const content = mailContent(template, options);
   const html = await render(createElement(TemplateMail, { brand: options.brand, theme: mailTheme(options.brand), content }));
-  return { subject: content.subject, html, text: toPlainText(html, plainTextOptions), language: content.language };
+  return { subject: content.subject, html, text: plainText(html), language: content.language };
 }

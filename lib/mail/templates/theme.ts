@@ -24,7 +24,13 @@ export function mailTheme(brand: MailConfiguration): MailTheme {
     logoUrl: `${brand.portalUrl}${brandLogo(brand)}`,
     styles: {
       page: { backgroundColor: c.background, fontFamily: font, padding: "24px 12px" },
-      card: { maxWidth: "560px", backgroundColor: c.surface, borderTop: `4px solid ${c.primary}`, borderRadius: "8px", padding: "28px 24px" },
+      card: {
+        maxWidth: "560px",
+        backgroundColor: c.surface,
+        borderTop: `4px solid ${c.primary}`,
+        borderRadius: "8px",
+        padding: "28px 24px",
+      },
       brandName: { margin: "0 0 0 10px", fontSize: "18px", lineHeight: "1.3", fontWeight: 700, color: c.primary },
       heading: { margin: "24px 0 16px", fontSize: "22px", lineHeight: "1.3", color: c.text },
       paragraph,
