@@ -4,8 +4,8 @@ import type { MailConfiguration } from "../configurations";
 import type { MailTheme } from "./theme";
 
 // The frame around every mail: the brand's header (logo and name), the card, and the footer.
-// Inline styles only, readable with images blocked (the logo's alt text is the brand's name).
-// data-skip-in-text keeps an element out of the plain-text part (./render.ts).
+// Inline styles only (./theme.ts), readable with images blocked. data-skip-in-text keeps an
+// element out of the plain-text part, data-signature puts "-- " before it (./plain-text.ts).
 
 export interface LayoutProps {
   brand: MailConfiguration;
@@ -33,7 +33,7 @@ export function MailLayout({ brand, theme, language, subject, footer, children }
               <Column style={{ width: "40px" }}>
                 <Img src={theme.logoUrl} alt={brand.displayName} width={40} height={40} style={{ borderRadius: "8px" }} />
               </Column>
-              {/* the alt text names the brand for a reader without images; the text part has only this */}
+              {/* the alt text names the brand where images are blocked; the text part has only this name */}
               <Column>
                 <Text style={styles.brandName}>{brand.displayName}</Text>
               </Column>

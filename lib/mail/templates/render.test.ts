@@ -6,6 +6,7 @@ import file from "../configurations.json";
 import { REDACTED_CODE, REDACTED_LINK, templateCatalog, templateNames } from "./catalog";
 import { renderMail } from "./render";
 import { sampleData } from "./samples";
+import { mailWords } from "./wording";
 
 // Every template in every brand and language, against snapshots (`npx vitest run -u` accepts a
 // change; read the diff first: it is what the mails now say). The default brand's portal is fixed
@@ -100,5 +101,13 @@ describe("the mail templates", () => {
     expect(await expires("fr", 120)).toContain("Il expire dans 2 heures.");
     expect(await expires("nl", 1)).toContain("Hij verloopt over 1 minuut.");
     expect(await expires("de", 90)).toContain("Er läuft in 90 Minuten ab.");
+  });
+
+  it("a message whose argument was not passed throws, rather than mailing “{brand}”", () => {
+    expect(() => mailWords("nl")("common.footer")).toThrow(/brand/);
+    expect(() => mailWords("en")("common.codeExpiry", { brand: "Gatehouse" })).toThrow(/minutes/);
+    expect(mailWords("de")("common.footer", { brand: "Sofar" })).toBe(
+      "Sie erhalten diese Nachricht aufgrund einer Aktivität in Ihrem Sofar-Konto.",
+    );
   });
 });

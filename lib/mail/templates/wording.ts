@@ -29,7 +29,8 @@ export function mailWords(language: Language): Words {
         throw error;
       },
     });
-    words = (key, values) => t(key, values);
+    // with no values next-intl hands a message back unformatted, "{brand}" and all: always pass some
+    words = (key, values = {}) => t(key, values);
     translators.set(language, words);
   }
   return words;
