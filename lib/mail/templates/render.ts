@@ -32,7 +32,7 @@ function checkLink(value: string): string {
 }
 
 /** The template's words for this brand, language and data; throws for missing data. */
-export function mailContent(template: TemplateName, options: RenderOptions): MailContent {
+function mailContent(template: TemplateName, options: RenderOptions): MailContent {
   const spec = templateCatalog[template];
   if (!spec) throw new Error(`unknown mail template ${template}`);
   const { brand } = options;
