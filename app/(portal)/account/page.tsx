@@ -15,7 +15,7 @@ import { RECOVERY_CODES_PER_SET } from "@/lib/two-factor/schemas";
 import { requireUser } from "@/lib/users";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AccountPage");
+  const t = await getTranslations("AccountOverview");
   return { title: t("title") };
 }
 
@@ -29,7 +29,7 @@ export default async function AccountPage() {
     twoFactorStatus(session.userId),
     listSessions(session.userId, session.sessionId),
     listSecurityEvents(session.userId, 5),
-    getTranslations("AccountPage"),
+    getTranslations("AccountOverview"),
   ]);
   const remaining = status.recoveryCodes?.remaining ?? 0;
   const totpSince = status.totp?.completedAt;
@@ -77,9 +77,7 @@ export default async function AccountPage() {
           >
             <StatusBadge on={!!status.totp} />
             {totpSince && (
-              <span className="ml-2 text-xs text-slate-600">
-                {t.rich("since", { time: () => <LocalTime date={totpSince} /> })}
-              </span>
+              <span className="ml-2 text-xs text-slate-600">{t.rich("since", { time: () => <LocalTime date={totpSince} /> })}</span>
             )}
           </Row>
           <Row
