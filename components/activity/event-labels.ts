@@ -17,7 +17,12 @@ export type EventWords = ReturnType<typeof useTranslations<"SecurityEvents">>;
 
 /** The kinds the dashboard words its own way (catalogue: SecurityEvents.adminLabels). */
 type AdminWorded = "login.2fa_required" | "passkey.possible_clone" | "sessions.revoked" | "2fa.reset";
-const adminWorded: ReadonlySet<string> = new Set<AdminWorded>(["login.2fa_required", "passkey.possible_clone", "sessions.revoked", "2fa.reset"]);
+const adminWorded: ReadonlySet<string> = new Set<AdminWorded>([
+  "login.2fa_required",
+  "passkey.possible_clone",
+  "sessions.revoked",
+  "2fa.reset",
+]);
 
 /** Events a person should look at twice. */
 const notable: ReadonlySet<string> = new Set<EventKind>([
@@ -86,7 +91,8 @@ export interface EventTexts {
 
 /** The events' words from the SecurityEvents and Devices messages. */
 export function eventTexts(t: EventWords, devices: DeviceWords): EventTexts {
-  const known = (kind: string): kind is EventKind => t.has(`labels.${kind as EventKind}`) && typeof t.raw(`labels.${kind as EventKind}`) === "string";
+  const known = (kind: string): kind is EventKind =>
+    t.has(`labels.${kind as EventKind}`) && typeof t.raw(`labels.${kind as EventKind}`) === "string";
   return {
     label(kind, audience = "portal") {
       if (!known(kind)) return kind;

@@ -37,7 +37,7 @@ export function useReaderTimeZone(): string {
 // (dateStyle cannot be combined with timeZoneName: the parts are spelled out)
 const parts = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
 
-/** "1 déc. 2026, 23:45 UTC+1" in French, "Dec 1, 2026, 11:45 PM CET" in English. */
+/** "1 déc. 2026, 23:45 UTC+1" in French in Amsterdam, "Dec 1, 2026, 05:45 PM EST" in English in New York. */
 export function useLocalTime(date: Date | string): string {
   const format = useFormatter();
   const timeZone = useReaderTimeZone();
