@@ -14,8 +14,10 @@ const MOMENT = "2026-12-01T22:45:00.000Z";
 function render(locale: Language, saved: string | null) {
   // next-intl's own zone is the server's fallback (i18n/request.ts): the time must not follow it
   const time = createElement(LocalTime, { date: MOMENT });
-  const page = createElement(SavedTimeZoneProvider, { timeZone: saved }, time);
-  return renderToString(createElement(NextIntlClientProvider, { locale, timeZone: "Pacific/Honolulu", messages: {} }, page));
+  /* eslint-disable react/no-children-prop -- the unit project takes .ts files: no JSX here */
+  const page = createElement(SavedTimeZoneProvider, { timeZone: saved, children: time });
+  return renderToString(createElement(NextIntlClientProvider, { locale, timeZone: "Pacific/Honolulu", messages: {}, children: page }));
+  /* eslint-enable react/no-children-prop */
 }
 
 describe("LocalTime on the server", () => {
