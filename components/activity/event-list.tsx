@@ -1,5 +1,6 @@
-import { describeUserAgent } from "@/components/sessions/user-agent";
-import { eventDetail, eventLabel, isNotable } from "./event-labels";
+import { useTranslations } from "next-intl";
+import { useDeviceName } from "@/components/sessions/user-agent";
+import { isNotable, useEventTexts } from "./event-labels";
 import { LocalTime } from "./local-time";
 
 export interface SecurityEventItem {
@@ -13,38 +14,39 @@ export interface SecurityEventItem {
 }
 
 /** Security events, newest first, as the person reads them: what happened, when, from where. */
-export function EventList({ events, label = "Security events" }: { events: SecurityEventItem[]; label?: string }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">Nothing has happened on this account yet.</p>;
+export function EventList({ events, label }: { events: SecurityEventItem[]; label?: string }) {
+  const t = useTranslations("EventList");
+  const texts = useEventTexts();
+  const deviceName = useDeviceName();
+  if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
-    <ol aria-label={label} className="divide-y divide-slate-200" data-testid="event-list">
-      {events.map((event) => (
-        <li
-          key={event.id}
-          className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
-          data-kind={event.kind}
-        >
-          <div className="flex flex-col gap-0.5">
-            <span className={`text-sm font-medium ${isNotable(event.kind) ? "text-amber-900" : "text-slate-900"}`}>
-              {isNotable(event.kind) && <span aria-hidden="true">⚠ </span>}
-              {eventLabel(event.kind)}
-              {event.byAdministrator && (
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">by an administrator</span>
-              )}
-            </span>
-            <EventDetail kind={event.kind} detail={event.detail} />
-            <span className="text-xs text-slate-600">
-              {describeUserAgent(event.userAgent)}
-              {event.ip ? ` · ${event.ip}` : ""}
-            </span>
-          </div>
-          <LocalTime date={event.createdAt} className="shrink-0 text-xs text-slate-600" />
-        </li>
-      ))}
+    <ol aria-label={label ?? t("label")} className="divide-y divide-slate-200" data-testid="event-list">
+      {events.map((event) => {
+        const detail = texts.detail(event.kind, event.detail);
+        return (
+          <li
+            key={event.id}
+            className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+            data-kind={event.kind}
+          >
+            <div className="flex flex-col gap-0.5">
+              <span className={`text-sm font-medium ${isNotable(event.kind) ? "text-amber-900" : "text-slate-900"}`}>
+                {isNotable(event.kind) && <span aria-hidden="true">⚠ </span>}
+                {texts.label(event.kind)}
+                {event.byAdministrator && (
+                  <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">{t("byAdministrator")}</span>
+                )}
+              </span>
+              {detail && <span className="text-sm break-all text-slate-700">{detail}</span>}
+              <span className="text-xs text-slate-600">
+                {deviceName(event.userAgent)}
+                {event.ip ? ` · ${event.ip}` : ""}
+              </span>
+            </div>
+            <LocalTime date={event.createdAt} className="shrink-0 text-xs text-slate-600" />
+          </li>
+        );
+      })}
     </ol>
   );
-}
-
-function EventDetail({ kind, detail }: Pick<SecurityEventItem, "kind" | "detail">) {
-  const sentence = eventDetail(kind, detail);
-  return sentence ? <span className="text-sm break-all text-slate-700">{sentence}</span> : null;
 }

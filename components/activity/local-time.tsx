@@ -1,28 +1,47 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useFormatter } from "next-intl";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 
-// Times in the reader's own time zone (the browser's; a saved preference comes with the
-// language settings). The server cannot know it, so the server's HTML says UTC and the browser
-// swaps in its own zone as it hydrates: useSyncExternalStore's server snapshot keeps the two
-// renders apart, so React reports no mismatch.
+// Times in the reader's time zone: the one saved on the account (PUT /user/preferences), else the
+// browser's; in the page's language either way. A saved zone is known on the server, so both
+// renders agree. The browser's is not: without a saved zone the server's HTML says UTC and the
+// browser swaps in its own zone as it hydrates (useSyncExternalStore's server snapshot keeps the
+// two renders apart, so React reports no mismatch). next-intl's own time zone (i18n/request.ts)
+// is only the server's fallback, so every format here names its zone.
 
-// (dateStyle cannot be combined with timeZoneName: the parts are spelled out)
-const parts: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
-const utc = new Intl.DateTimeFormat("en-GB", { ...parts, timeZone: "UTC" });
-let local: Intl.DateTimeFormat | null = null;
-const localFormat = () => (local ??= new Intl.DateTimeFormat("en-GB", { ...parts, timeZoneName: "short" }));
+/** The zone a layout knows the reader saved; null: none saved, or a page outside such a layout. */
+const SavedTimeZoneContext = createContext<string | null>(null);
+
+/** Set by a layout from the signed-in account's preferences. */
+export function SavedTimeZoneProvider({ timeZone, children }: { timeZone: string | null; children: ReactNode }) {
+  return <SavedTimeZoneContext value={timeZone}>{children}</SavedTimeZoneContext>;
+}
+
+/** The zone the reader saved, or null. */
+export const useSavedTimeZone = () => useContext(SavedTimeZoneContext);
 
 const noChanges = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** "1 Dec 2026, 23:45 CET" in the browser, "1 Dec 2026, 22:45 UTC" on the server. */
+/** The browser's own zone; null on the server, which cannot know it. */
+export const useBrowserTimeZone = (): string | null => useSyncExternalStore(noChanges, browserTimeZone, () => null);
+
+/** Where times are shown: the saved zone, else the browser's; UTC on the server when none is saved. */
+export function useReaderTimeZone(): string {
+  const saved = useSavedTimeZone();
+  const browser = useBrowserTimeZone();
+  return saved ?? browser ?? "UTC";
+}
+
+// (dateStyle cannot be combined with timeZoneName: the parts are spelled out)
+const parts = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
+
+/** "1 déc. 2026, 23:45 UTC+1" in French in Amsterdam, "Dec 1, 2026, 05:45 PM EST" in English in New York. */
 export function useLocalTime(date: Date | string): string {
-  const instant = new Date(date);
-  return useSyncExternalStore(
-    noChanges,
-    () => localFormat().format(instant),
-    () => `${utc.format(instant)} UTC`,
-  );
+  const format = useFormatter();
+  const timeZone = useReaderTimeZone();
+  return format.dateTime(new Date(date), { ...parts, timeZone });
 }
 
 export function LocalTime({ date, className }: { date: Date | string; className?: string }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useDescribeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
@@ -12,16 +13,9 @@ import { useSingleFlight } from "@/components/use-single-flight";
 import { RecoveryCodesPanel } from "@/components/wizards/recovery-codes-panel";
 import type { paths } from "@/lib/api-client/schema";
 import { PASSKEY_NAME_MAX } from "@/lib/passkeys/schemas";
-import { createPasskey, defaultPasskeyName, passkeysSupported } from "./webauthn";
+import { createPasskey, defaultPasskeyName, passkeysSupported, usePasskeyProblem } from "./webauthn";
 
 type PasskeyItem = paths["/user/2fa/passkeys"]["get"]["responses"][200]["content"]["application/json"][number];
-
-const texts: FailureTexts = {
-  PASSKEY_ALREADY_REGISTERED: "That passkey is already registered.",
-  PASSKEY_CHALLENGE_EXPIRED: "That took too long. Add the passkey again.",
-  PASSKEY_INVALID: "The browser's answer could not be checked. Add the passkey again.",
-  PASSKEY_NOT_FOUND: "That passkey was removed meanwhile.",
-};
 
 /**
  * The account's passkeys (docs/api.md §9): add one (the browser's prompt, named after this browser
@@ -30,11 +24,25 @@ const texts: FailureTexts = {
  * gate as the other methods.
  */
 export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
+  const t = useTranslations("PasskeyManager");
+  const devices = useTranslations("Devices");
+  const describeProblem = usePasskeyProblem();
   const router = useRouter();
   const describeFailure = useDescribeFailure();
-  const describe = useCallback((error: ApiFailure) => describeFailure(error, texts), [describeFailure]);
-  const call = useSecureCall(hasTwoFactor, "Add a passkey");
-  const removeCall = useSecureCall(hasTwoFactor, "Remove a passkey");
+  const describe = useCallback(
+    (error: ApiFailure) => {
+      const texts: FailureTexts = {
+        PASSKEY_ALREADY_REGISTERED: t("failures.alreadyRegistered"),
+        PASSKEY_CHALLENGE_EXPIRED: t("failures.challengeExpired"),
+        PASSKEY_INVALID: t("failures.invalid"),
+        PASSKEY_NOT_FOUND: t("failures.notFound"),
+      };
+      return describeFailure(error, texts);
+    },
+    [describeFailure, t],
+  );
+  const call = useSecureCall(hasTwoFactor, t("addReason"));
+  const removeCall = useSecureCall(hasTwoFactor, t("removeReason"));
   const [passkeys, setPasskeys] = useState<PasskeyItem[] | null>(null);
   const [supported, setSupported] = useState<boolean | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -63,13 +71,13 @@ export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
       const options = await call((api) => api.POST("/user/2fa/passkey/register/options", { body: {} }), "sudo-if-2fa");
       if (!options.ok) return void (isCancelled(options) || setFailure(describe(options.error)));
       const created = await createPasskey(options.data);
-      if (!created.ok) return setFailure(created.message);
+      if (!created.ok) return setFailure(describeProblem(created.problem));
       const registered = await call((api) =>
-        api.POST("/user/2fa/passkey/register", { body: { credential: created.credential, name: defaultPasskeyName() } }),
+        api.POST("/user/2fa/passkey/register", { body: { credential: created.credential, name: defaultPasskeyName(devices) } }),
       );
       if (!registered.ok) return setFailure(describe(registered.error));
       if (registered.data.recoveryCodes) setCodes(registered.data.recoveryCodes);
-      setNotice(`Passkey added: ${registered.data.passkey.name}.`);
+      setNotice(t("added", { name: registered.data.passkey.name }));
       await load();
       router.refresh();
     } finally {
@@ -77,41 +85,31 @@ export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
     }
   });
 
-  if (codes)
-    return (
-      <RecoveryCodesPanel
-        codes={codes}
-        status="Your passkey is on. Signing in with your password now also asks for it; these codes get you in without it."
-      />
-    );
+  if (codes) return <RecoveryCodesPanel codes={codes} status={t("firstPasskeyOn")} />;
 
   return (
     <div className="flex flex-col gap-5">
       <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold">
-        {passkeys ? `${passkeys.length} ${passkeys.length === 1 ? "passkey" : "passkeys"}` : "Passkeys"}
+        {passkeys ? t("count", { count: passkeys.length }) : t("heading")}
       </h2>
-      <p className="text-sm text-slate-700">
-        A passkey lives in this device, your phone or a security key and is unlocked with your fingerprint, face or PIN. It signs you in
-        without a password, and it is a second step after one. It only works on this site, so it cannot be phished.
-      </p>
+      <p className="text-sm text-slate-700">{t("explanation")}</p>
       {supported === false ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="passkeys-unsupported">
-          This browser cannot create passkeys (it has no WebAuthn support, or the page is not on a secure address). Open your account in an
-          up-to-date browser to add one.
+          {t("unsupported")}
         </p>
       ) : (
         <Button type="button" className="self-start" pending={adding} disabled={supported === null} onClick={() => void add()}>
-          {adding ? "Waiting for the passkey…" : "Add a passkey"}
+          {adding ? t("waiting") : t("add")}
         </Button>
       )}
       <MessageSlot message={failure ?? notice} tone={failure ? "error" : "success"} />
       {!passkeys ? (
         <p className="text-sm text-slate-600" aria-busy="true">
-          Loading passkeys…
+          {t("loading")}
         </p>
       ) : (
         passkeys.length > 0 && (
-          <ul aria-label="Passkeys" className="divide-y divide-slate-200" data-testid="passkey-list">
+          <ul aria-label={t("listLabel")} className="divide-y divide-slate-200" data-testid="passkey-list">
             {passkeys.map((passkey) => (
               <PasskeyRow
                 key={passkey.id}
@@ -121,7 +119,7 @@ export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
                     api.PUT("/user/2fa/passkeys/{id}", { params: { path: { id: passkey.id } }, body: { name } }),
                   );
                   if (!result.ok) return describe(result.error);
-                  setNotice(`Renamed to ${name}.`);
+                  setNotice(t("renamed", { name }));
                   await load();
                   return null;
                 }}
@@ -132,7 +130,7 @@ export function PasskeyManager({ hasTwoFactor }: { hasTwoFactor: boolean }) {
                   );
                   if (isCancelled(result)) return null;
                   if (!result.ok) return describe(result.error);
-                  setNotice(`${passkey.name} was removed.`);
+                  setNotice(t("removed", { name: passkey.name }));
                   await load();
                   heading.current?.focus();
                   router.refresh();
@@ -156,15 +154,17 @@ function PasskeyRow({
   rename: (name: string) => Promise<string | null>;
   remove: () => Promise<string | null>;
 }) {
+  const t = useTranslations("PasskeyManager.row");
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(passkey.name);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const { lastUsedAt } = passkey;
 
   const save = useSingleFlight(async () => {
     const trimmed = name.trim();
-    if (!trimmed) return setError("Name must not be blank.");
+    if (!trimmed) return setError(t("blankName"));
     setPending(true);
     const failure = await rename(trimmed);
     setPending(false);
@@ -194,7 +194,7 @@ function PasskeyRow({
         >
           <div className="flex-1">
             <TextField
-              label="Passkey name"
+              label={t("nameLabel")}
               value={name}
               maxLength={PASSKEY_NAME_MAX}
               onChange={(e) => setName(e.target.value)}
@@ -204,10 +204,10 @@ function PasskeyRow({
           </div>
           <div className="flex gap-2 sm:mt-6">
             <Button type="submit" pending={pending}>
-              Save
+              {t("save")}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </form>
@@ -218,14 +218,8 @@ function PasskeyRow({
               {passkey.name}
             </p>
             <p className="text-xs text-slate-600">
-              added <LocalTime date={passkey.createdAt} /> ·{" "}
-              {passkey.lastUsedAt ? (
-                <>
-                  last used <LocalTime date={passkey.lastUsedAt} />
-                </>
-              ) : (
-                "not used yet"
-              )}
+              {t.rich("added", { time: () => <LocalTime date={passkey.createdAt} /> })} ·{" "}
+              {lastUsedAt ? t.rich("lastUsed", { time: () => <LocalTime date={lastUsedAt} /> }) : t("notUsedYet")}
             </p>
             {error && !editing && (
               <p role="alert" className="text-sm text-red-700">
@@ -234,11 +228,21 @@ function PasskeyRow({
             )}
           </div>
           <div className="flex shrink-0 gap-2">
-            <Button type="button" variant="secondary" aria-label={`Rename ${passkey.name}`} onClick={() => setEditing(true)}>
-              Rename
+            <Button
+              type="button"
+              variant="secondary"
+              aria-label={t("renameLabel", { name: passkey.name })}
+              onClick={() => setEditing(true)}
+            >
+              {t("rename")}
             </Button>
-            <Button type="button" variant="secondary" aria-label={`Remove ${passkey.name}`} onClick={() => setConfirming(true)}>
-              Remove
+            <Button
+              type="button"
+              variant="secondary"
+              aria-label={t("removeLabel", { name: passkey.name })}
+              onClick={() => setConfirming(true)}
+            >
+              {t("remove")}
             </Button>
           </div>
         </div>
@@ -247,15 +251,15 @@ function PasskeyRow({
         <div
           className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-950"
           role="group"
-          aria-label="Remove passkey"
+          aria-label={t("confirmLabel")}
         >
-          <p>Remove {passkey.name}? It will no longer sign you in. If it is your last second step, two-step verification turns off.</p>
+          <p>{t("confirm", { name: passkey.name })}</p>
           <div className="flex gap-2">
             <Button type="button" variant="danger" pending={pending} onClick={() => void confirmRemove()}>
-              {pending ? "Removing…" : "Yes, remove it"}
+              {pending ? t("removing") : t("confirmRemove")}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>

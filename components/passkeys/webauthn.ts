@@ -9,28 +9,44 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
-import { describeUserAgent } from "@/components/sessions/user-agent";
+import { useTranslations } from "next-intl";
+import { nameDevice, type DeviceWords } from "@/components/sessions/user-agent";
 import type { AuthenticationCredential, RegistrationCredential } from "@/lib/passkeys/schemas";
+import english from "@/messages/en/portal.json";
 
 // The browser's side of a passkey, through @simplewebauthn/browser: the API hands out options in
 // the WebAuthn JSON forms and takes the credential's JSON back (docs/api.md §9), so the pages only
 // pass them through. A person closing the browser's prompt is not an error to shout about.
 
-export type PasskeyOutcome<T> = { ok: true; credential: T } | { ok: false; message: string | null };
+/** Why the browser's side failed, worded by the catalogue (PasskeyProblems). */
+export type PasskeyProblem = "alreadyRegistered" | "unsupported" | "failed";
 
-const texts = {
-  notAllowed: null, // closed, timed out, or refused by the person: they know, nothing to say
-  alreadyRegistered: "This device already holds a passkey for your account.",
-  unsupported: "This browser cannot use passkeys.",
-  failed: "The passkey could not be used. Try again, or use another way.",
-};
+export type PasskeyOutcome<T> =
+  | { ok: true; credential: T }
+  | {
+      ok: false;
+      /** null: closed, timed out, or refused by the person: they know, nothing to say */
+      problem: PasskeyProblem | null;
+      /** @deprecated the problem in English: say it with usePasskeyProblem() in the page's language */
+      message: string | null;
+    };
+
+function failure(problem: PasskeyProblem | null): PasskeyOutcome<never> {
+  return { ok: false, problem, message: problem && english.PasskeyProblems[problem] };
+}
 
 function outcomeOf(error: unknown): PasskeyOutcome<never> {
   const name = error instanceof Error ? error.name : "";
-  if (name === "NotAllowedError" || name === "AbortError") return { ok: false, message: texts.notAllowed };
-  if (name === "InvalidStateError") return { ok: false, message: texts.alreadyRegistered };
-  if (name === "NotSupportedError") return { ok: false, message: texts.unsupported };
-  return { ok: false, message: texts.failed };
+  if (name === "NotAllowedError" || name === "AbortError") return failure(null);
+  if (name === "InvalidStateError") return failure("alreadyRegistered");
+  if (name === "NotSupportedError") return failure("unsupported");
+  return failure("failed");
+}
+
+/** A failed outcome's problem as a sentence in the page's language; null when there is nothing to say. */
+export function usePasskeyProblem(): (problem: PasskeyProblem | null) => string | null {
+  const t = useTranslations("PasskeyProblems");
+  return (problem) => problem && t(problem);
 }
 
 /** Whether this browser can create and use passkeys at all. */
@@ -68,5 +84,6 @@ export async function signWithPasskey(options: unknown, { autofill = false } = {
 /** Ends a pending autofill request (leaving the page, or another ceremony starting). */
 export const cancelPasskeyRequest = () => WebAuthnAbortService.cancelCeremony();
 
-/** "Chrome on macOS": how a new passkey is listed until the person renames it. */
-export const defaultPasskeyName = () => describeUserAgent(typeof navigator === "undefined" ? null : navigator.userAgent).slice(0, 64);
+/** "Chrome on macOS", in the page's language: how a new passkey is listed until the person renames it. */
+export const defaultPasskeyName = (devices: DeviceWords) =>
+  nameDevice(typeof navigator === "undefined" ? null : navigator.userAgent, devices).slice(0, 64);

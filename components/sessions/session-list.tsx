@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useDescribeFailure } from "@/components/api-client";
 import { LocalTime, useLocalTime } from "@/components/activity/local-time";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useSingleFlight } from "@/components/use-single-flight";
 import type { paths } from "@/lib/api-client";
-import { describeUserAgent } from "./user-agent";
+import { useDeviceName } from "./user-agent";
 
 /** One live session, as GET /user/sessions answers it. */
 type SessionItem = paths["/user/sessions"]["get"]["responses"][200]["content"]["application/json"][number];
@@ -19,6 +20,8 @@ type SessionItem = paths["/user/sessions"]["get"]["responses"][200]["content"]["
  * (DELETE /user/sessions/{id}) or every other one (DELETE /user/sessions).
  */
 export function SessionList() {
+  const t = useTranslations("SessionList");
+  const deviceName = useDeviceName();
   const call = useAccessCall();
   const describeFailure = useDescribeFailure();
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
@@ -47,7 +50,7 @@ export function SessionList() {
     try {
       const result = await call((api) => api.DELETE("/user/sessions/{id}", { params: { path: { id: session.id } } }));
       if (!result.ok && result.error.code !== "SESSION_NOT_FOUND") return setFailure(describeFailure(result.error));
-      setNotice(`Ended the session of ${describeUserAgent(session.userAgent)}.`);
+      setNotice(t("ended", { device: deviceName(session.userAgent) }));
       await load();
       heading.current?.focus();
     } finally {
@@ -63,7 +66,7 @@ export function SessionList() {
       const result = await call((api) => api.DELETE("/user/sessions"));
       if (!result.ok) return setFailure(describeFailure(result.error));
       setConfirmingAll(false);
-      setNotice("Every other session has ended. Those devices have to sign in again.");
+      setNotice(t("othersEnded"));
       await load();
       heading.current?.focus();
     } finally {
@@ -78,11 +81,11 @@ export function SessionList() {
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-            {sessions ? `${sessions.length} signed-in ${sessions.length === 1 ? "session" : "sessions"}` : "Signed-in sessions"}
+            {sessions ? t("count", { count: sessions.length }) : t("heading")}
           </h2>
           {others.length > 0 && !confirmingAll && (
             <Button type="button" variant="secondary" onClick={() => setConfirmingAll(true)}>
-              End all other sessions
+              {t("endOthers")}
             </Button>
           )}
         </div>
@@ -93,25 +96,24 @@ export function SessionList() {
             className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4"
           >
             <p id="end-all-question" className="text-sm text-amber-950">
-              End {others.length} other {others.length === 1 ? "session" : "sessions"}? Every other device and app signed in to your account
-              will have to sign in again. This one stays signed in.
+              {t("confirmEndOthers", { count: others.length })}
             </p>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="danger" pending={ending === "others"} onClick={() => void endOthers()} autoFocus>
-                {ending === "others" ? "Ending…" : "Yes, end them"}
+                {ending === "others" ? t("ending") : t("confirm")}
               </Button>
               <Button type="button" variant="secondary" onClick={() => setConfirmingAll(false)}>
-                Cancel
+                {t("cancel")}
               </Button>
             </div>
           </div>
         )}
         {!sessions ? (
           <p className="text-sm text-slate-600" aria-busy="true">
-            Loading sessions…
+            {t("loading")}
           </p>
         ) : (
-          <ul aria-label="Sessions" className="divide-y divide-slate-200" data-testid="session-list">
+          <ul aria-label={t("listLabel")} className="divide-y divide-slate-200" data-testid="session-list">
             {sessions.map((session) => (
               <SessionRow key={session.id} session={session} ending={ending === session.id} onEnd={() => void endOne(session)} />
             ))}
@@ -124,7 +126,9 @@ export function SessionList() {
 }
 
 function SessionRow({ session, ending, onEnd }: { session: SessionItem; ending: boolean; onEnd: () => void }) {
-  const device = describeUserAgent(session.userAgent);
+  const t = useTranslations("SessionList.row");
+  const deviceName = useDeviceName();
+  const device = deviceName(session.userAgent);
   const lastActive = useLocalTime(session.lastUsedAt);
   return (
     <li
@@ -136,12 +140,15 @@ function SessionRow({ session, ending, onEnd }: { session: SessionItem; ending: 
         <p className="text-sm font-medium text-slate-900">
           {device}
           {session.current && (
-            <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">This device</span>
+            <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">{t("thisDevice")}</span>
           )}
         </p>
         <p className="text-xs text-slate-600">
-          {session.ip ? `${session.ip} · ` : ""}signed in <LocalTime date={session.createdAt} /> · last active{" "}
-          <LocalTime date={session.lastUsedAt} />
+          {session.ip ? `${session.ip} · ` : ""}
+          {t.rich("times", {
+            signedIn: () => <LocalTime date={session.createdAt} />,
+            lastActive: () => <LocalTime date={session.lastUsedAt} />,
+          })}
         </p>
       </div>
       {!session.current && (
@@ -150,10 +157,10 @@ function SessionRow({ session, ending, onEnd }: { session: SessionItem; ending: 
           variant="secondary"
           className="shrink-0 self-start sm:self-auto"
           pending={ending}
-          aria-label={`End session: ${device}, last active ${lastActive}`}
+          aria-label={t("endLabel", { device, lastActive })}
           onClick={onEnd}
         >
-          {ending ? "Ending…" : "End session"}
+          {ending ? t("ending") : t("end")}
         </Button>
       )}
     </li>

@@ -1,17 +1,32 @@
+import { createTranslator, useTranslations } from "next-intl";
 import { parseUserAgent, scriptClients, type Device } from "@/lib/devices/user-agent";
+import english from "@/messages/en/portal.json";
 
 // A short, readable name for a User-Agent header ("Chrome on Linux"); the parse is lib/devices'
-// (the server names devices in mails too), the words are here.
-const words = {
-  unknown: "Unknown device",
-  on: (browser: string, system: string) => `${browser} on ${system}`,
-  script: (language: string) => `a script (${language})`,
-};
+// (the server names devices in mails too), the words are the catalogue's (Devices).
 
-function describeDevice({ browser, system }: Device): string {
-  const client = browser && scriptClients.has(browser) ? words.script(browser) : browser;
-  if (client && system) return words.on(client, system);
-  return client ?? system ?? words.unknown;
+/** The Devices messages: useTranslations("Devices") in a component, await getTranslations("Devices") in an async one. */
+export type DeviceWords = ReturnType<typeof useTranslations<"Devices">>;
+
+function describeDevice({ browser, system }: Device, t: DeviceWords): string {
+  const client = browser && scriptClients.has(browser) ? t("script", { language: browser }) : browser;
+  if (client && system) return t("on", { browser: client, system });
+  return client ?? system ?? t("unknown");
 }
 
-export const describeUserAgent = (userAgent: string | null): string => describeDevice(parseUserAgent(userAgent));
+export const nameDevice = (userAgent: string | null, t: DeviceWords): string => describeDevice(parseUserAgent(userAgent), t);
+
+/** Names devices in the page's language. */
+export function useDeviceName(): (userAgent: string | null) => string {
+  const t = useTranslations("Devices");
+  return (userAgent) => nameDevice(userAgent, t);
+}
+
+let englishWords: DeviceWords | undefined;
+
+/**
+ * @deprecated English whatever the page's language: for a caller that has no translator yet
+ * (the dashboard's account page); use useDeviceName, or nameDevice with getTranslations("Devices").
+ */
+export const describeUserAgent = (userAgent: string | null): string =>
+  nameDevice(userAgent, (englishWords ??= createTranslator({ locale: "en", messages: english, namespace: "Devices" })));

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import { fieldFailure } from "@/components/account/api-errors";
 import { isCancelled } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFieldError } from "@/components/i18n/field-error";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useDescribeMailFailure, type CodeMail } from "./code-mail";
@@ -17,7 +19,7 @@ export interface AddressStepProps {
   /** above the field: what the address is for */
   children: React.ReactNode;
   label: string;
-  /** how the field's own validation messages begin ("Address must be a valid email address") */
+  /** the field's name in its validation messages ("Address must be a valid email address") */
   noun: string;
   /** the route's own schema for the address, so the form refuses what the API would */
   addressSchema: z.ZodType<string, string>;
@@ -45,7 +47,9 @@ export function AddressStep({
   mail,
   onSent,
 }: AddressStepProps) {
+  const t = useTranslations("AddressStep");
   const describeMailFailure = useDescribeMailFailure();
+  const describeFieldError = useFieldError();
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   /** the API refused the address itself: the failure is about the field */
   const [addressRefused, setAddressRefused] = useState(false);
@@ -85,13 +89,13 @@ export function AddressStep({
           type="email"
           autoComplete="email"
           {...register("email")}
-          error={errors.email?.message && `${noun} ${errors.email.message}`}
+          error={describeFieldError(errors.email, noun)}
           invalidBecause={addressRefused && failure ? messageId : undefined}
         />
       </div>
       <FormActions message={failure} messageId={messageId}>
         <Button type="submit" pending={isSubmitting} disabled={waiting}>
-          {isSubmitting ? "Sending…" : waiting ? `Send code in ${mail.resendIn} s` : "Send code"}
+          {isSubmitting ? t("sending") : waiting ? t("sendIn", { seconds: mail.resendIn }) : t("send")}
         </Button>
       </FormActions>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useSecureCall } from "@/components/account/use-secure-call";
@@ -9,14 +10,8 @@ import type { FailureTexts } from "@/components/api-client";
 import { AddressStep } from "./address-step";
 import { useCodeMail } from "./code-mail";
 import { CodeStep } from "./code-step";
+import { strong } from "./rich-text";
 import { WizardSteps } from "./wizard-steps";
-
-const steps = ["New address", "Confirm the code", "Done"];
-
-const messages: FailureTexts = {
-  NEW_EMAIL_ALREADY_IN_USE: "That address already belongs to an account (perhaps this one). Choose another.",
-  FORBIDDEN_MAIL_PROVIDER: "Addresses at disposable mail providers cannot be used.",
-};
 
 /**
  * Move the account to a new email address: POST /user/email/initiate mails a code to the new
@@ -34,8 +29,12 @@ export function ChangeEmailWizard({
   codesAddress: string | null;
   resendSeconds: number;
 }) {
+  const t = useTranslations("ChangeEmailWizard");
   const router = useRouter();
-  const call = useSecureCall(hasTwoFactor, "Change your email address");
+  const call = useSecureCall(hasTwoFactor, t("reason"));
+  const steps = [t("steps.address"), t("steps.code"), t("steps.done")];
+  // answers about the new address itself, said of the field
+  const messages: FailureTexts = { NEW_EMAIL_ALREADY_IN_USE: t("addressInUse"), FORBIDDEN_MAIL_PROVIDER: t("disposableProvider") };
   const [step, setStep] = useState(0);
   const [target, setTarget] = useState("");
   // the page refreshes with the new address once it changed: keep the one this started from
@@ -54,8 +53,8 @@ export function ChangeEmailWizard({
       <WizardSteps steps={steps} current={step} />
       {step === 0 && (
         <AddressStep
-          label="New email address"
-          noun="Email"
+          label={t("addressLabel")}
+          noun={t("addressName")}
           addressSchema={initiateTransferBody.shape.email}
           defaultAddress={target}
           messages={messages}
@@ -65,17 +64,14 @@ export function ChangeEmailWizard({
             setStep(1);
           }}
         >
-          <p className="text-sm text-slate-700">
-            Your account uses <strong className="break-all">{currentEmail}</strong>. We will send a code to the new address to make sure it
-            is yours.
-          </p>
+          <p className="text-sm text-slate-700">{t.rich("intro", { email: currentEmail, strong })}</p>
         </AddressStep>
       )}
       {step === 1 && (
         <CodeStep
-          heading="Enter the code we sent"
+          heading={t("codeHeading")}
           codeSchema={completeTransferBody.shape.otp}
-          submitLabel="Change my address"
+          submitLabel={t("submit")}
           messages={messages}
           confirm={(otp) => call((api) => api.PUT("/user/email", { body: { otp } }), "access")}
           onConfirmed={() => {
@@ -84,29 +80,20 @@ export function ChangeEmailWizard({
           }}
           resend={{ to: target, mail, onChangeAddress: () => setStep(0) }}
         >
-          <p className="text-sm text-slate-700">
-            We sent a 6-digit code to <strong className="break-all">{target}</strong>. It is valid for 10 minutes. Your account keeps its
-            current address until you enter it.
-          </p>
+          <p className="text-sm text-slate-700">{t.rich("codeSent", { email: target, strong })}</p>
         </CodeStep>
       )}
       {step === 2 && (
         <div className="flex flex-col gap-3">
           <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-            Your address has changed
+            {t("doneHeading")}
           </h2>
           <p role="status" className="text-sm text-slate-700">
-            Your account now uses <strong className="break-all">{target}</strong>. Sign in with it from now on. We told {oldEmail} about the
-            change, with a link to undo it in case it was not you.
+            {t.rich("done", { email: target, oldEmail, strong })}
           </p>
-          {codesAddress && (
-            <p className="text-sm text-slate-700">
-              Sign-in codes still go to <strong className="break-all">{codesAddress}</strong>. You can change that address under email
-              codes.
-            </p>
-          )}
+          {codesAddress && <p className="text-sm text-slate-700">{t.rich("codesAddress", { email: codesAddress, strong })}</p>}
           <Button type="button" className="self-start" onClick={() => router.push("/account")}>
-            Back to your account
+            {t("back")}
           </Button>
         </div>
       )}

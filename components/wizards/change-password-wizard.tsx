@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -22,7 +23,8 @@ import { changePasswordBody, type ChangePasswordBody } from "@/lib/password-chan
  * 2FA on, the person confirms it's them first). Every other session ends; this one stays.
  */
 export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; hasTwoFactor: boolean }) {
-  const call = useSecureCall(hasTwoFactor, "Change your password");
+  const t = useTranslations("ChangePasswordWizard");
+  const call = useSecureCall(hasTwoFactor, t("reason"));
   const describeFailure = useDescribeFailure();
   const describeFieldError = useFieldError();
   const [failure, setFailure] = useState<string | null>(null);
@@ -57,8 +59,7 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     const field = fieldFailure(result.error, ["oldPassword", "newPassword"] as const);
     // the API's words for the field ("is too common: …"), under the form's name for it
     if (field) setError(field.field, { type: "validate", message: field.message }, { shouldFocus: true });
-    else if (code === "PASSWORD_INCORRECT")
-      setError("oldPassword", { type: "server", message: "That is not your current password." }, { shouldFocus: true });
+    else if (code === "PASSWORD_INCORRECT") setError("oldPassword", { type: "server", message: t("wrongPassword") }, { shouldFocus: true });
     else if (status === 429) {
       setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
       setFocus("oldPassword");
@@ -69,14 +70,13 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     return (
       <div className="flex flex-col gap-3">
         <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-          Password changed
+          {t("doneHeading")}
         </h2>
         <p role="status" className="text-sm text-slate-700">
-          Your password has been changed. Every other device and app signed in to your account has been signed out; this one stays signed
-          in.
+          {t("done")}
         </p>
         <Link href="/account" className="font-medium text-brand hover:underline">
-          Back to your account
+          {t("back")}
         </Link>
       </div>
     );
@@ -88,18 +88,21 @@ export function ChangePasswordWizard({ email, hasTwoFactor }: { email: string; h
     <form onSubmit={handleSubmit(save)} noValidate className="flex max-w-md flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <PasswordField
-        label="Current password"
+        label={t("currentPassword")}
         autoComplete="current-password"
         {...register("oldPassword")}
-        error={message("oldPassword", "Current password")}
+        error={message("oldPassword", t("currentPassword"))}
       />
-      <NewPasswordField registration={register("newPassword")} value={newPassword} error={message("newPassword", "New password")} />
-      {hasTwoFactor && (
-        <p className="text-xs text-slate-600">Because two-step verification is on, you will be asked to confirm it&apos;s you.</p>
-      )}
+      <NewPasswordField
+        label={t("newPassword")}
+        registration={register("newPassword")}
+        value={newPassword}
+        error={message("newPassword", t("newPassword"))}
+      />
+      {hasTwoFactor && <p className="text-xs text-slate-600">{t("confirmNotice")}</p>}
       <FormActions message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure}>
         <Button type="submit" pending={isSubmitting} disabled={wait > 0}>
-          {isSubmitting ? "Saving…" : "Change password"}
+          {isSubmitting ? t("saving") : t("submit")}
         </Button>
       </FormActions>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -10,16 +11,17 @@ import { TryAgainIn } from "@/components/ui/form-alert";
 import { isCancelled } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFieldError } from "@/components/i18n/field-error";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { useDescribeMailFailure, type CodeMail } from "./code-mail";
 import type { ErrorCode } from "@/lib/errors/catalogue";
 
 /** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
-const wrongEmailCode: WrongCode = {
-  code: "OTP_INVALID_EXPIRED",
-  message: "That code is wrong or has expired. Check the newest email, or send a new code.",
-};
+const WRONG_EMAIL_CODE: ErrorCode = "OTP_INVALID_EXPIRED";
+
+/** The form's own rule after the route's schema, worded by the catalogue (CodeStep.sixDigits). */
+const SIX_DIGITS = "must be 6 digits";
 
 /** The API's code for a wrong code, and what to say under the field. */
 interface WrongCode {
@@ -63,10 +65,10 @@ export interface CodeStepProps<T> {
 export function CodeStep<T>({
   heading,
   children,
-  label = "6-digit code from the email",
+  label,
   codeSchema,
   submitLabel,
-  wrongCode = wrongEmailCode,
+  wrongCode,
   messages = {},
   notice,
   confirm,
@@ -75,8 +77,11 @@ export function CodeStep<T>({
   resend,
   compact,
 }: CodeStepProps<T>) {
+  const t = useTranslations("CodeStep");
   const describeFailure = useDescribeFailure();
   const describeMailFailure = useDescribeMailFailure();
+  const describeFieldError = useFieldError();
+  const wrong = wrongCode ?? { code: WRONG_EMAIL_CODE, message: t("wrongEmailCode") };
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   /** the API said the code is wrong: the failure is about the field */
   const [codeRefused, setCodeRefused] = useState(false);
@@ -87,7 +92,7 @@ export function CodeStep<T>({
   const headingRef = useRef<HTMLHeadingElement>(null);
   // spaces and dashes go before the route's schema sees the code; what is then no 6 digits is never sent
   const schema = useMemo(
-    () => z.object({ code: z.string().transform(stripCodeSeparators).pipe(codeSchema).refine(isSixDigitCode, "must be 6 digits") }),
+    () => z.object({ code: z.string().transform(stripCodeSeparators).pipe(codeSchema).refine(isSixDigitCode, SIX_DIGITS) }),
     [codeSchema],
   );
   const {
@@ -105,8 +110,8 @@ export function CodeStep<T>({
     const result = await confirm(code);
     if (result.ok) return onConfirmed(result.data, code);
     const { error } = result;
-    if (error.code === wrongCode.code) {
-      setFailure(wrongCode.message);
+    if (error.code === wrong.code) {
+      setFailure(wrong.message);
       setCodeRefused(true);
       return setFocus("code");
     }
@@ -122,11 +127,13 @@ export function CodeStep<T>({
     setCodeRefused(false);
     setInfo(null);
     const result = await resend.mail.send(resend.to);
-    if (result.ok) setInfo(`We sent a new code to ${resend.to}. Only the newest code works.`);
+    if (result.ok) setInfo(t("resent", { email: resend.to }));
     else if (!isCancelled(result)) setFailure(describeMailFailure(result.error, messages));
   });
 
   const resendIn = resend?.mail.resendIn ?? 0;
+  const codeError =
+    errors.code?.message === SIX_DIGITS ? t("sixDigits", { field: t("codeName") }) : describeFieldError(errors.code, t("codeName"));
 
   return (
     <form onSubmit={handleSubmit(check)} noValidate className={`flex flex-col ${compact ? "gap-2" : "gap-3"}`}>
@@ -138,9 +145,9 @@ export function CodeStep<T>({
       {children}
       <div className={compact ? undefined : "max-w-xs"}>
         <CodeField
-          label={label}
+          label={label ?? t("emailCodeLabel")}
           {...register("code")}
-          error={errors.code?.message && `Code ${errors.code.message}`}
+          error={codeError}
           invalidBecause={codeRefused && failure ? messageId : undefined}
         />
       </div>
@@ -152,15 +159,15 @@ export function CodeStep<T>({
         className={compact ? "justify-between gap-y-4" : ""}
       >
         <Button type="submit" pending={isSubmitting} disabled={wait > 0} className={compact ? "w-full" : ""}>
-          {isSubmitting ? "Checking…" : submitLabel}
+          {isSubmitting ? t("checking") : submitLabel}
         </Button>
         {resend && (
           <>
             <Button type="button" variant="secondary" disabled={resendIn > 0} onClick={() => void sendAgain()}>
-              {resendIn > 0 ? `Send again in ${resendIn} s` : "Send a new code"}
+              {resendIn > 0 ? t("sendAgainIn", { seconds: resendIn }) : t("sendNew")}
             </Button>
             <Button type="button" variant="ghost" onClick={resend.onChangeAddress}>
-              Use another address
+              {t("otherAddress")}
             </Button>
           </>
         )}

@@ -1,16 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSecureCall } from "@/components/account/use-secure-call";
+import { useBrand } from "@/components/brand/brand-context";
 import { emailOtpSetupBody, otpBody } from "@/lib/two-factor/schemas";
 import { AddressStep } from "./address-step";
 import { useCodeMail } from "./code-mail";
 import { CodeStep } from "./code-step";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
-import { RecoveryCodesWillChange, REPLACED_CODES_STATUS } from "./recovery-codes-notice";
+import { RecoveryCodesWillChange } from "./recovery-codes-notice";
+import { strong } from "./rich-text";
 import { WizardSteps } from "./wizard-steps";
-
-const steps = ["Address", "Confirm the code", "Recovery codes"];
 
 /** One code mail a minute (docs/api.md §5): the countdown's fallback when the API cannot be asked. */
 const MAIL_INTERVAL_SECONDS = 60;
@@ -31,7 +32,11 @@ export function EmailOtpSetupWizard({
   replacing: boolean;
   replacesRecoveryCodes: boolean;
 }) {
-  const call = useSecureCall(hasTwoFactor, "Set up email codes");
+  const t = useTranslations("EmailOtpSetupWizard");
+  const { name: brand } = useBrand();
+  const codesNotice = useTranslations("RecoveryCodesNotice");
+  const call = useSecureCall(hasTwoFactor, t("reason"));
+  const steps = [t("steps.address"), t("steps.code"), t("steps.recoveryCodes")];
   const [step, setStep] = useState(0);
   const [address, setAddress] = useState(defaultAddress);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -49,8 +54,8 @@ export function EmailOtpSetupWizard({
       <WizardSteps steps={steps} current={step} />
       {step === 0 && (
         <AddressStep
-          label="Address for codes"
-          noun="Address"
+          label={t("addressLabel")}
+          noun={t("addressName")}
           addressSchema={emailOtpSetupBody.shape.email}
           defaultAddress={address}
           notice={notice}
@@ -62,18 +67,17 @@ export function EmailOtpSetupWizard({
           }}
         >
           <p className="text-sm text-slate-700">
-            When you sign in, Gatehouse sends a 6-digit code to this address. It can be your account&apos;s address or another one you can
-            always reach.
-            {replacing && " The address you use now keeps working until you confirm the new one."}
+            {t("intro", { brand })}
+            {replacing && ` ${t("replacing")}`}
           </p>
           {replacesRecoveryCodes && <RecoveryCodesWillChange />}
         </AddressStep>
       )}
       {step === 1 && (
         <CodeStep
-          heading="Enter the code we sent"
+          heading={t("codeHeading")}
           codeSchema={otpBody.shape.otp}
-          submitLabel="Turn on email codes"
+          submitLabel={t("submit")}
           confirm={(otp) => call((api) => api.POST("/user/2fa/email-otp/enable", { body: { otp } }), "access")}
           onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
@@ -81,15 +85,13 @@ export function EmailOtpSetupWizard({
           }}
           onFailure={(error) => {
             if (error.code !== "EMAIL_OTP_UNINITIALIZED") return false;
-            setNotice("This set-up has ended. Send a new code to start again.");
+            setNotice(t("setupEnded"));
             setStep(0);
             return true;
           }}
           resend={{ to: address, mail, onChangeAddress: () => setStep(0) }}
         >
-          <p className="text-sm text-slate-700">
-            We sent a 6-digit code to <strong className="break-all">{address}</strong>. It is valid for 10 minutes.
-          </p>
+          <p className="text-sm text-slate-700">{t.rich("codeSent", { email: address, strong })}</p>
         </CodeStep>
       )}
       {step === 2 && codes && (
@@ -97,8 +99,8 @@ export function EmailOtpSetupWizard({
           codes={codes}
           status={
             <>
-              Email codes are on. Signing in can now send a code to <strong className="break-all">{address}</strong>.
-              {replacesRecoveryCodes && ` ${REPLACED_CODES_STATUS}`}
+              {t.rich("done", { email: address, strong })}
+              {replacesRecoveryCodes && ` ${codesNotice("replaced")}`}
             </>
           }
         />

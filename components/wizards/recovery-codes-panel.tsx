@@ -1,14 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useSignedInAccount } from "@/components/account/signed-in-account";
 import { formatRecoveryCode } from "@/lib/two-factor/schemas";
-import { recoveryCodesSheet } from "./recovery-codes-sheet";
-
-const LEAVE_WARNING = "You have not confirmed that you saved your new recovery codes. They are shown only once. Leave anyway?";
+import { useRecoveryCodesSheet } from "./recovery-codes-sheet";
 
 /**
  * A fresh set of recovery codes, shown once: copy, download as .txt, print; the file and the
@@ -24,14 +22,15 @@ export function RecoveryCodesPanel({
   codes: string[];
   /** what just changed ("Email codes are on."), said above the codes */ status?: React.ReactNode;
 }) {
+  const t = useTranslations("RecoveryCodesPanel");
+  const leaveWarning = t("leaveWarning");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const checkboxId = useId();
-  const account = useSignedInAccount();
   const [created] = useState(() => new Date());
-  const sheet = recoveryCodesSheet(codes, account, created);
+  const sheet = useRecoveryCodesSheet(codes, created);
   const { text } = sheet;
 
   useEffect(() => heading.current?.focus(), []);
@@ -64,14 +63,14 @@ export function RecoveryCodesPanel({
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
       if (!link || link.getAttribute("download") !== null) return;
-      if (!window.confirm(LEAVE_WARNING)) {
+      if (!window.confirm(leaveWarning)) {
         event.preventDefault();
         event.stopPropagation();
       }
     };
     // and on forms that leave the page (the header's "Sign out")
     const onSubmit = (event: SubmitEvent) => {
-      if (!window.confirm(LEAVE_WARNING)) {
+      if (!window.confirm(leaveWarning)) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -84,14 +83,14 @@ export function RecoveryCodesPanel({
       document.removeEventListener("click", onClick, true);
       document.removeEventListener("submit", onSubmit, true);
     };
-  }, [saved]);
+  }, [saved, leaveWarning]);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied("Recovery codes copied to the clipboard.");
+      setCopied(t("copied"));
     } catch {
-      setCopied("Copying is blocked in this browser. Select the codes and copy them, or download them.");
+      setCopied(t("copyBlocked"));
     }
   };
 
@@ -120,7 +119,7 @@ export function RecoveryCodesPanel({
       )}
       <section aria-labelledby={`${checkboxId}-heading`} className="flex flex-col gap-4" data-testid="recovery-codes-panel">
         <h2 ref={heading} id={`${checkboxId}-heading`} tabIndex={-1} className="text-lg font-semibold outline-none print:hidden">
-          Save your recovery codes
+          {t("heading")}
         </h2>
         <div className="hidden flex-col gap-1 print:flex" data-testid="recovery-codes-print-heading">
           <h2 className="text-xl font-semibold">{sheet.title}</h2>
@@ -130,12 +129,9 @@ export function RecoveryCodesPanel({
             </p>
           ))}
         </div>
-        <p className="text-sm text-slate-700 print:hidden">
-          If you lose access to your second factor, a recovery code signs you in instead. Each code works once. They are shown only this
-          once, and any earlier recovery codes no longer work.
-        </p>
+        <p className="text-sm text-slate-700 print:hidden">{t("explanation")}</p>
         <ol
-          aria-label="Recovery codes"
+          aria-label={t("listLabel")}
           className="grid grid-cols-1 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-base sm:grid-cols-2"
           data-testid="recovery-codes"
         >
@@ -147,13 +143,13 @@ export function RecoveryCodesPanel({
         </ol>
         <div className="flex flex-wrap gap-2 print:hidden">
           <Button type="button" variant="secondary" onClick={() => void copy()}>
-            Copy codes
+            {t("copy")}
           </Button>
           <Button type="button" variant="secondary" onClick={download}>
-            Download .txt
+            {t("download")}
           </Button>
           <Button type="button" variant="secondary" onClick={() => window.print()}>
-            Print
+            {t("print")}
           </Button>
         </div>
         <div className="min-h-11 print:hidden">
@@ -162,10 +158,10 @@ export function RecoveryCodesPanel({
         <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 print:hidden">
           <label htmlFor={checkboxId} className="flex items-start gap-2 text-sm font-medium text-slate-900">
             <input id={checkboxId} type="checkbox" className="mt-0.5 size-4" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
-            I have saved these recovery codes somewhere safe
+            {t("savedConfirmation")}
           </label>
           <Button type="button" className="self-start" disabled={!saved} onClick={done}>
-            Done
+            {t("done")}
           </Button>
         </div>
       </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDescribeFailure } from "@/components/api-client";
 import { ActionLink } from "@/components/account/action-link";
@@ -8,13 +9,14 @@ import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { strong } from "./rich-text";
 import { WizardSteps } from "./wizard-steps";
-
-const steps = ["Confirm", "Save the new codes"];
 
 /** A new set of recovery codes: POST /user/2fa/recovery-code/reset (sudo); the old set stops working. */
 export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: boolean; remaining: number; total: number }) {
-  const call = useSecureCall(enabled, "Create new recovery codes");
+  const t = useTranslations("RecoveryCodesWizard");
+  const call = useSecureCall(enabled, t("reason"));
+  const steps = [t("steps.confirm"), t("steps.save")];
   const [codes, setCodes] = useState<string[] | null>(null);
   const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
@@ -26,8 +28,7 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
     try {
       const result = await call((api) => api.POST("/user/2fa/recovery-code/reset", { body: {} }), "sudo");
       if (result.ok) setCodes(result.data.recoveryCodes);
-      else if (result.error.code === "2FA_IS_DISABLED")
-        setFailure("Two-step verification is off, so there are no recovery codes to replace.");
+      else if (result.error.code === "2FA_IS_DISABLED") setFailure(t("twoStepOff"));
       else if (!isCancelled(result)) setFailure(describeFailure(result.error));
     } finally {
       setPending(false);
@@ -37,14 +38,12 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
   if (!enabled) {
     return (
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-slate-700">
-          Recovery codes come with two-step verification. Turn on an authenticator app or email codes first; you get your codes then.
-        </p>
+        <p className="text-sm text-slate-700">{t("comeWithTwoStep")}</p>
         <div className="flex flex-wrap gap-2">
           <ActionLink href="/account/authenticator" variant="primary">
-            Set up authenticator app
+            {t("setUpAuthenticator")}
           </ActionLink>
-          <ActionLink href="/account/email-codes">Set up email codes</ActionLink>
+          <ActionLink href="/account/email-codes">{t("setUpEmailCodes")}</ActionLink>
         </div>
       </div>
     );
@@ -57,13 +56,10 @@ export function RecoveryCodesWizard({ enabled, remaining, total }: { enabled: bo
         <RecoveryCodesPanel codes={codes} />
       ) : (
         <div className="flex flex-col gap-4">
-          <p className="text-sm text-slate-700">
-            You have <strong>{remaining}</strong> of {total} recovery codes left. New codes replace all of them: the codes you have now stop
-            working at once. You will be asked to confirm it&apos;s you.
-          </p>
+          <p className="text-sm text-slate-700">{t.rich("intro", { remaining, total, strong })}</p>
           <FormActions message={failure}>
             <Button type="button" pending={pending} onClick={() => void create()}>
-              {pending ? "Creating…" : "Create new recovery codes"}
+              {pending ? t("creating") : t("create")}
             </Button>
           </FormActions>
         </div>

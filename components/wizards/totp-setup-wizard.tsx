@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useDescribeFailure } from "@/components/api-client";
+import { useBrand } from "@/components/brand/brand-context";
 import { isCancelled, useSecureCall } from "@/components/account/use-secure-call";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
@@ -10,10 +12,8 @@ import { useSingleFlight } from "@/components/use-single-flight";
 import { totpBody } from "@/lib/two-factor/schemas";
 import { CodeStep } from "./code-step";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
-import { RecoveryCodesWillChange, REPLACED_CODES_STATUS } from "./recovery-codes-notice";
+import { RecoveryCodesWillChange } from "./recovery-codes-notice";
 import { WizardSteps } from "./wizard-steps";
-
-const steps = ["Start", "Scan and confirm", "Recovery codes"];
 
 /** "JBSWY3DPEHPK3PXP…" → "JBSW Y3DP EHPK 3PXP …", easier to read and type. */
 export const groupKey = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
@@ -36,7 +36,11 @@ export function TotpSetupWizard({
   replacesRecoveryCodes: boolean;
   setupPending: boolean;
 }) {
-  const call = useSecureCall(hasTwoFactor, "Set up an authenticator app");
+  const t = useTranslations("TotpSetupWizard");
+  const codesNotice = useTranslations("RecoveryCodesNotice");
+  const { name: brand } = useBrand();
+  const call = useSecureCall(hasTwoFactor, t("reason"));
+  const steps = [t("steps.start"), t("steps.scan"), t("steps.recoveryCodes")];
   const [step, setStep] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   /** finishing the pending set-up: the code step without a QR code */
@@ -66,20 +70,12 @@ export function TotpSetupWizard({
       <WizardSteps steps={steps} current={step} />
       {step === 0 && (
         <div className="flex flex-col gap-4">
-          <p className="text-sm text-slate-700">
-            An authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis) shows a new
-            6-digit code every 30 seconds. After your password, Gatehouse asks for the current code.
-          </p>
-          {replacing && (
-            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-              You already use an authenticator app. It keeps working until you confirm the new one; after that only the new one does.
-            </p>
-          )}
+          <p className="text-sm text-slate-700">{t("intro", { brand })}</p>
+          {replacing && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("replacing")}</p>}
           {replacesRecoveryCodes && <RecoveryCodesWillChange />}
           {setupPending && (
             <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="totp-setup-pending">
-              A set-up you started earlier is waiting for its first code. If you already scanned its QR code, enter the code your app shows.
-              A new QR code replaces it: the earlier one then stops working.
+              {t("pending")}
             </p>
           )}
           <FormActions message={failure}>
@@ -91,25 +87,22 @@ export function TotpSetupWizard({
                   setStep(1);
                 }}
               >
-                Enter the code from the app
+                {t("resume")}
               </Button>
             )}
             <Button type="button" variant={setupPending ? "secondary" : "primary"} pending={pending} onClick={() => void start()}>
-              {pending ? "Preparing…" : setupPending ? "Show a new QR code" : "Show the QR code"}
+              {pending ? t("preparing") : setupPending ? t("newQrCode") : t("showQrCode")}
             </Button>
           </FormActions>
         </div>
       )}
       {step === 1 && (url || resuming) && (
         <CodeStep
-          heading="Scan the QR code"
-          label="6-digit code from the app"
+          heading={t("scanHeading")}
+          label={t("codeLabel")}
           codeSchema={totpBody.shape.totp}
-          submitLabel="Turn on authenticator app"
-          wrongCode={{
-            code: "TOTP_INCORRECT",
-            message: "That code is not right. Enter the code the app shows now; check that your phone's clock is set automatically.",
-          }}
+          submitLabel={t("submit")}
+          wrongCode={{ code: "TOTP_INCORRECT", message: t("wrongCode") }}
           confirm={(totp) => call((api) => api.POST("/user/2fa/totp/enable", { body: { totp } }), "access")}
           onConfirmed={({ recoveryCodes }) => {
             setCodes(recoveryCodes);
@@ -119,23 +112,16 @@ export function TotpSetupWizard({
             if (error.code !== "TOTP_UNINITIALIZED") return false;
             setUrl(null);
             setResuming(false);
-            setFailure("This set-up was replaced, perhaps in another tab. Start again to get a new QR code.");
+            setFailure(t("replaced"));
             setStep(0);
             return true;
           }}
         >
-          {url ? (
-            <QrCodePanel url={url} />
-          ) : (
-            <p className="text-sm text-slate-700">Enter the 6-digit code your authenticator app shows for this account now.</p>
-          )}
+          {url ? <QrCodePanel url={url} /> : <p className="text-sm text-slate-700">{t("resumeHint")}</p>}
         </CodeStep>
       )}
       {step === 2 && codes && (
-        <RecoveryCodesPanel
-          codes={codes}
-          status={`Your authenticator app is on. From now on, signing in asks for a code from it.${replacesRecoveryCodes ? ` ${REPLACED_CODES_STATUS}` : ""}`}
-        />
+        <RecoveryCodesPanel codes={codes} status={replacesRecoveryCodes ? `${t("done")} ${codesNotice("replaced")}` : t("done")} />
       )}
     </div>
   );
@@ -143,6 +129,7 @@ export function TotpSetupWizard({
 
 /** The QR code of the otpauth:// URL, and its key to type or copy for those who cannot scan. */
 function QrCodePanel({ url }: { url: string }) {
+  const t = useTranslations("TotpSetupWizard.qrCode");
   const secret = new URL(url).searchParams.get("secret") ?? "";
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -161,9 +148,9 @@ function QrCodePanel({ url }: { url: string }) {
   const copyKey = async () => {
     try {
       await navigator.clipboard.writeText(secret);
-      setCopied("Key copied to the clipboard.");
+      setCopied(t("copied"));
     } catch {
-      setCopied("Copying is blocked in this browser: select the key and copy it.");
+      setCopied(t("copyBlocked"));
     }
   };
 
@@ -172,15 +159,15 @@ function QrCodePanel({ url }: { url: string }) {
       <div className="flex size-[232px] shrink-0 items-center justify-center self-center rounded-md border border-slate-300 bg-white sm:self-start">
         {qr ? (
           // eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the browser
-          <img src={qr} width={224} height={224} alt="QR code for your authenticator app" data-testid="totp-qr" />
+          <img src={qr} width={224} height={224} alt={t("alt")} data-testid="totp-qr" />
         ) : (
-          <span className="text-sm text-slate-600">Drawing…</span>
+          <span className="text-sm text-slate-600">{t("drawing")}</span>
         )}
       </div>
       <div className="flex min-w-0 flex-col gap-3 text-sm text-slate-700">
-        <p>1. In your authenticator app, add an account and scan this code.</p>
+        <p>{t("scan")}</p>
         <div className="flex flex-col gap-2">
-          <p>Cannot scan it? Enter this key instead (time-based, 6 digits):</p>
+          <p>{t("cannotScan")}</p>
           <code
             className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-base tracking-wider break-words text-slate-900"
             data-testid="totp-key"
@@ -189,10 +176,10 @@ function QrCodePanel({ url }: { url: string }) {
           </code>
           <div className="flex flex-wrap items-center gap-2">
             <Button type="button" variant="secondary" onClick={() => void copyKey()}>
-              Copy key
+              {t("copyKey")}
             </Button>
             <a href={url} className="text-sm font-medium text-brand hover:underline">
-              Open in an authenticator app on this device
+              {t("openInApp")}
             </a>
           </div>
           <div className="min-h-6">
@@ -201,7 +188,7 @@ function QrCodePanel({ url }: { url: string }) {
             </p>
           </div>
         </div>
-        <p>2. Enter the 6-digit code the app now shows.</p>
+        <p>{t("enterCode")}</p>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useDescribeFailure } from "@/components/api-client";
@@ -9,15 +10,19 @@ import { FormActions } from "@/components/ui/form-actions";
 import { useSingleFlight } from "@/components/use-single-flight";
 import type { ErrorCode } from "@/lib/errors/catalogue";
 
+// each method's sentences are its own in the catalogue (TurnOffMethodWizard.<method>): the name
+// takes an article, a gender and a number that differ from language to language
 const methods = {
-  totp: { name: "authenticator app", path: "/user/2fa/totp", inactive: "TOTP_ALREADY_INACTIVE" },
-  emailOtp: { name: "email codes", path: "/user/2fa/email-otp", inactive: "EMAIL_OTP_ALREADY_INACTIVE" },
-} as const satisfies Record<string, { name: string; path: "/user/2fa/totp" | "/user/2fa/email-otp"; inactive: ErrorCode }>;
+  totp: { path: "/user/2fa/totp", inactive: "TOTP_ALREADY_INACTIVE" },
+  emailOtp: { path: "/user/2fa/email-otp", inactive: "EMAIL_OTP_ALREADY_INACTIVE" },
+} as const satisfies Record<string, { path: "/user/2fa/totp" | "/user/2fa/email-otp"; inactive: ErrorCode }>;
 
 /** Turn one second factor off: DELETE /user/2fa/totp or /user/2fa/email-otp (sudo), after a clear confirmation. */
 export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof methods; isLast: boolean }) {
-  const { name, path, inactive } = methods[method];
-  const call = useSecureCall(true, `Turn off ${name}`);
+  const { path, inactive } = methods[method];
+  const t = useTranslations("TurnOffMethodWizard");
+  const own = useTranslations(`TurnOffMethodWizard.${method}`);
+  const call = useSecureCall(true, own("turnOff"));
   const describeFailure = useDescribeFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -45,13 +50,13 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
     return (
       <div className="flex flex-col gap-3">
         <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-          {name[0].toUpperCase() + name.slice(1)} turned off
+          {own("turnedOff")}
         </h2>
         <p role="status" className="text-sm text-slate-700">
-          {isLast ? "Two-step verification is off: your password alone signs you in now." : `Signing in no longer offers ${name}.`}
+          {isLast ? t("twoStepOff") : own("noLongerOffered")}
         </p>
         <Link href="/account" className="font-medium text-brand hover:underline">
-          Back to your account
+          {t("back")}
         </Link>
       </div>
     );
@@ -59,25 +64,22 @@ export function TurnOffMethodWizard({ method, isLast }: { method: keyof typeof m
 
   return (
     <div className="flex flex-col gap-4">
-      <h2 className="text-lg font-semibold">Turn off {name}?</h2>
+      <h2 className="text-lg font-semibold">{own("question")}</h2>
       {isLast ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          This is your only second step. Turning it off turns two-step verification off: your password alone will sign you in, and your
-          recovery codes stop working.
-        </p>
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("onlySecondStep")}</p>
       ) : (
-        <p className="text-sm text-slate-700">Your other second step and your recovery codes keep working.</p>
+        <p className="text-sm text-slate-700">{t("othersKeepWorking")}</p>
       )}
-      <p className="text-sm text-slate-700">You will be asked to confirm it&apos;s you first. We will email you about the change.</p>
+      <p className="text-sm text-slate-700">{t("confirmFirst")}</p>
       <FormActions message={failure}>
         <Button type="button" variant="danger" pending={pending} onClick={() => void turnOff()}>
-          {pending ? "Turning off…" : `Turn off ${name}`}
+          {pending ? t("turningOff") : own("turnOff")}
         </Button>
         <Link
           href="/account"
           className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
         >
-          Cancel
+          {t("cancel")}
         </Link>
       </FormActions>
     </div>

@@ -1,11 +1,14 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 /** The frame of a wizard page: a way back, the title, one focused card. */
 export function WizardPage({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations("WizardPage");
   return (
     <div className="flex flex-col gap-4">
       <Link href="/account" className="w-fit text-sm font-medium text-brand hover:underline print:hidden">
-        <span aria-hidden="true">← </span>Back to your account
+        <span aria-hidden="true">← </span>
+        {t("back")}
       </Link>
       {/* on paper (the recovery codes), the printed sheet heads itself */}
       <h1 className="text-2xl font-semibold print:hidden">{title}</h1>

@@ -1,4 +1,4 @@
-const texts = { label: "Progress", completed: " (completed)" };
+import { useTranslations } from "next-intl";
 
 /**
  * Where the person is in a wizard: a finished step has a check mark, the current one is marked
@@ -6,8 +6,9 @@ const texts = { label: "Progress", completed: " (completed)" };
  * every one is finished.
  */
 export function WizardSteps({ steps, current }: { steps: string[]; current: number }) {
+  const t = useTranslations("WizardSteps");
   return (
-    <ol aria-label={texts.label} className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 print:hidden">
+    <ol aria-label={t("label")} className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 print:hidden">
       {steps.map((label, i) => (
         <li
           key={label}
@@ -23,7 +24,7 @@ export function WizardSteps({ steps, current }: { steps: string[]; current: numb
             {i < current ? "✓" : i + 1}
           </span>
           {label}
-          {i < current && <span className="sr-only">{texts.completed}</span>}
+          {i < current && <span className="sr-only"> {t("completed")}</span>}
         </li>
       ))}
     </ol>

@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePortalSession } from "@/app/guards";
 import { EmailOtpSetupWizard } from "@/components/wizards/email-otp-setup-wizard";
 import { WizardPage } from "@/components/wizards/wizard-page";
 import { twoFactorStatus } from "@/lib/two-factor";
 import { requireUser } from "@/lib/users";
 
-export const metadata: Metadata = { title: "Email codes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("EmailCodesPage");
+  return { title: t("title") };
+}
 
 export default async function EmailCodesPage() {
   const session = await requirePortalSession();
-  const [user, status] = await Promise.all([requireUser(session.userId), twoFactorStatus(session.userId)]);
+  const [user, status, t] = await Promise.all([
+    requireUser(session.userId),
+    twoFactorStatus(session.userId),
+    getTranslations("EmailCodesPage"),
+  ]);
   return (
-    <WizardPage title={status.emailOtp ? "Change the address for email codes" : "Set up email codes"}>
+    <WizardPage title={status.emailOtp ? t("changeHeading") : t("setUpHeading")}>
       <EmailOtpSetupWizard
         defaultAddress={status.emailOtp?.email ?? user.email}
         hasTwoFactor={status.enabled}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePortalSession } from "@/app/guards";
 import { ChangeEmailWizard } from "@/components/wizards/change-email-wizard";
 import { WizardPage } from "@/components/wizards/wizard-page";
@@ -6,13 +7,20 @@ import { TRANSFER_MAIL_INTERVAL_SECONDS } from "@/lib/email-transfer";
 import { twoFactorStatus } from "@/lib/two-factor";
 import { requireUser } from "@/lib/users";
 
-export const metadata: Metadata = { title: "Change email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ChangeEmailPage");
+  return { title: t("title") };
+}
 
 export default async function ChangeEmailPage() {
   const session = await requirePortalSession();
-  const [user, status] = await Promise.all([requireUser(session.userId), twoFactorStatus(session.userId)]);
+  const [user, status, t] = await Promise.all([
+    requireUser(session.userId),
+    twoFactorStatus(session.userId),
+    getTranslations("ChangeEmailPage"),
+  ]);
   return (
-    <WizardPage title="Change email address">
+    <WizardPage title={t("title")}>
       <ChangeEmailWizard
         currentEmail={user.email}
         hasTwoFactor={status.enabled}

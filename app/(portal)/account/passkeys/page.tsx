@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePortalSession } from "@/app/guards";
 import { PasskeyManager } from "@/components/passkeys/passkey-manager";
 import { WizardPage } from "@/components/wizards/wizard-page";
 import { twoFactorStatus } from "@/lib/two-factor";
 
-export const metadata: Metadata = { title: "Passkeys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("PasskeysPage");
+  return { title: t("title") };
+}
 
 export default async function PasskeysPage() {
   const session = await requirePortalSession();
-  const status = await twoFactorStatus(session.userId);
+  const [status, t] = await Promise.all([twoFactorStatus(session.userId), getTranslations("PasskeysPage")]);
   return (
-    <WizardPage title="Passkeys">
+    <WizardPage title={t("title")}>
       <PasskeyManager hasTwoFactor={status.enabled} />
     </WizardPage>
   );
