@@ -9,12 +9,7 @@ import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/lib/browser-session/actions";
 import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
-import {
-  signInWithPasskey,
-  useDescribePasskeyFailure,
-  usePasskeyAutofill,
-  type PasskeySignInResult,
-} from "@/components/auth/passkey-sign-in";
+import { signInWithPasskey, usePasskeySignInWords, usePasskeyAutofill, type PasskeySignInResult } from "@/components/auth/passkey-sign-in";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { cancelPasskeyRequest, passkeysSupported } from "@/components/passkeys/webauthn";
 import { useCountdown } from "@/components/use-countdown";
@@ -35,7 +30,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
   const router = useRouter();
   const t = useTranslations("LoginForm");
   const describeFailure = useDescribeFailure();
-  const describePasskeyFailure = useDescribePasskeyFailure();
+  const passkeyWords = usePasskeySignInWords();
   const [failure, setFailure] = useState<string | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[]; email: string } | null>(null);
@@ -83,7 +78,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
     setFailure(null);
     setPasskeyPending(true);
     try {
-      await afterPasskey(await signInWithPasskey(describePasskeyFailure));
+      await afterPasskey(await signInWithPasskey(passkeyWords));
     } finally {
       setPasskeyPending(false);
     }

@@ -1,9 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
-import { cancelPasskeyRequest, passkeyAutofillSupported, signWithPasskey } from "@/components/passkeys/webauthn";
+import {
+  cancelPasskeyRequest,
+  passkeyAutofillSupported,
+  signWithPasskey,
+  usePasskeyProblem,
+  type PasskeyProblem,
+} from "@/components/passkeys/webauthn";
 
 // Signing in with a passkey instead of a password (docs/api.md §9): the server's challenge, bound
 // to no one; the browser's prompt (a user-verified passkey is two factors by itself); a refresh
@@ -11,23 +17,32 @@ import { cancelPasskeyRequest, passkeyAutofillSupported, signWithPasskey } from 
 
 export type PasskeySignInResult = { ok: true; refreshToken: string } | { ok: false; message: string | null };
 
-/** A failed passkey sign-in in the page's language: a refused passkey is worded here, the rest as everywhere. */
-export type DescribePasskeyFailure = (error: ApiFailure) => string;
+/** A failed passkey sign-in in the page's language, from either side. */
+export interface PasskeySignInWords {
+  /** the API's refusal: a refused passkey is worded here, the rest as everywhere */
+  refusal: (error: ApiFailure) => string;
+  /** the browser's side; null when there is nothing to say (the person closed the prompt) */
+  problem: (problem: PasskeyProblem | null) => string | null;
+}
 
-export function useDescribePasskeyFailure(): DescribePasskeyFailure {
+export function usePasskeySignInWords(): PasskeySignInWords {
   const t = useTranslations("PasskeySignIn");
   const describeFailure = useDescribeFailure();
-  return useCallback((error) => describeFailure(error, { PASSKEY_INVALID: t("refused") }), [t, describeFailure]);
+  const problem = usePasskeyProblem();
+  return useMemo(
+    () => ({ refusal: (error) => describeFailure(error, { PASSKEY_INVALID: t("refused") }), problem }),
+    [t, describeFailure, problem],
+  );
 }
 
 /** One passkey sign-in; with `autofill`, it waits for the person to pick a passkey in the email field's suggestions. */
-export async function signInWithPasskey(describeFailure: DescribePasskeyFailure, { autofill = false } = {}): Promise<PasskeySignInResult> {
+export async function signInWithPasskey(words: PasskeySignInWords, { autofill = false } = {}): Promise<PasskeySignInResult> {
   const options = await callApi((api) => api.POST("/auth/passkey/options", { body: {} }));
-  if (!options.ok) return { ok: false, message: describeFailure(options.error) };
+  if (!options.ok) return { ok: false, message: words.refusal(options.error) };
   const signed = await signWithPasskey(options.data, { autofill });
-  if (!signed.ok) return signed;
+  if (!signed.ok) return { ok: false, message: words.problem(signed.problem) };
   const login = await callApi((api) => api.POST("/auth/passkey/login", { body: { credential: signed.credential } }));
-  if (!login.ok) return { ok: false, message: describeFailure(login.error) };
+  if (!login.ok) return { ok: false, message: words.refusal(login.error) };
   return { ok: true, refreshToken: login.data };
 }
 
@@ -38,19 +53,19 @@ export async function signInWithPasskey(describeFailure: DescribePasskeyFailure,
  * page, withdraws the offer.
  */
 export function usePasskeyAutofill(active: boolean, onResult: (result: PasskeySignInResult) => void) {
-  const describeFailure = useDescribePasskeyFailure();
+  const words = usePasskeySignInWords();
   const latest = useRef(onResult);
-  const describe = useRef(describeFailure);
+  const latestWords = useRef(words);
   useEffect(() => {
     latest.current = onResult;
-    describe.current = describeFailure;
-  }, [onResult, describeFailure]);
+    latestWords.current = words;
+  }, [onResult, words]);
   useEffect(() => {
     if (!active) return;
     let live = true;
     void (async () => {
       if (!(await passkeyAutofillSupported()) || !live) return;
-      const result = await signInWithPasskey(describe.current, { autofill: true });
+      const result = await signInWithPasskey(latestWords.current, { autofill: true });
       // a cancelled request (the button, leaving the page) has nothing to say
       if (live && (result.ok || result.message)) latest.current(result);
     })();

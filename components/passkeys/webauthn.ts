@@ -10,9 +10,9 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import { nameDevice, type DeviceWords } from "@/components/sessions/user-agent";
 import type { AuthenticationCredential, RegistrationCredential } from "@/lib/passkeys/schemas";
-import english from "@/messages/en/portal.json";
 
 // The browser's side of a passkey, through @simplewebauthn/browser: the API hands out options in
 // the WebAuthn JSON forms and takes the credential's JSON back (docs/api.md §9), so the pages only
@@ -27,12 +27,10 @@ export type PasskeyOutcome<T> =
       ok: false;
       /** null: closed, timed out, or refused by the person: they know, nothing to say */
       problem: PasskeyProblem | null;
-      /** @deprecated the problem in English: say it with usePasskeyProblem() in the page's language */
-      message: string | null;
     };
 
 function failure(problem: PasskeyProblem | null): PasskeyOutcome<never> {
-  return { ok: false, problem, message: problem && english.PasskeyProblems[problem] };
+  return { ok: false, problem };
 }
 
 function outcomeOf(error: unknown): PasskeyOutcome<never> {
@@ -46,7 +44,7 @@ function outcomeOf(error: unknown): PasskeyOutcome<never> {
 /** A failed outcome's problem as a sentence in the page's language; null when there is nothing to say. */
 export function usePasskeyProblem(): (problem: PasskeyProblem | null) => string | null {
   const t = useTranslations("PasskeyProblems");
-  return (problem) => problem && t(problem);
+  return useCallback((problem) => problem && t(problem), [t]);
 }
 
 /** Whether this browser can create and use passkeys at all. */

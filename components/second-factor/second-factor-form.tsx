@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { isSixDigitCode, stripCodeSeparators } from "@/components/account/code-field";
 import { useCountdown } from "@/components/use-countdown";
 import { useSingleFlight } from "@/components/use-single-flight";
-import { signWithPasskey } from "@/components/passkeys/webauthn";
+import { signWithPasskey, usePasskeyProblem } from "@/components/passkeys/webauthn";
 
 export type SecondFactorMethod = "passkey" | "totp" | "emailOtp" | "recoveryCode";
 /** the methods proved by typing a code */
@@ -97,6 +97,7 @@ export function SecondFactorForm({
   const factorName = useTranslations("Factors");
   const format = useFormatter();
   const describeFailure = useDescribeFailure();
+  const describePasskeyProblem = usePasskeyProblem();
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -191,7 +192,7 @@ export function SecondFactorForm({
     const options = await callApi((api) => api.POST("/user/2fa/passkey/authenticate/options", { body: {} }), token);
     if (!options.ok) return showFailure(options.error);
     const signed = await signWithPasskey(options.data);
-    if (!signed.ok) return setFailure(signed.message);
+    if (!signed.ok) return setFailure(describePasskeyProblem(signed.problem));
     await prove((api) => api.POST("/user/2fa/passkey/authenticate", { body: { credential: signed.credential } }));
   };
 
