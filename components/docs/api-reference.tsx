@@ -50,9 +50,11 @@ function nameSelects(root: HTMLElement, t: Names) {
  */
 export function ApiReference({ url }: { url: string }) {
   const t = useTranslations("ApiReference");
-  // the observer below lives as long as the reference; it reads the names of the latest render
+  // the observer below lives as long as the reference; it reads the names of the latest language
   const names = useRef(t);
-  names.current = t;
+  useEffect(() => {
+    names.current = t;
+  }, [t]);
   const target = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
 

@@ -24,7 +24,11 @@ const notices = { created: "success", "created-no-mail": "error" } as const;
 const isNotice = (value: unknown): value is keyof typeof notices => typeof value === "string" && Object.hasOwn(notices, value);
 
 /** A time inside a sentence of the catalogue: `<time></time>` there stands for it. */
-const at = (iso: string | null | undefined) => () => <DateTime iso={iso} />;
+function at(iso: string | null | undefined) {
+  return function time() {
+    return <DateTime iso={iso} />;
+  };
+}
 
 export default async function AccountPage({
   params,
@@ -100,14 +104,14 @@ export default async function AccountPage({
             <dd>{user.hasPassword ? t("passwordSet") : t("passwordNotSet")}</dd>
             <dt className="text-slate-600">{t("authenticator")}</dt>
             <dd>
-              {twoFactor.totp?.activatedAt ? t.rich("onSince", { time: at(twoFactor.totp.activatedAt) }) : t("off")}
+              {twoFactor.totp?.activatedAt ? t.rich("totpOnSince", { time: at(twoFactor.totp.activatedAt) }) : t("totpOff")}
               {twoFactor.totp?.pending && <span className="text-slate-600"> {t("totpPending")}</span>}
             </dd>
             <dt className="text-slate-600">{t("emailCodes")}</dt>
             <dd>
               {twoFactor.emailOtp?.activatedAt
                 ? t.rich("emailOnSince", { time: at(twoFactor.emailOtp.activatedAt), email: twoFactor.emailOtp.email ?? "—" })
-                : t("off")}
+                : t("emailOff")}
               {twoFactor.emailOtp?.pendingEmail && (
                 <span className="text-slate-600"> {t("emailPending", { email: twoFactor.emailOtp.pendingEmail })}</span>
               )}
@@ -115,7 +119,7 @@ export default async function AccountPage({
             <dt className="text-slate-600">{t("passkeys")}</dt>
             <dd data-testid="admin-passkeys">
               {twoFactor.passkeys.length === 0 ? (
-                t("none")
+                t("passkeysNone")
               ) : (
                 <ul className="flex flex-col gap-1">
                   {twoFactor.passkeys.map((p) => (
@@ -139,7 +143,7 @@ export default async function AccountPage({
                     total: twoFactor.recoveryCodes.total,
                     issued: at(twoFactor.recoveryCodes.createdAt),
                   })
-                : t("none")}
+                : t("recoveryCodesNone")}
             </dd>
             <dt className="text-slate-600">{t("created")}</dt>
             <dd>
