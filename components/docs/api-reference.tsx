@@ -107,7 +107,8 @@ export function ApiReference({ url }: { url: string }) {
           </p>
         </main>
       )}
-      <div ref={target} data-testid="api-reference" />
+      {/* Swagger UI's own words are English on a page in any language: said so, for screen readers and translators */}
+      <div ref={target} data-testid="api-reference" lang="en" />
     </div>
   );
 }
