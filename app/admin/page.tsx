@@ -7,9 +7,11 @@ import { adminOverview } from "@/lib/admin/overview";
 
 export const dynamic = "force-dynamic";
 
+// The layout's title template covers the pages below it, not this one beside it: the overview
+// names the dashboard itself, as the others get it from the template.
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AdminOverviewPage");
-  return { title: t("title") };
+  const [t, metadata] = await Promise.all([getTranslations("AdminOverviewPage"), getTranslations("Metadata")]);
+  return { title: `${t("title")} · ${metadata("administration")}` };
 }
 
 type Format = Awaited<ReturnType<typeof getFormatter>>;
