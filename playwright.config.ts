@@ -1,10 +1,17 @@
 import { defineConfig, devices } from "@playwright/test";
 import { nextServerArgs } from "./scripts/lib/next-server";
 import { e2eEnv } from "./tests/setup/env";
+import configurations from "./lib/mail/configurations.json";
 
 // Real Chromium (Debian's, or CHROMIUM_PATH) against a production build; scripts/e2e.ts prepares
 // the database and the build, then runs this.
 const env = e2eEnv();
+
+// Every brand's portal host resolves to the e2e server, so a spec can open a page as that brand's
+// customers do (e2e/fixtures.ts brandUrl); the page keeps the server's port, which the brand rule allows.
+const brandHosts = configurations.configurations
+  .flatMap((brand) => (brand.portalUrl ? [new URL(brand.portalUrl).hostname] : []))
+  .map((host) => `MAP ${host} 127.0.0.1`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -27,6 +34,7 @@ export default defineConfig({
         "--disable-sync",
         "--no-first-run",
         "--disable-quic",
+        `--host-resolver-rules=${brandHosts.join(", ")}`,
       ],
     },
   },

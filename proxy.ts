@@ -63,7 +63,7 @@ export const config = {
     { source: "/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/.well-known/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     // API paths with a percent sign: checked for a malformed encoding (the rest skip the proxy)
-    { source: "/:path((?:api|auth|user|v1)/.*%.*)" },
+    { source: "/:path((?:api|auth|user|v1|\\.well-known)/.*%.*)" },
     // pages: everything that is not the API, a static asset or a prefetch
     {
       source: "/((?!api/|auth/|user/|v1/|\\.well-known/|_next/static|_next/image|favicon.ico).*)",

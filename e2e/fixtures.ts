@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import configurations from "../lib/mail/configurations.json";
 
 export { expect };
 
@@ -16,6 +17,27 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** Every axe rule, every impact: none may fail. */
+export async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
+    [],
+  );
+}
+
+/** A brand's id in lib/mail/configurations.json. */
+export type BrandId = "gatehouse" | "sofar" | "smartgridone";
+
+/**
+ * A page as the brand's customers open it: on its portal host (resolved to the e2e server by
+ * playwright.config.ts), at the server's port; the default brand is the server's own host.
+ */
+export function brandUrl(brand: BrandId, path: string): string {
+  const portal = configurations.configurations.find((c) => c.id === brand)?.portalUrl;
+  const app = new URL(process.env.APP_URL ?? "http://localhost:3220");
+  return portal ? `http://${new URL(portal).hostname}:${app.port}${path}` : new URL(path, app).href;
 }
 
 export const uniqueEmail = (tag = "e2e") => `${tag}-${randomUUID().slice(0, 8)}@example.com`;

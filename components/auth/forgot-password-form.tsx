@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -9,6 +10,7 @@ import { callApi, useDescribeFailure } from "@/components/api-client";
 import { fieldFailure } from "@/components/account/api-errors";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
+import { useFieldError } from "@/components/i18n/field-error";
 import { FormActions } from "@/components/ui/form-actions";
 import { TextField } from "@/components/ui/text-field";
 import { useSingleFlight } from "@/components/use-single-flight";
@@ -23,7 +25,8 @@ import { otpSchema, resetSendBody, resetWithOtpBody, type ResetSendBody } from "
 /** "done" comes after the last: every step is then finished */
 const steps = ["email", "code", "password", "done"] as const;
 type Step = (typeof steps)[number];
-const stepLabels = ["Email", "Code", "New password"];
+/** the steps the progress names */
+const namedSteps = ["email", "code", "password"] as const satisfies readonly Step[];
 
 const passwordForm = resetWithOtpBody.pick({ newPassword: true });
 type PasswordForm = z.infer<typeof passwordForm>;
@@ -32,6 +35,7 @@ type PasswordForm = z.infer<typeof passwordForm>;
 const RESEND_SECONDS = 60;
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("ForgotPasswordForm");
   const [step, setStep] = useState<Step>("email");
   const [email, setEmail] = useState("");
   const [otp, setOtp] = useState("");
@@ -48,7 +52,7 @@ export function ForgotPasswordForm() {
 
   return (
     <div className="flex flex-col gap-4">
-      <WizardSteps steps={stepLabels} current={steps.indexOf(step)} />
+      <WizardSteps steps={namedSteps.map((s) => t(`steps.${s}`))} current={steps.indexOf(step)} />
       {step === "email" && (
         <EmailStep
           defaultEmail={email}
@@ -62,12 +66,14 @@ export function ForgotPasswordForm() {
       {step === "code" && (
         <>
           <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-            Enter the code
+            {t("enterCode")}
           </h2>
           <CodeStep
             compact
+            label={t("codeLabel")}
+            wrongCode={{ code: "OTP_INVALID_EXPIRED", message: t("wrongCode") }}
             codeSchema={otpSchema}
-            submitLabel="Continue"
+            submitLabel={t("continue")}
             notice={codeNotice}
             confirm={(code) => callApi((api) => api.POST("/user/password/reset/validate", { body: { email, otp: code } }))}
             onConfirmed={(_, code) => {
@@ -77,8 +83,7 @@ export function ForgotPasswordForm() {
             resend={{ to: email, mail, onChangeAddress: () => setStep("email") }}
           >
             <p className="text-sm text-slate-700">
-              If an account uses <strong className="break-all">{email}</strong>, we sent a 6-digit code to it. The code is valid for 10
-              minutes.
+              {t.rich("codeSent", { email, address: (chunks) => <strong className="break-all">{chunks}</strong> })}
             </p>
           </CodeStep>
         </>
@@ -86,14 +91,14 @@ export function ForgotPasswordForm() {
       {step === "password" && (
         <>
           <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-            Choose a new password
+            {t("chooseNew")}
           </h2>
           <PasswordStep
             email={email}
             otp={otp}
             onDone={() => setStep("done")}
             onCodeDead={() => {
-              setCodeNotice("That code has expired or was used up. Send a new code and enter it.");
+              setCodeNotice(t("codeDead"));
               setStep("code");
             }}
           />
@@ -102,13 +107,13 @@ export function ForgotPasswordForm() {
       {step === "done" && (
         <>
           <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-            Password changed
+            {t("changed")}
           </h2>
           <p role="status" className="text-sm text-slate-700">
-            Your password has been changed, and every device that was signed in has been signed out.
+            {t("changedText")}
           </p>
           <Link href="/login" className="font-medium text-brand hover:underline">
-            Sign in with your new password
+            {t("signInWithNew")}
           </Link>
         </>
       )}
@@ -117,8 +122,10 @@ export function ForgotPasswordForm() {
 }
 
 function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail: CodeMail; onSent: (email: string) => void }) {
+  const t = useTranslations("ForgotPasswordForm");
   const [failure, setFailure] = useState<string | null>(null);
   const describeFailure = useDescribeFailure();
+  const describeFieldError = useFieldError();
   const {
     register,
     handleSubmit,
@@ -135,31 +142,31 @@ function EmailStep({ defaultEmail, mail, onSent }: { defaultEmail: string; mail:
 
   return (
     <form onSubmit={handleSubmit(send)} noValidate className="flex flex-col gap-2">
-      <p className="text-sm text-slate-700">
-        Enter the email address of your account. We will send you a 6-digit code to set a new password.
-      </p>
+      <p className="text-sm text-slate-700">{t("emailIntro")}</p>
       <TextField
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="username"
         {...register("email")}
-        error={errors.email?.message && `Email ${errors.email.message}`}
+        error={describeFieldError(errors.email, t("email"))}
       />
       <FormActions message={failure}>
         <Button type="submit" pending={isSubmitting} className="w-full">
-          {isSubmitting ? "Sending…" : "Send code"}
+          {isSubmitting ? t("sending") : t("sendCode")}
         </Button>
       </FormActions>
       <Link href="/login" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
-        Back to sign in
+        {t("backToSignIn")}
       </Link>
     </form>
   );
 }
 
 function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: string; onDone: () => void; onCodeDead: () => void }) {
+  const t = useTranslations("ForgotPasswordForm");
   const [failure, setFailure] = useState<string | null>(null);
   const describeFailure = useDescribeFailure();
+  const describeFieldError = useFieldError();
   const {
     register,
     handleSubmit,
@@ -175,7 +182,8 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
     if (result.ok) return onDone();
     const field = fieldFailure(result.error, ["newPassword"] as const);
     if (field) {
-      setError("newPassword", { type: "server", message: field.message }, { shouldFocus: true });
+      // the API's rule ("is too common: …"), worded in the page's language like the schema's
+      setError("newPassword", { type: "api", message: field.message }, { shouldFocus: true });
       return;
     }
     if (result.error.code === "OTP_INVALID_EXPIRED") return onCodeDead();
@@ -186,13 +194,14 @@ function PasswordStep({ email, otp, onDone, onCodeDead }: { email: string; otp: 
     <form onSubmit={handleSubmit(save)} noValidate className="flex flex-col gap-2">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <NewPasswordField
+        label={t("newPassword")}
         registration={register("newPassword")}
         value={password}
-        error={errors.newPassword?.message && `Password ${errors.newPassword.message}`}
+        error={describeFieldError(errors.newPassword, t("password"))}
       />
       <FormActions message={failure}>
         <Button type="submit" pending={isSubmitting} className="w-full">
-          {isSubmitting ? "Saving…" : "Set new password"}
+          {isSubmitting ? t("saving") : t("setNewPassword")}
         </Button>
       </FormActions>
     </form>

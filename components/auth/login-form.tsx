@@ -3,12 +3,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginBody, type LoginBody } from "@/lib/auth/schemas";
 import { completeSignIn } from "@/lib/browser-session/actions";
 import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
-import { signInWithPasskey, usePasskeyAutofill, type PasskeySignInResult } from "@/components/auth/passkey-sign-in";
+import {
+  signInWithPasskey,
+  useDescribePasskeyFailure,
+  usePasskeyAutofill,
+  type PasskeySignInResult,
+} from "@/components/auth/passkey-sign-in";
 import { SecondFactorStep, type Method } from "@/components/auth/second-factor-step";
 import { cancelPasskeyRequest, passkeysSupported } from "@/components/passkeys/webauthn";
 import { useCountdown } from "@/components/use-countdown";
@@ -19,12 +25,6 @@ import { TextField } from "@/components/ui/text-field";
 import { useFieldError } from "@/components/i18n/field-error";
 import { useSingleFlight } from "@/components/use-single-flight";
 
-const texts = {
-  waitEnded: "You can try again now.",
-  signedOutElsewhere: "You were signed out: your session ended on another device or after a password change. Sign in again to continue.",
-  completeFailed: "Signing in failed. Please try again.",
-};
-
 /** Which field a failure is about: the person's eyes (and the focus) go there. */
 const fieldOfFailure: Partial<Record<ApiFailure["code"], keyof LoginBody>> = {
   PASSWORD_INCORRECT: "password",
@@ -33,7 +33,9 @@ const fieldOfFailure: Partial<Record<ApiFailure["code"], keyof LoginBody>> = {
 
 export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: string; signedOutElsewhere?: boolean }) {
   const router = useRouter();
+  const t = useTranslations("LoginForm");
   const describeFailure = useDescribeFailure();
+  const describePasskeyFailure = useDescribePasskeyFailure();
   const [failure, setFailure] = useState<string | null>(null);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const [secondStep, setSecondStep] = useState<{ partialToken: string; methods: Method[]; email: string } | null>(null);
@@ -60,7 +62,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
       else if (status === 429) {
         setBlockedUntil(Date.now() + (retryAfter ?? 1) * 1000);
         // shown once the countdown ends, so even a one-second wait leaves a message until the next try
-        setFailure(texts.waitEnded);
+        setFailure(t("waitEnded"));
         setFocus("password");
       } else setFailure(describeFailure(result.error));
       return;
@@ -81,7 +83,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
     setFailure(null);
     setPasskeyPending(true);
     try {
-      await afterPasskey(await signInWithPasskey(describeFailure));
+      await afterPasskey(await signInWithPasskey(describePasskeyFailure));
     } finally {
       setPasskeyPending(false);
     }
@@ -92,7 +94,7 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
 
   async function finish(refreshToken: string, sudoToken?: string) {
     if (!(await completeSignIn(refreshToken, sudoToken)).ok) {
-      setFailure(texts.completeFailed);
+      setFailure(t("completeFailed"));
       setSecondStep(null);
       return;
     }
@@ -109,38 +111,38 @@ export function LoginForm({ returnTo, signedOutElsewhere = false }: { returnTo: 
       <div className="flex flex-col gap-4">
         <SecondFactorStep {...secondStep} onDone={finish} />
         <Button type="button" variant="ghost" className="self-start px-0" onClick={() => setSecondStep(null)}>
-          Start again
+          {t("startAgain")}
         </Button>
       </div>
     );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-      {signedOutElsewhere && <FormAlert message={texts.signedOutElsewhere} tone="info" />}
+      {signedOutElsewhere && <FormAlert message={t("signedOutElsewhere")} tone="info" />}
       <TextField
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="username webauthn"
         {...register("username")}
-        error={fieldError("username", "Email")}
+        error={fieldError("username", t("email"))}
       />
       <PasswordField
-        label="Password"
+        label={t("password")}
         autoComplete="current-password"
         {...register("password")}
-        error={fieldError("password", "Password")}
+        error={fieldError("password", t("password"))}
       />
       <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
       <Button type="submit" pending={isSubmitting} disabled={wait > 0} className="mt-2 w-full">
-        {isSubmitting ? "Signing in…" : "Sign in"}
+        {isSubmitting ? t("signingIn") : t("signIn")}
       </Button>
       {canUsePasskeys && (
         <Button type="button" variant="secondary" className="w-full" pending={passkeyPending} onClick={() => void passkeyOnce()}>
-          {passkeyPending ? "Waiting for the passkey…" : "Sign in with a passkey"}
+          {passkeyPending ? t("waitingForPasskey") : t("withPasskey")}
         </Button>
       )}
       <Link href="/forgot-password" className="mt-3 self-center text-sm font-medium text-brand hover:underline">
-        Forgot your password?
+        {t("forgotPassword")}
       </Link>
     </form>
   );

@@ -1,25 +1,33 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { callApi, useDescribeFailure, type DescribeFailure } from "@/components/api-client";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef } from "react";
+import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
 import { cancelPasskeyRequest, passkeyAutofillSupported, signWithPasskey } from "@/components/passkeys/webauthn";
 
 // Signing in with a passkey instead of a password (docs/api.md §9): the server's challenge, bound
 // to no one; the browser's prompt (a user-verified passkey is two factors by itself); a refresh
 // token, as a password sign-in without 2FA answers.
 
-const refused = "That passkey was not accepted. It may belong to another site or have been removed from your account.";
-
 export type PasskeySignInResult = { ok: true; refreshToken: string } | { ok: false; message: string | null };
 
+/** A failed passkey sign-in in the page's language: a refused passkey is worded here, the rest as everywhere. */
+export type DescribePasskeyFailure = (error: ApiFailure) => string;
+
+export function useDescribePasskeyFailure(): DescribePasskeyFailure {
+  const t = useTranslations("PasskeySignIn");
+  const describeFailure = useDescribeFailure();
+  return useCallback((error) => describeFailure(error, { PASSKEY_INVALID: t("refused") }), [t, describeFailure]);
+}
+
 /** One passkey sign-in; with `autofill`, it waits for the person to pick a passkey in the email field's suggestions. */
-export async function signInWithPasskey(describeFailure: DescribeFailure, { autofill = false } = {}): Promise<PasskeySignInResult> {
+export async function signInWithPasskey(describeFailure: DescribePasskeyFailure, { autofill = false } = {}): Promise<PasskeySignInResult> {
   const options = await callApi((api) => api.POST("/auth/passkey/options", { body: {} }));
   if (!options.ok) return { ok: false, message: describeFailure(options.error) };
   const signed = await signWithPasskey(options.data, { autofill });
   if (!signed.ok) return signed;
   const login = await callApi((api) => api.POST("/auth/passkey/login", { body: { credential: signed.credential } }));
-  if (!login.ok) return { ok: false, message: describeFailure(login.error, { PASSKEY_INVALID: refused }) };
+  if (!login.ok) return { ok: false, message: describeFailure(login.error) };
   return { ok: true, refreshToken: login.data };
 }
 
@@ -30,7 +38,7 @@ export async function signInWithPasskey(describeFailure: DescribeFailure, { auto
  * page, withdraws the offer.
  */
 export function usePasskeyAutofill(active: boolean, onResult: (result: PasskeySignInResult) => void) {
-  const describeFailure = useDescribeFailure();
+  const describeFailure = useDescribePasskeyFailure();
   const latest = useRef(onResult);
   const describe = useRef(describeFailure);
   useEffect(() => {

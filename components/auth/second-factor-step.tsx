@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { maskEmail } from "@/components/second-factor/mask-email";
 import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-factor/second-factor-form";
 
@@ -22,9 +23,10 @@ export function SecondFactorStep({
   /** the new session's refresh token, and the sudo token the factor earned (the step-up) */
   onDone: (refreshToken: string, sudoToken: string) => Promise<void>;
 }) {
+  const t = useTranslations("SecondFactorStep");
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-slate-700">Your password was right. Confirm it&apos;s you with a second factor.</p>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
       <SecondFactorForm
         methods={methods}
         getToken={async () => partialToken}
@@ -33,10 +35,10 @@ export function SecondFactorStep({
           if (!("refreshToken" in answer)) throw new Error("authenticate with a partial token answered no refresh token");
           return onDone(answer.refreshToken, answer.sudoToken);
         }}
-        legend="Use"
+        legend={t("legend")}
         emailAddress={maskEmail(email)}
-        submitLabel="Verify"
-        tokenExpired="This sign-in took too long. Start again with your password."
+        submitLabel={t("verify")}
+        tokenExpired={t("tokenExpired")}
       />
     </div>
   );

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { MailSummary } from "@/lib/mail/mailbox";
 
-// The development mailbox: the mail log as a list, and one message in a sandboxed frame.
+// The development mailbox: the mail log as a list, and one message in a sandboxed frame
+// (./mail-previews.tsx: every template, rendered with sample data).
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
@@ -114,9 +115,24 @@ export function MailViewer({ message }: { message: MailDetail }) {
     ["Template", `${message.template} (${message.origin}, ${message.language})`],
   ];
   if (message.error) rows.push(["Error", message.error]);
+  return <MessageView subject={message.subject} rows={rows} html={message.html} text={message.text} />;
+}
+
+/** One message: its headers, its HTML part in a sandboxed frame, its text part. */
+export function MessageView({
+  subject,
+  rows,
+  html,
+  text,
+}: {
+  subject: string;
+  rows: [string, React.ReactNode][];
+  html: string;
+  text: string;
+}) {
   return (
     <Card className="min-w-0">
-      <h2 className="mb-4 text-lg font-semibold break-words">{message.subject}</h2>
+      <h2 className="mb-4 text-lg font-semibold break-words">{subject}</h2>
       <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -128,9 +144,9 @@ export function MailViewer({ message }: { message: MailDetail }) {
       <h3 className="mb-2 text-sm font-semibold">HTML version</h3>
       {/* sandbox="" : no scripts, forms, navigation or same-origin access for the message. */}
       <iframe
-        title={`HTML version of “${message.subject}”`}
+        title={`HTML version of “${subject}”`}
         sandbox=""
-        srcDoc={message.html}
+        srcDoc={html}
         className="mb-6 h-[36rem] w-full rounded-md border border-slate-300 bg-white"
       />
       <h3 className="mb-2 text-sm font-semibold">Text version</h3>
@@ -138,8 +154,36 @@ export function MailViewer({ message }: { message: MailDetail }) {
         className="max-h-[30rem] overflow-auto rounded-md border border-slate-300 bg-slate-50 p-4 text-sm whitespace-pre-wrap break-words"
         data-testid="mailbox-text"
       >
-        {message.text}
+        {text}
       </pre>
     </Card>
+  );
+}
+
+/** The development mailbox's header: what it is, its two views, and a line about what is shown. */
+export function MailboxHeader({ view, summary }: { view: "messages" | "previews"; summary: string }) {
+  const tabs = [
+    ["messages", "/dev/mailbox", "Messages"],
+    ["previews", "/dev/mailbox/preview", "Previews"],
+  ] as const;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-baseline justify-between gap-3 px-4 py-3">
+        <h1 className="font-semibold text-brand">Gatehouse · development mailbox</h1>
+        <nav aria-label="Mailbox views" className="flex gap-4 text-sm">
+          {tabs.map(([key, href, label]) => (
+            <Link
+              key={key}
+              href={href}
+              aria-current={view === key ? "page" : undefined}
+              className={view === key ? "font-semibold text-brand underline" : "text-slate-700 hover:underline"}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <p className="text-sm text-slate-600">{summary}</p>
+      </div>
+    </header>
   );
 }

@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { loginBody } from "@/lib/auth/schemas";
+import { passwordProblem } from "@/lib/passwords/policy";
+import { newPasswordSchema } from "@/lib/passwords/schema";
 import { describeFieldError } from "./field-error";
 
 // The shared schemas' English rule phrases become the page's language, with the form's label.
@@ -30,6 +32,28 @@ describe("describeFieldError", () => {
       "Het wachtwoord is onjuist.",
     );
     expect(describeFieldError(undefined, "Email", words("en"))).toBeUndefined();
-    expect(describeFieldError({ type: "custom", message: "is too common" }, "Wachtwoord", words("nl"))).toBe("Wachtwoord is too common");
+    expect(describeFieldError({ type: "custom", message: "must be base64url without padding" }, "Token", words("nl"))).toBe(
+      "Token must be base64url without padding",
+    );
+  });
+
+  it("words the password policy: the schema's rule and the server's beyond it, as the API's 400 gives them", () => {
+    const weak = newPasswordSchema.safeParse("lowercase only");
+    if (weak.success) throw new Error("expected a failure");
+    const [issue] = weak.error.issues;
+    expect(describeFieldError({ type: issue.code, message: issue.message }, "Passwort", words("de"))).toBe(
+      "Passwort muss einen Kleinbuchstaben, einen Großbuchstaben und eine Ziffer enthalten",
+    );
+    const common = { type: "api", message: passwordProblem("Password1", null) ?? "" };
+    expect(describeFieldError(common, "Wachtwoord", words("nl"))).toBe(
+      "Wachtwoord wordt te vaak gebruikt: kies een wachtwoord dat niet op lijsten met gelekte wachtwoorden staat",
+    );
+    expect(describeFieldError(common, "Password", words("en"))).toBe(
+      "Password is too common: choose one that is not on lists of leaked passwords",
+    );
+    const own = { type: "api", message: passwordProblem("Me@Example.com", "me@example.com") ?? "" };
+    expect(describeFieldError(own, "Mot de passe", words("fr"))).toBe(
+      "Le champ « Mot de passe » ne doit pas correspondre à votre adresse e-mail",
+    );
   });
 });

@@ -8,7 +8,18 @@ import { useCallback } from "react";
 // name the field. A form shows the same rule in the page's language: the phrase is matched here
 // to a message of messages/<lang>/shell.json (FieldErrors), with the form's own label for the field.
 
-type Rule = "required" | "tooLong" | "tooShort" | "exactLength" | "invalidEmail" | "controlCharacters";
+type Rule =
+  | "required"
+  | "tooLong"
+  | "tooShort"
+  | "exactLength"
+  | "invalidEmail"
+  | "controlCharacters"
+  | "sixDigits"
+  | "characterClasses"
+  | "tooCommon"
+  | "isEmailAddress"
+  | "isCurrentPassword";
 
 const RULES: readonly (readonly [RegExp, Rule])[] = [
   [/^(is required|must not be empty|must not be blank)$/, "required"],
@@ -17,9 +28,18 @@ const RULES: readonly (readonly [RegExp, Rule])[] = [
   [/^must be exactly (\d+) characters$/, "exactLength"],
   [/^must be a valid email address$/, "invalidEmail"],
   [/^must not contain control characters$/, "controlCharacters"],
+  [/^must be 6 digits$/, "sixDigits"],
+  // the password policy (lib/passwords): the schema's rule, and the server's beyond it
+  [/^must contain a lowercase letter, an uppercase letter and a digit$/, "characterClasses"],
+  [/^is too common\b/, "tooCommon"],
+  [/^must not be your email address$/, "isEmailAddress"],
+  [/^must not be your current password$/, "isCurrentPassword"],
 ];
 
-/** What react-hook-form keeps of a field's error: the schema's phrase, or a sentence set by the page ("server"). */
+/**
+ * What react-hook-form keeps of a field's error: the schema's phrase, or a sentence set by the
+ * page ("server"). A 400's phrase that the page set as it came (another type) is matched too.
+ */
 export interface FieldErrorLike {
   type?: string | number;
   message?: string;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { callApi, useDescribeFailure, type ApiFailure } from "@/components/api-client";
 import type { DataOf, GatehouseClient } from "@/lib/api-client";
@@ -17,13 +18,6 @@ type CodeMethod = Exclude<SecondFactorMethod, "passkey">;
 
 /** The order offered: a passkey first (one touch, and it cannot be phished), recovery codes last. */
 const offerOrder: SecondFactorMethod[] = ["passkey", "totp", "emailOtp", "recoveryCode"];
-
-const methodLabels: Record<SecondFactorMethod, string> = {
-  passkey: "Passkey",
-  totp: "Authenticator app",
-  emailOtp: "Email code",
-  recoveryCode: "Recovery code",
-};
 
 const authenticateTotp = (api: GatehouseClient, totp: string) => api.POST("/user/2fa/totp/authenticate", { body: { totp } });
 
@@ -58,27 +52,12 @@ const waitQueries: Partial<Record<SecondFactorMethod, (api: GatehouseClient) => 
   passkey: (api) => api.GET("/user/2fa/passkey/next-guess"),
 };
 
-const fieldLabels: Record<CodeMethod, string> = {
-  totp: "6-digit code from your authenticator app",
-  emailOtp: "6-digit code from the email",
-  recoveryCode: "Recovery code",
-};
-
 /** Email codes are the one method (recovery codes are the fallback, not a choice). */
 const onlyEmailCodes = (methods: SecondFactorMethod[]) => methods.filter((m) => m !== "recoveryCode").join() === "emailOtp";
 
-/** " You can also use your authenticator app or a recovery code.", for the methods beside email codes. */
-function otherMethodsHint(methods: SecondFactorMethod[]): string {
-  const others = methods.filter((m) => m !== "emailOtp").map((m) => otherMethodNames[m]);
-  return others.length ? ` You can also use ${others.join(" or ")}.` : "";
-}
-
-const otherMethodNames: Record<SecondFactorMethod, string> = {
-  passkey: "your passkey",
-  totp: "your authenticator app",
-  emailOtp: "an email code",
-  recoveryCode: "a recovery code",
-};
+/** The methods beside email codes, named in "You can also use …" when a code mail has to wait. */
+type OtherMethod = Exclude<SecondFactorMethod, "emailOtp">;
+const besideEmailCodes = (methods: SecondFactorMethod[]) => methods.filter((m): m is OtherMethod => m !== "emailOtp");
 
 export interface SecondFactorFormProps {
   methods: SecondFactorMethod[];
@@ -114,6 +93,9 @@ export function SecondFactorForm({
   secondaryAction,
 }: SecondFactorFormProps) {
   const methods = offerOrder.filter((m) => offered.includes(m));
+  const t = useTranslations("SecondFactorForm");
+  const factorName = useTranslations("Factors");
+  const format = useFormatter();
   const describeFailure = useDescribeFailure();
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0]);
   const [code, setCode] = useState("");
@@ -161,15 +143,15 @@ export function SecondFactorForm({
     const sent = await callApi((api) => api.POST("/user/2fa/email-otp/challenge", { body: {} }), token);
     const next = await callApi((api) => api.GET("/user/2fa/email-otp/next-email"), token);
     if (next.ok) setResendAt(Date.now() + next.data.duration * 1000);
-    const address = emailAddress ?? "your email address";
-    if (sent.ok) setInfo(`We sent a 6-digit code to ${address}. It is valid for 10 minutes.`);
+    const address = emailAddress ?? t("yourEmailAddress");
+    if (sent.ok) setInfo(t("codeSent", { address }));
     else if (sent.error.status === 429) {
       // one mail a minute (docs/api.md §5): the code of the last one still works, so say so
       // rather than leave a bare countdown behind a button that sent nothing
       setResendAt(Date.now() + (sent.error.retryAfter ?? 60) * 1000);
-      setInfo(
-        `We emailed ${address} less than a minute ago, so a new code can go out in a moment. A sign-in code from that email still works for 10 minutes.${otherMethodsHint(methods)}`,
-      );
+      const others = besideEmailCodes(methods).map((m) => t(`otherMethods.${m}`));
+      const alsoUse = others.length ? t("alsoUse", { methods: format.list(others, { type: "disjunction" }) }) : null;
+      setInfo([t("mailTooSoon", { address }), alsoUse].filter(Boolean).join(" "));
     } else showFailure(sent.error);
     inputRef.current?.focus();
   });
@@ -220,7 +202,7 @@ export function SecondFactorForm({
     const value = recovery ? stripCodeSeparators(code).toUpperCase() : stripCodeSeparators(code);
     // a code that cannot be right is never sent: it would count against the throttle
     if (recovery ? value.length !== spec.length : !isSixDigitCode(value)) {
-      setFieldError(recovery ? `Enter the ${spec.length}-character recovery code.` : "Enter the 6 digits of the code.");
+      setFieldError(recovery ? t("enterRecoveryCode", { length: spec.length }) : t("enterSixDigits"));
       inputRef.current?.focus();
       return;
     }
@@ -228,7 +210,7 @@ export function SecondFactorForm({
     await prove((api) => spec.authenticate(api, value));
   });
 
-  const recoveryHint = `Each recovery code works once${recoveryCodesLeft === undefined ? "" : ` (${recoveryCodesLeft} left)`}. Dashes and spaces are ignored.`;
+  const recoveryHint = recoveryCodesLeft === undefined ? t("recoveryHint") : t("recoveryHintLeft", { count: recoveryCodesLeft });
 
   return (
     <div className="flex flex-col gap-4">
@@ -255,7 +237,7 @@ export function SecondFactorForm({
                     setInfo(null);
                   }}
                 />
-                {methodLabels[m]}
+                {factorName(m)}
               </label>
             ))}
           </div>
@@ -272,17 +254,17 @@ export function SecondFactorForm({
         {method === "emailOtp" && (
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" variant="secondary" onClick={() => void sendEmailCode()} disabled={resendIn > 0}>
-              {resendIn > 0 ? `Send again in ${resendIn} s` : info ? "Send a new code" : "Send code"}
+              {resendIn > 0 ? t("sendAgainIn", { seconds: resendIn }) : info ? t("sendNewCode") : t("sendCode")}
             </Button>
           </div>
         )}
         <FormAlert message={info} tone="info" />
         {method === "passkey" ? (
-          <p className="text-sm text-slate-700">Use the passkey on this device, your phone or your security key when the browser asks.</p>
+          <p className="text-sm text-slate-700">{t("passkeyPrompt")}</p>
         ) : (
           <TextField
             ref={inputRef}
-            label={fieldLabels[method]}
+            label={t(`fieldLabels.${method}`)}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             inputMode={method === "recoveryCode" ? "text" : "numeric"}
@@ -295,7 +277,7 @@ export function SecondFactorForm({
         <FormAlert message={wait > 0 ? <TryAgainIn seconds={wait} /> : failure} />
         <div className="mt-2 flex gap-2">
           <Button type="submit" pending={pending} disabled={wait > 0} className="flex-1">
-            {pending ? "Checking…" : method === "passkey" ? "Use your passkey" : submitLabel}
+            {pending ? t("checking") : method === "passkey" ? t("usePasskey") : submitLabel}
           </Button>
           {secondaryAction}
         </div>

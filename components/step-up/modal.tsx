@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 
@@ -22,7 +23,7 @@ export function Modal({
   description,
   children,
   initialFocus,
-  closeLabel = "Close",
+  closeLabel,
   testId,
 }: {
   open: boolean;
@@ -31,9 +32,11 @@ export function Modal({
   description?: ReactNode;
   children: ReactNode;
   initialFocus?: React.RefObject<HTMLElement | null>;
+  /** the ✕ button's name; "Close" in the page's language unless told otherwise */
   closeLabel?: string;
   testId?: string;
 }) {
+  const t = useTranslations("Modal");
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -116,7 +119,7 @@ export function Modal({
             type="button"
             onClick={onClose}
             className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-            aria-label={closeLabel}
+            aria-label={closeLabel ?? t("close")}
           >
             ✕
           </button>

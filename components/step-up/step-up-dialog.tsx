@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { callApi, useDescribeFailure } from "@/components/api-client";
 import { SecondFactorForm, type SecondFactorMethod } from "@/components/second-factor/second-factor-form";
@@ -30,18 +31,17 @@ export function StepUpDialog({
   onToken: (sudoToken: string) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("StepUpDialog");
   return (
     <Modal
       open={open}
       onClose={onCancel}
-      title="Confirm it's you"
+      title={t("title")}
       testId="step-up-dialog"
       description={
         <>
           {reason && <p className="mb-1 font-medium text-slate-900">{reason}</p>}
-          <p>
-            This needs a fresh check of your second factor. Your confirmation then lasts {SUDO_MINUTES} minutes; after that we ask again.
-          </p>
+          <p>{t("explanation", { minutes: SUDO_MINUTES })}</p>
         </>
       }
     >
@@ -60,6 +60,7 @@ function StepUpForm({
   onToken: (sudoToken: string) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("StepUpDialog");
   const [status, setStatus] = useState<TwoFactorStatus | null>(null);
   const describeFailure = useDescribeFailure();
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
@@ -70,7 +71,7 @@ function StepUpForm({
       const token = await getAccessToken();
       if (cancelled) return;
       if (!token) {
-        setLoadFailure(SESSION_ENDED);
+        setLoadFailure(t("sessionEnded"));
         return;
       }
       const result = await callApi((api) => api.GET("/user/2fa"), token);
@@ -84,7 +85,7 @@ function StepUpForm({
     return () => {
       cancelled = true;
     };
-  }, [getAccessToken, describeFailure]);
+  }, [getAccessToken, describeFailure, t]);
 
   const methods = status ? activeMethods(status) : [];
 
@@ -92,17 +93,17 @@ function StepUpForm({
     <>
       {!status && !loadFailure && (
         <p className="text-sm text-slate-700" role="status">
-          Loading your sign-in methods…
+          {t("loading")}
         </p>
       )}
       <FormAlert message={loadFailure} />
       {status && methods.length === 0 && (
         <div className="flex flex-col gap-3 text-sm">
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-            Your account has no second factor yet, so this action cannot be confirmed. Set up an authenticator app or email codes first.
+            {t("noSecondFactor")}
           </p>
           <a href="/account" className="font-medium text-brand underline">
-            Go to your account
+            {t("goToAccount")}
           </a>
         </div>
       )}
@@ -111,14 +112,14 @@ function StepUpForm({
           methods={methods}
           getToken={getAccessToken}
           onSuccess={(answer) => onToken(answer.sudoToken)}
-          legend="Confirm with"
-          submitLabel="Confirm"
-          tokenExpired={SESSION_ENDED}
+          legend={t("legend")}
+          submitLabel={t("confirm")}
+          tokenExpired={t("sessionEnded")}
           emailAddress={status.emailOtp?.email}
           recoveryCodesLeft={status.recoveryCodes?.remaining}
           secondaryAction={
             <Button type="button" variant="secondary" onClick={onCancel}>
-              Cancel
+              {t("cancel")}
             </Button>
           }
         />
@@ -126,8 +127,6 @@ function StepUpForm({
     </>
   );
 }
-
-const SESSION_ENDED = "Your session has ended. Sign in again.";
 
 function activeMethods(status: TwoFactorStatus): StepUpMethod[] {
   const methods: StepUpMethod[] = [];

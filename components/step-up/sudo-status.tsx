@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCountdown } from "@/components/use-countdown";
 import { useStepUp } from "./step-up-provider";
 
@@ -10,6 +11,7 @@ const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds
  * forget it at once. Renders nothing while none is held.
  */
 export function SudoStatus({ className = "" }: { className?: string }) {
+  const t = useTranslations("SudoStatus");
   const { sudo, forget } = useStepUp();
   const left = useCountdown(sudo?.expiresAt ?? null);
   if (!sudo || left <= 0) return null;
@@ -19,10 +21,13 @@ export function SudoStatus({ className = "" }: { className?: string }) {
       data-testid="sudo-status"
     >
       <span>
-        Confirmed · <span aria-label={`${Math.floor(left / 60)} minutes ${left % 60} seconds left`}>{clock(left)}</span> left
+        {t.rich("confirmed", {
+          clock: clock(left),
+          time: (chunks) => <span aria-label={t("timeLeft", { minutes: Math.floor(left / 60), seconds: left % 60 })}>{chunks}</span>,
+        })}
       </span>
       <button type="button" onClick={forget} className="rounded px-1 font-medium underline hover:bg-green-100">
-        Forget
+        {t("forget")}
       </button>
     </div>
   );

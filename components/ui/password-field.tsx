@@ -1,16 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from "react";
 import { TextField } from "./text-field";
-
-const texts = {
-  show: "Show",
-  hide: "Hide",
-  /** read after "Show" or "Hide" by screen readers, so the button says what it shows */
-  what: " password",
-  shown: "Your password is shown.",
-  hidden: "Your password is hidden.",
-};
 
 type Props = Omit<ComponentPropsWithoutRef<typeof TextField>, "type" | "end">;
 
@@ -21,6 +13,7 @@ type Props = Omit<ComponentPropsWithoutRef<typeof TextField>, "type" | "end">;
  * away), and is hidden again when its form is sent, so the browser still offers to save it.
  */
 export const PasswordField = forwardRef<HTMLInputElement, Props>(function PasswordField({ id, ...props }, ref) {
+  const t = useTranslations("PasswordField");
   const generated = useId();
   const inputId = id ?? generated;
   const input = useRef<HTMLInputElement | null>(null);
@@ -37,7 +30,7 @@ export const PasswordField = forwardRef<HTMLInputElement, Props>(function Passwo
 
   const toggle = () => {
     setVisible(!visible);
-    setSaid(visible ? texts.hidden : texts.shown);
+    setSaid(visible ? t("hidden") : t("shown"));
   };
 
   return (
@@ -62,8 +55,8 @@ export const PasswordField = forwardRef<HTMLInputElement, Props>(function Passwo
             onClick={toggle}
             className="mr-1 min-h-8 rounded px-3 text-sm font-medium text-brand hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand"
           >
-            {visible ? texts.hide : texts.show}
-            <span className="sr-only">{texts.what}</span>
+            {/* the visible word, and for screen readers what it shows ("Show password") */}
+            {t.rich(visible ? "hide" : "show", { hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
           </button>
           <span aria-live="polite" className="sr-only">
             {said}

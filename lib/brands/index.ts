@@ -15,10 +15,7 @@ let match: ((host: string | null | undefined) => Brand) | undefined;
 export const brandForHost = (host: string | null | undefined): Brand =>
   (match ??= hostMatcher(listMailConfigurations(), defaultMailConfiguration()))(host);
 
-/** Its logo, a 256×256 PNG rendered from its logoSvg by scripts/brand-images.ts. */
-export const brandLogo = (brand: Brand) => `/brands/${brand.id}.png`;
-/** Its favicon (16, 32 and 48 px), rendered by the same script. */
-export const brandIcon = (brand: Brand) => `/brands/${brand.id}.ico`;
+export { brandIcon, brandLogo } from "./images";
 
 /**
  * Its colours as the CSS custom properties app/globals.css declares (with the default brand's

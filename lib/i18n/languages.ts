@@ -1,5 +1,5 @@
-// The languages Gatehouse speaks: every page has a message catalogue in each (messages/<code>/, one file per area)
-// and every mail a template (lib/mail/templates/languages). A brand offers some or all of them.
+// The languages Gatehouse speaks: each has a message catalogue (messages/<code>/, one file per area)
+// with the words of every page and every mail (mail.json). A brand offers some or all of them.
 
 export const LANGUAGES = ["en", "nl", "fr", "de"] as const;
 export type Language = (typeof LANGUAGES)[number];

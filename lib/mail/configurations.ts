@@ -2,8 +2,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { apiError } from "../errors";
 import file from "./configurations.json";
-import { LANGUAGES } from "../i18n/languages";
-import { availableLanguages } from "./templates/languages";
+import { LANGUAGES, type Language } from "../i18n/languages";
 
 // Mail configurations ("brands"): who a mail is from and what it looks like. The API's `origin`
 // query parameter selects one (docs/api.md §1); no origin = the default configuration.
@@ -42,11 +41,12 @@ const colors = z.object({ primary: hex, onPrimary: hex, background: hex, surface
 const language = z
   .string()
   .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code")
-  .refine((l) => availableLanguages.includes(l) && (LANGUAGES as readonly string[]).includes(l), {
-    message: `must be one of the languages with mail templates and page catalogues (${LANGUAGES.filter((l) => availableLanguages.includes(l)).join(", ")})`,
+  .refine((l) => (LANGUAGES as readonly string[]).includes(l), {
+    message: `must be one of the languages with a message catalogue (${LANGUAGES.join(", ")})`,
   });
 
-// A logo is inline SVG (no remote images: they are blocked by many mail clients and leak opens).
+// A logo is an inline SVG: the source scripts/brand-images.ts renders the brand's PNG and favicon
+// from (public/brands/), which the pages and the mails show.
 const logoSvg = z
   .string()
   .max(8192)
@@ -112,8 +112,6 @@ export interface MailConfiguration {
   sender: string;
   replyTo?: string;
   colors: z.infer<typeof colors>;
-  /** the logo as a data: URI (inline SVG) */
-  logo: string;
   /** no trailing slash */
   portalUrl: string;
   defaultLanguage: string;
@@ -151,7 +149,6 @@ export function loadMailConfigurations(input: unknown, appUrl: string): Registry
     sender: c.sender,
     replyTo: c.replyTo,
     colors: c.colors,
-    logo: `data:image/svg+xml;base64,${Buffer.from(c.logoSvg).toString("base64")}`,
     portalUrl: (c.portalUrl ?? appUrl).replace(/\/+$/, ""),
     defaultLanguage: c.defaultLanguage,
     languages: c.languages,
@@ -191,7 +188,8 @@ export function resolveMailConfiguration(origin?: string | null): MailConfigurat
 }
 
 /** The language a mail is written in: the requested one if the brand has it, else the brand's default. */
-export function resolveLanguage(brand: MailConfiguration, language?: string | null): string {
+export function resolveLanguage(brand: MailConfiguration, language?: string | null): Language {
   const requested = language?.trim().toLowerCase();
-  return requested && brand.languages.includes(requested) ? requested : brand.defaultLanguage;
+  // a brand's languages are among LANGUAGES (the schema above)
+  return (requested && brand.languages.includes(requested) ? requested : brand.defaultLanguage) as Language;
 }

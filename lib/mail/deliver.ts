@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { apiError } from "../errors";
 import { log } from "../log";
-import { savedLanguage } from "../preferences";
+import { getPreferences } from "../preferences";
 import { resolveMailConfiguration } from "./configurations";
 import { renderMail } from "./templates";
 import { configuredTransport, type MailTransport } from "./transports";
@@ -17,12 +17,15 @@ function checkRecipient(to: string): string {
 }
 
 /**
- * The language a mail asks for (the contract's §10): the API call's `language`; without one, the
- * language saved on the account it is sent for. renderMail falls back to the brand's default
- * when the brand does not offer it (or nothing was asked for).
+ * What the mail's reader chose (the contract's §10): the language is the API call's `language`;
+ * without one, the language saved on the account it is sent for (renderMail falls back to the
+ * brand's default when the brand does not offer it, or nothing was asked for). The times a mail
+ * names are in the account's saved time zone. One read, and none when nothing needs it.
  */
-async function mailLanguage(mail: OutgoingMail): Promise<string | undefined> {
-  return mail.language ?? (await savedLanguage(mail.userId));
+async function readerChoices(mail: OutgoingMail): Promise<{ language?: string; timeZone?: string }> {
+  const needsSaved = mail.language === undefined || mail.data?.time !== undefined;
+  const saved = mail.userId != null && needsSaved ? await getPreferences(mail.userId) : null;
+  return { language: mail.language ?? saved?.language ?? undefined, timeZone: saved?.timeZone ?? undefined };
 }
 
 /**
@@ -34,10 +37,10 @@ async function mailLanguage(mail: OutgoingMail): Promise<string | undefined> {
 export async function deliver(mail: OutgoingMail, transport: MailTransport): Promise<DeliveryReceipt> {
   const brand = resolveMailConfiguration(mail.origin);
   const to = checkRecipient(mail.to);
-  const language = await mailLanguage(mail);
-  const rendered = renderMail(mail.template, { brand, language, data: mail.data });
-  const stored =
-    transport.kind === "outbox" ? rendered : renderMail(mail.template, { brand, language, data: mail.data, secrets: "redact" });
+  const { language, timeZone } = await readerChoices(mail);
+  const options = { brand, language, timeZone, data: mail.data };
+  const rendered = await renderMail(mail.template, options);
+  const stored = transport.kind === "outbox" ? rendered : await renderMail(mail.template, { ...options, secrets: "redact" });
   const id = randomUUID();
   const row = {
     id,

@@ -3,7 +3,8 @@
 // check. Other modules import from here only.
 //
 //   configurations.ts / .json   brands, origin → brand, language fallback
-//   templates/                  catalog (what each mail needs), languages/*.ts (wording), layout, render
+//   templates/                  catalog (what each mail needs), wording (messages/<lang>/mail.json),
+//                               React Email layout and template, render (HTML and plain text)
 //   transports/                 MailTransport + outbox, smtp, resend; createTransport, configuredTransport
 //   deliver.ts                  render → send → mail log row; sendMail
 //   notify.ts                   notifyAccountHolder (best effort)
@@ -36,14 +37,5 @@ export { assertAllowedMailProvider, forbiddenDomainChecker, isForbiddenMailAddre
 export { deliver, sendMail } from "./deliver";
 export { noticeWork, notifyAccountHolder, type Defer, type NotifyOptions } from "./notify";
 export { configuredTransport, createTransport, type MailTransport, type TransportKind, type TransportOptions } from "./transports";
-export {
-  availableLanguages,
-  codeTemplates,
-  isTemplateName,
-  linkTemplates,
-  noticeTemplates,
-  renderMail,
-  templateCatalog,
-  templateNames,
-} from "./templates";
+export { codeTemplates, isTemplateName, linkTemplates, noticeTemplates, renderMail, templateCatalog, templateNames } from "./templates";
 export { getMailMessage, listMailMessages, type MailSummary } from "./mailbox";

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { isLanguage, type Language } from "../i18n/languages";
+import { isLanguage } from "../i18n/languages";
 import type { Preferences, PreferencesBody } from "./schemas";
 
 export * from "./schemas";
@@ -26,13 +26,4 @@ export async function savePreferences(userId: number, body: PreferencesBody): Pr
   if (body.timeZone !== undefined) data.timeZone = body.timeZone;
   if (Object.keys(data).length === 0) return;
   await db.user.update({ where: { id: userId }, data });
-}
-
-/**
- * The saved language of the account a mail is for, or undefined (none saved, no account). Mail
- * asks this only when the API call named no `language`.
- */
-export async function savedLanguage(userId: number | null | undefined): Promise<Language | undefined> {
-  if (userId == null) return undefined;
-  return (await getPreferences(userId)).language ?? undefined;
 }

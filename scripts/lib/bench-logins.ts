@@ -6,8 +6,10 @@
 // under many simultaneous logins would see 429s; and each second factor works once per account
 // and code (a TOTP time step, a mailed code, a recovery code), so each completed login needs an
 // account that still has one.
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import type autocannon from "autocannon";
 import { generate } from "otplib";
+import { coseKey, SoftAuthenticator } from "../../tests/api/passkey-authenticator";
 
 export const BENCH_PASSWORD = "Bench-Password-1";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -41,13 +43,43 @@ export interface LoginAccounts {
   totp: string[];
   email: { emails: string[]; codes: string[] };
   recovery: { emails: string[]; codes: string[] };
+  /** accounts whose one second factor is a passkey held by `authenticator` */
+  passkey: { emails: string[]; authenticator: SoftAuthenticator };
+}
+
+/**
+ * A passkey per account, all in one software authenticator (tests/api/passkey-authenticator.ts)
+ * that keeps no sign counter: the server then accepts every assertion's counter of 0, so an
+ * account serves any number of logins. One key pair for all (the rows differ by credential id).
+ */
+async function addPasskeys(db: Db, ids: number[], origin: string): Promise<SoftAuthenticator> {
+  const authenticator = new SoftAuthenticator(origin, 0);
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const rpId = new URL(origin).hostname;
+  const rows = ids.map((userId) => {
+    const credentialId = randomBytes(16).toString("base64url");
+    authenticator.credentials.push({ id: credentialId, rpId, userHandle: String(userId), privateKey, publicKey, counter: 0 });
+    return {
+      id: `bench-${userId}`,
+      userId,
+      credentialId,
+      publicKey: new Uint8Array(coseKey(publicKey)),
+      counter: 0,
+      name: "Bench passkey",
+    };
+  });
+  for (let i = 0; i < rows.length; i += 2_000) await db.passkey.createMany({ data: rows.slice(i, i + 2_000) });
+  return authenticator;
 }
 
 /**
  * Pools sized for the fastest machine we expect (about 250 completed logins a second): a TOTP
  * account serves two logins per 30-second step, a mailed code one, an account's recovery codes ten.
  */
-export async function seedLoginAccounts(sizes = { password: 100, totp: 3_000, email: 4_000, recovery: 500 }): Promise<LoginAccounts> {
+export async function seedLoginAccounts(
+  origin: string,
+  sizes = { password: 100, totp: 3_000, email: 4_000, recovery: 500, passkey: 100 },
+): Promise<LoginAccounts> {
   const { db } = await import("../../lib/db");
   const { hashSecret } = await import("../../lib/passwords/hash");
   const { issueEmailCode } = await import("../../lib/email-codes");
@@ -77,11 +109,15 @@ export async function seedLoginAccounts(sizes = { password: 100, totp: 3_000, em
   );
   for (let i = 0; i < recoveryRows.length; i += 2_000) await db.recoveryCode.createMany({ data: recoveryRows.slice(i, i + 2_000) });
 
+  const passkey = await seedAccounts(db, "login-passkey", sizes.passkey, passwordHash);
+  const authenticator = await addPasskeys(db, passkey.ids, origin);
+
   return {
     password: password.emails,
     totp: totp.emails,
     email: { emails: email.emails, codes: emailCodes },
     recovery: { emails: recovery.emails, codes: recoveryCodes },
+    passkey: { emails: passkey.emails, authenticator },
   };
 }
 
@@ -121,6 +157,15 @@ export function passwordLogin(emails: string[], tally: Tally): autocannon.Reques
   ];
 }
 
+/** The partial token of a 401 2FA_REQUIRED answer. */
+function partialTokenOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { partialToken?: string }).partialToken;
+  } catch {
+    return undefined;
+  }
+}
+
 interface SecondStep {
   path: string;
   /** the account and the second step's body for the next login; once the pool is used up, a used code (its 401 shows as an error) */
@@ -144,12 +189,7 @@ function twoStepLogin(step: SecondStep, tally: Tally): autocannon.Request[] {
         return { ...req, body: JSON.stringify({ username: picked.username, password: BENCH_PASSWORD }) };
       },
       onResponse: (status, body, context: Context) => {
-        context.partial = undefined;
-        if (status === 401) {
-          try {
-            context.partial = (JSON.parse(body) as { partialToken?: string }).partialToken;
-          } catch {}
-        }
+        context.partial = status === 401 ? partialTokenOf(body) : undefined;
         if (!context.partial) tally.note(status, false);
       },
     },
@@ -232,4 +272,57 @@ export function recoveryCodeLogin(accounts: LoginAccounts["recovery"], tally: Ta
     },
     tally,
   );
+}
+
+/**
+ * Login + passkey: the password step, the request options for the partial token (a challenge the
+ * server stores), and the authenticator's signed answer to them. The signature is made here, as
+ * the browser's authenticator would, on the load generator's CPU, not the server's.
+ */
+export function passkeyLogin(accounts: LoginAccounts["passkey"], tally: Tally): autocannon.Request[] {
+  type Context = { partial?: string; answer?: string };
+  let next = 0;
+  const withPartial = (req: autocannon.Request, context: Context, body: string) =>
+    context.partial
+      ? { ...req, headers: { ...json, authorization: `Bearer ${context.partial}` }, body }
+      : (null as unknown as autocannon.Request);
+  return [
+    {
+      method: "POST",
+      path: "/auth/login",
+      headers: json,
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ username: accounts.emails[next++ % accounts.emails.length], password: BENCH_PASSWORD }),
+      }),
+      onResponse: (status, body, context: Context) => {
+        context.partial = status === 401 ? partialTokenOf(body) : undefined;
+        if (!context.partial) tally.note(status, false);
+      },
+    },
+    {
+      method: "POST",
+      path: "/user/2fa/passkey/authenticate/options",
+      setupRequest: (req, context: Context) => withPartial(req, context, "{}"),
+      onResponse: (status, body, context: Context) => {
+        context.answer = undefined;
+        if (status === 200) {
+          try {
+            context.answer = JSON.stringify({ credential: accounts.authenticator.get(JSON.parse(body)) });
+          } catch {}
+        }
+        if (!context.answer) {
+          context.partial = undefined;
+          tally.note(status, false);
+        }
+      },
+    },
+    {
+      method: "POST",
+      path: "/user/2fa/passkey/authenticate",
+      setupRequest: (req, context: Context) =>
+        context.answer ? withPartial(req, context, context.answer) : (null as unknown as autocannon.Request),
+      onResponse: (status) => tally.note(status, status === 200),
+    },
+  ];
 }

@@ -8,6 +8,8 @@ const sources = [
   "app",
   "components",
   "lib",
+  "i18n",
+  "messages",
   "public",
   "proxy.ts",
   "tsconfig.build.json",

@@ -155,3 +155,16 @@ describe("signing key rotation (npm run keys -- rotate)", () => {
     expect(list.stdout).toMatch(new RegExp(`${kid}.*retired, unpublished`));
   });
 });
+
+describe("a path under /.well-known/ that does not percent-decode", () => {
+  it("answers 400 in the envelope, as every other API path does, not Next's bare 500", async () => {
+    for (const path of ["/.well-known/%FF", "/.well-known/jwks.json%E0%A4%A", "/api/.well-known/%C0%AF"]) {
+      const r = await api(path);
+      expect([path, r.status, r.json]).toEqual([
+        path,
+        400,
+        expect.objectContaining({ statusCode: 400, error: "Bad Request", field: "path" }),
+      ]);
+    }
+  });
+});

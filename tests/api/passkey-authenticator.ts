@@ -47,7 +47,7 @@ const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).
 export const FLAGS = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40 } as const;
 
 /** The COSE_Key of a P-256 public key (kty EC2, alg ES256). */
-function coseKey(publicKey: KeyObject): Buffer {
+export function coseKey(publicKey: KeyObject): Buffer {
   const jwk = publicKey.export({ format: "jwk" });
   return cbor(
     new Map<number, CborValue>([

@@ -1,26 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { ResetPasswordForm } from "@/components/password/reset-password-form";
 import { inspectPasswordResetLink } from "@/lib/password-reset";
 
 // The page a reset link opens (docs/api.md §4 #22). The token stays out of Referer headers and indexes.
-export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer", robots: { index: false, follow: false } };
-
-const dead = {
-  expired: { title: "This link has expired", text: "Reset links work for one hour. Request a new one to set your password." },
-  used: {
-    title: "This link has already been used",
-    text: "Each reset link works once. Request a new one if you still need to set your password.",
-  },
-  unknown: { title: "This link is not valid", text: "Check that you opened the whole link from the email, or request a new one." },
-} as const;
-
-const reset = {
-  title: "Set a new password",
-  text: "Choose a new password for your account. Every device that is signed in will be signed out.",
-};
-const welcome = { title: "Choose your password", text: "Your account is ready. Choose the password you will sign in with." };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ResetPasswordPage");
+  return { title: t("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 export default async function ResetPasswordPage({
   searchParams,
@@ -29,27 +18,30 @@ export default async function ResetPasswordPage({
 }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const { state, firstPassword } = value ? await inspectPasswordResetLink(value) : ({ state: "unknown", firstPassword: false } as const);
+  const [{ state, firstPassword }, t] = await Promise.all([
+    value ? inspectPasswordResetLink(value) : ({ state: "unknown", firstPassword: false } as const),
+    getTranslations("ResetPasswordPage"),
+  ]);
 
   if (state !== "valid") {
-    const { title, text } = dead[state];
     return (
-      <AuthShell title={title}>
+      <AuthShell title={t(`dead.${state}.title`)}>
         <p className="mb-6 text-sm text-slate-700" data-testid="reset-link-state" data-state={state}>
-          {text}
+          {t(`dead.${state}.text`)}
         </p>
         <Link href="/forgot-password" className="font-medium text-brand hover:underline">
-          Request a new link
+          {t("requestNewLink")}
         </Link>
       </AuthShell>
     );
   }
 
-  const { title, text } = firstPassword ? welcome : reset;
+  // a first password (an account set up for the person) is welcomed rather than reset
+  const kind = firstPassword ? "welcome" : "reset";
   return (
-    <AuthShell title={title}>
+    <AuthShell title={t(`${kind}.title`)}>
       <p className="mb-4 text-sm text-slate-700" data-testid="reset-link-state" data-state="valid">
-        {text}
+        {t(`${kind}.text`)}
       </p>
       <ResetPasswordForm token={value} />
     </AuthShell>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { MailList, MailViewer } from "@/components/dev/mailbox";
+import { MailboxHeader, MailList, MailViewer } from "@/components/dev/mailbox";
 import { mayReadDevMailbox } from "@/lib/mail/dev-mailbox-access";
-import { getMailMessage, listMailMessages } from "@/lib/mail/mailbox";
+import { getMailMessage, imagesFromHere, listMailMessages } from "@/lib/mail/mailbox";
 
 // Development mailbox: what the outbox (and every other transport) recorded. It shows codes and
 // links, so lib/mail/dev-mailbox-access.ts decides who may see it; everyone else gets the 404 page.
@@ -21,18 +21,14 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
   const [messages, selected] = await Promise.all([listMailMessages({ limit: 100, to }), id ? getMailMessage(id) : null]);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-baseline justify-between gap-3 px-4 py-3">
-          <h1 className="font-semibold text-brand">Gatehouse · development mailbox</h1>
-          <p className="text-sm text-slate-600">
-            {messages.length === 100 ? "The newest 100 messages" : `${messages.length} messages`}, newest first
-          </p>
-        </div>
-      </header>
+      <MailboxHeader
+        view="messages"
+        summary={`${messages.length === 100 ? "The newest 100 messages" : `${messages.length} messages`}, newest first`}
+      />
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         <MailList messages={messages} selectedId={selected?.id} to={to} />
         {selected ? (
-          <MailViewer message={selected} />
+          <MailViewer message={{ ...selected, html: imagesFromHere(selected.html) }} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">
             {id ? "That message does not exist." : "Choose a message to read it."}

@@ -1,7 +1,8 @@
 import type { CodeTemplate, LinkTemplate, NoticeTemplate, TemplateName } from "../types";
 
 // What each mail is, independent of language: its layout, the data it needs, and how it closes.
-// The wording lives in ./languages/<language>.ts.
+// The wording is the "Mail" namespace of the message catalogues (messages/<language>/mail.json):
+// Mail.<template>.{subject, heading, action, and one message per paragraph and optional sentence}.
 
 // device: a lib/devices key ("Firefox/Windows"), worded in the mail's language; time: an ISO
 // instant, written in the mail's language (UTC)
@@ -19,11 +20,15 @@ export type DataKey =
   | "ip"
   | "time";
 export type Closing = "ignore" | "notYou" | "askAdmin";
+/** The messages of a template's body, in order ("body" unless the spec says more). */
+export type Paragraph = "body" | "undoAdvice" | "codesLeft";
 
 interface Base {
+  /** the paragraphs after the greeting; ["body"] when absent */
+  paragraphs?: readonly Paragraph[];
   /** data the caller must pass (a missing one is a bug and throws before anything is sent) */
   required: readonly DataKey[];
-  /** data that adds an optional sentence (see TemplateText.optional) */
+  /** data that adds an optional sentence: the message Mail.<template>.<data key> */
   optional?: readonly DataKey[];
   /** the common sentence at the end */
   closing?: Closing;
@@ -45,7 +50,7 @@ export type TemplateSpec = CodeSpec | LinkSpec | NoticeSpec;
 export const REDACTED_CODE = "••••••";
 export const REDACTED_LINK = "[link removed from the mail log]";
 
-/** Lifetime of email codes, docs/api.md §5 (shown in the code mails unless the caller passes `minutes`). */
+/** Lifetime of email codes, docs/api.md §5 (the code mails say it). */
 export const CODE_MINUTES = 10;
 
 const codes: Record<CodeTemplate, CodeSpec> = {
@@ -56,7 +61,12 @@ const codes: Record<CodeTemplate, CodeSpec> = {
 
 const links: Record<LinkTemplate, LinkSpec> = {
   "password-reset-link": { kind: "link", required: ["link"], optional: ["minutes"], closing: "ignore" },
-  "email-change-undo": { kind: "link", required: ["link", "oldEmail", "newEmail"], optional: ["minutes"] },
+  "email-change-undo": {
+    kind: "link",
+    required: ["link", "oldEmail", "newEmail"],
+    optional: ["minutes"],
+    paragraphs: ["body", "undoAdvice"],
+  },
   // after an undone email change the password is gone: "ignore this, nothing changes" would be false
   "email-change-undone-reset": { kind: "link", required: ["link"], optional: ["minutes"] },
   // an administrator created the account: nobody "asked for this" who could ignore it
@@ -76,7 +86,13 @@ const notices: Record<NoticeTemplate, NoticeSpec> = {
   "email-changed": { kind: "notice", required: [], optional: ["newEmail"], closing: "notYou", portalAction: true },
   "account-locked": { kind: "notice", required: [], closing: "askAdmin", portalAction: false },
   "2fa-reset-by-admin": { kind: "notice", required: [], closing: "askAdmin", portalAction: true },
-  "recovery-code-used": { kind: "notice", required: ["remaining"], closing: "notYou", portalAction: true },
+  "recovery-code-used": {
+    kind: "notice",
+    required: ["remaining"],
+    closing: "notYou",
+    portalAction: true,
+    paragraphs: ["body", "codesLeft"],
+  },
   // ASVS 6.3.5: a sign-in from a device the account had not signed in from (lib/devices)
   "new-device-sign-in": { kind: "notice", required: ["device"], optional: ["time", "ip"], closing: "notYou", portalAction: true },
 };

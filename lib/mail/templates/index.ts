@@ -11,4 +11,3 @@ export {
   type DataKey,
   type TemplateSpec,
 } from "./catalog";
-export { availableLanguages, type LanguagePack, type TemplateText } from "./languages";

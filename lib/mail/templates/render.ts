@@ -1,16 +1,20 @@
-import { parseDeviceKey } from "../../devices/user-agent";
+import { render } from "@react-email/render";
+import { createElement } from "react";
 import type { MailConfiguration } from "../configurations";
 import { resolveLanguage } from "../configurations";
-import { fill } from "../html";
 import type { RenderedMail, TemplateData, TemplateName } from "../types";
 import { CODE_MINUTES, methodKey, REDACTED_CODE, REDACTED_LINK, templateCatalog, type DataKey } from "./catalog";
-import { layoutHtml, layoutText } from "./layout";
-import { languagePacks, type CommonText } from "./languages";
+import { TemplateMail, type MailContent } from "./mail";
+import { plainText } from "./plain-text";
+import { mailTheme } from "./theme";
+import { deviceName, lifetime, mailWords, methodName, readableTime, templateKey } from "./wording";
 
 export interface RenderOptions {
   brand: MailConfiguration;
   /** any language; one the brand does not offer falls back to its default */
   language?: string | null;
+  /** the account's saved time zone, for the times a mail names; without one, UTC */
+  timeZone?: string | null;
   data?: TemplateData;
   /** "redact" replaces codes and links by a mask: the copy kept in the mail log of a real transport */
   secrets?: "include" | "redact";
@@ -27,98 +31,60 @@ function checkLink(value: string): string {
   return url.href;
 }
 
-/** "24 hours" rather than "1440 minutes": a lifetime of whole hours reads as hours. */
-function readableDuration(minutes: number, units: CommonText["units"]): string {
-  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? units.hour : units.hours}`;
-  return `${minutes} ${minutes === 1 ? units.minute : units.minutes}`;
-}
-
-/** A lib/devices key in the mail's words: "Firefox on Windows", "curl", "an unknown device". */
-function deviceName(key: string, words: CommonText["device"]): string {
-  const { browser, system } = parseDeviceKey(key);
-  if (browser && system) return words.on.replace("{browser}", browser).replace("{system}", system);
-  return browser ?? system ?? words.unknown;
-}
-
-// en is written the British way (day before month, 24-hour clock), as the portal's times are
-const dateLocales: Record<string, string> = { en: "en-GB" };
-
-/** An ISO instant as the mail's language writes it, in UTC and saying so. */
-function readableTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const format = new Intl.DateTimeFormat(dateLocales[language] ?? language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-  return `${format.format(date)} UTC`;
-}
-
-/** Renders one template for one brand and language, as subject, HTML and plain text. */
-export function renderMail(template: TemplateName, options: RenderOptions): RenderedMail {
+/** The template's words for this brand, language and data; throws for missing data. */
+function mailContent(template: TemplateName, options: RenderOptions): MailContent {
   const spec = templateCatalog[template];
   if (!spec) throw new Error(`unknown mail template ${template}`);
   const { brand } = options;
   const language = resolveLanguage(brand, options.language);
-  const pack = languagePacks[language];
-  const text = pack.templates[template];
+  const words = mailWords(language);
   const data = options.data ?? {};
   const has = (key: DataKey) => data[key] !== undefined && data[key] !== null && String(data[key]) !== "";
-
   for (const key of spec.required) if (!has(key)) throw new Error(`mail template ${template} needs data.${key}`);
   const redact = options.secrets === "redact";
 
-  const values: Record<string, string | number> = { brand: brand.displayName, portalUrl: brand.portalUrl, minutes: CODE_MINUTES };
+  // every message may name {brand}; the others name the template's data, put into words
+  const values: Record<string, string | number> = { brand: brand.displayName };
   for (const key of [...spec.required, ...(spec.optional ?? [])]) if (has(key)) values[key] = data[key];
-  if (has("minutes")) values.duration = readableDuration(Number(data.minutes), pack.common.units);
   if (has("method")) {
     const method = methodKey(String(data.method));
-    values.method = method ? pack.common.methods[method] : String(data.method);
+    values.method = method ? methodName(words, method) : String(data.method);
   }
-  if (has("device")) values.device = deviceName(String(data.device), pack.common.device);
-  if (has("time")) values.time = readableTime(String(data.time), language);
-  let link: string | null = null;
-  if (spec.kind === "link") link = redact ? null : checkLink(String(data.link));
+  if (has("device")) values.device = deviceName(words, String(data.device));
+  if (has("time")) values.time = readableTime(String(data.time), language, options.timeZone);
   if (redact) {
     if ("code" in values) values.code = REDACTED_CODE;
     if ("link" in values) values.link = REDACTED_LINK;
   }
+  const say = (part: string) => words(templateKey(template, part), values);
 
-  const both = (s: string) => ({ html: fill(s, values, "html"), text: fill(s, values, "text") });
-  const oneLine = (s: string) =>
-    fill(s, values, "text")
-      .replace(/[\r\n]+/g, " ")
-      .trim();
+  const paragraphs = [words("common.greeting"), ...(spec.paragraphs ?? ["body"]).map(say)];
+  for (const key of spec.optional ?? []) if (key !== "minutes" && has(key)) paragraphs.push(say(key));
 
-  const paragraphs = [both(pack.common.greeting), ...text.paragraphs.map(both)];
-  for (const key of spec.optional ?? []) {
-    const sentence = text.optional?.[key];
-    if (sentence && has(key)) paragraphs.push(both(sentence));
-  }
-
-  const subject = oneLine(text.subject);
-  const input: Parameters<typeof layoutHtml>[0] = {
-    brand,
+  const content: MailContent = {
     language,
-    subject,
-    heading: oneLine(text.heading),
+    subject: say("subject"),
+    heading: say("heading"),
     paragraphs,
-    closing: spec.closing ? both(pack.common[spec.closing]) : undefined,
-    footer: both(pack.common.footer),
-    automated: both(pack.common.automated),
+    closing: spec.closing && words(`common.${spec.closing}`),
+    footer: { reason: words("common.footer", values), automated: words("common.automated") },
   };
+  const fallback = words("common.linkFallback");
   if (spec.kind === "code") {
-    input.code = String(values.code);
-    input.codeNote = both(pack.common.codeExpiry);
+    content.code = { value: String(values.code), note: words("common.codeExpiry", { ...values, minutes: CODE_MINUTES }) };
   } else if (spec.kind === "link") {
-    if (!text.action) throw new Error(`mail template ${template} (${language}) has no button label`);
-    const notes = [both(pack.common.linkOnce)];
-    if (has("minutes")) notes.push(both(pack.common.linkExpiry));
-    input.button = { label: oneLine(text.action), href: link, fallbackLabel: oneLine(pack.common.linkFallback), notes };
+    const notes = [words("common.linkOnce")];
+    if (has("minutes")) notes.push(lifetime(words, Number(data.minutes)));
+    content.action = { label: say("action"), href: redact ? null : checkLink(String(data.link)), notes, fallback };
   } else if (spec.portalAction) {
-    input.button = {
-      label: oneLine(pack.common.reviewAction),
-      href: `${brand.portalUrl}/account`,
-      fallbackLabel: oneLine(pack.common.linkFallback),
-      notes: [],
-    };
+    content.action = { label: words("common.reviewAction"), href: `${brand.portalUrl}/account`, notes: [], fallback };
   }
-  return { subject, html: layoutHtml(input), text: layoutText(input), language };
+  return content;
+}
+
+/** Renders one template for one brand and language, as subject, HTML and plain text. */
+export async function renderMail(template: TemplateName, options: RenderOptions): Promise<RenderedMail> {
+  const content = mailContent(template, options);
+  const html = await render(createElement(TemplateMail, { brand: options.brand, theme: mailTheme(options.brand), content }));
+  return { subject: content.subject, html, text: plainText(html), language: content.language };
 }
