@@ -1,36 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Locator, Page } from "@playwright/test";
-import { test, expect, snap, uniqueEmail } from "./fixtures";
-import { PASSWORD, apiSignIn, createAccount, enableTotpViaApi, totpCode, userId } from "./portal-helpers";
+import { brandUrl, expect, expectNoViolations, snap, test, uniqueEmail } from "./fixtures";
+import { PASSWORD, apiSignIn, createAccount, enableTotpViaApi, signInWithTotp, totpCode, userId } from "./portal-helpers";
 
 // Issue 16 on the dashboard: an administrator on SmartgridOne's host reads the accounts list, an
 // account's page with its confirmations and the mail log in Dutch, the overview in German and
 // the API reference in French — with the brand's name where the product is named, dates and
 // counts in the page's language, and no sentence of the dashboard's catalogue left in English.
 
-// SmartgridOne's portal host (its portalUrl in lib/mail/configurations.json), resolved to the e2e
-// server, as in brands-languages.spec.ts
-const SMARTGRIDONE_HOST = "portal.smartgridone.example";
-const port = new URL(process.env.APP_URL ?? "http://127.0.0.1:3220").port;
-const smartgridone = (path: string) => `http://${SMARTGRIDONE_HOST}:${port}${path}`;
-
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      `--host-resolver-rules=MAP ${SMARTGRIDONE_HOST} 127.0.0.1`,
-    ],
-  },
-});
+const smartgridone = (path: string) => brandUrl("smartgridone", path);
 
 // ---------------------------------------------------------------- the catalogue
 
@@ -102,14 +81,6 @@ async function stepUpWithTotp(page: Page, secret: string) {
   await field.fill(await totpCode(secret));
   await dialog.locator('button[type="submit"]').click();
   await expect(dialog).toBeHidden();
-}
-
-/** Every axe rule, every impact: none may fail. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
-    [],
-  );
 }
 
 const DUTCH_DATE = /\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}/;
@@ -232,14 +203,30 @@ test("the dashboard in Dutch on SmartgridOne's host: the accounts list, an accou
   await expect(mail.locator("time")).toHaveText(DUTCH_DATE);
   await expectNoEnglish(page, "nl", ["MailLogPage", "Pager"]);
   await snap(page, "admin-mail-log-nl");
+});
 
-  await mail.getByRole("link").click();
+// A message on the server's own host: a mail shows its brand's logo from that brand's portal, which
+// the page's Content-Security-Policy (img-src 'self') lets through only on that same host.
+test("a message of the mail log in Dutch", async ({ page, context }) => {
+  const adminEmail = uniqueEmail("admin-mail-nl");
+  createAdmin(adminEmail);
+  const { secret } = await enableTotpViaApi(adminEmail); // mails "2fa-method-added" to the administrator
+  await signInWithTotp(page, adminEmail, secret);
+  await context.addCookies([{ name: "gatehouse_lang", value: "nl", url: page.url() }]);
+
+  await page.goto(`/admin/mail?to=${encodeURIComponent(adminEmail)}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByText("Elk bericht dat Gatehouse heeft verstuurd")).toBeVisible();
+  await page.getByRole("table", { name: "Berichten" }).getByRole("row").filter({ hasText: "2fa-method-added" }).getByRole("link").click();
+  await expect(page).toHaveTitle("Mail · Beheer · Gatehouse");
   await expect(page.getByRole("link", { name: "← Maillogboek" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Als HTML" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Als tekst" })).toBeVisible();
   await expect(page.getByText("Sjabloon", { exact: true })).toBeVisible();
+  await expect(page.getByText(DUTCH_DATE)).toBeVisible();
   await expect(page.locator("iframe")).toHaveAttribute("title", /^HTML van de mail ‘.+’$/);
   await expectNoEnglish(page, "nl", ["MailMessagePage"]);
+  await snap(page, "admin-mail-message-nl");
 });
 
 test("the overview in German and the API reference in French", async ({ page, context }) => {
