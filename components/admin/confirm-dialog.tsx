@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Modal } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("ConfirmDialog");
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Modal
@@ -38,7 +40,7 @@ export function ConfirmDialog({
           onClick={onCancel}
           className="inline-flex min-h-10 items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
         >
-          Cancel
+          {t("cancel")}
         </button>
         <Button type="button" variant={confirmation?.danger ? "danger" : "primary"} onClick={onConfirm}>
           {confirmation?.confirmLabel}

@@ -1,30 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserBody, type CreateUserBody } from "@/lib/admin/schemas";
 import { callApi, useDescribeFailure } from "@/components/api-client";
+import { useFieldError } from "@/components/i18n/field-error";
 import { Modal, useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { useAccessToken } from "@/components/use-access-token";
 import { useSingleFlight } from "@/components/use-single-flight";
-
-const texts = {
-  open: "Create account",
-  title: "Create an account",
-  description: "The account starts without a password. Its holder gets a mail with a link to choose one (valid 24 hours).",
-  email: "Email address",
-  emailError: (message: string) => `Email ${message}`,
-  taken: "An account with this address already exists.",
-  reason: (email: string) => `Create an account for ${email}`,
-  cancel: "Cancel",
-  submit: "Create account",
-  submitting: "Creating…",
-};
 
 /**
  * "Create account": an address, then the administrator's step-up, then POST /admin/users. The new
@@ -36,7 +25,9 @@ const texts = {
 export function CreateAccount() {
   const router = useRouter();
   const { withSudo } = useStepUp();
+  const t = useTranslations("CreateAccount");
   const describeFailure = useDescribeFailure();
+  const fieldError = useFieldError();
   const getAccessToken = useAccessToken();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -56,12 +47,12 @@ export function CreateAccount() {
   const create = useSingleFlight(async (values: CreateUserBody) => {
     const check = await callApi((api) => api.POST("/admin/users/availability", { body: values }), await getAccessToken());
     if (!check.ok) return refuse(describeFailure(check.error));
-    if (!check.data.available) return refuse(texts.taken);
+    if (!check.data.available) return refuse(t("taken"));
     const result = await withSudo((token) => callApi((api) => api.POST("/admin/users", { body: values }), token), {
-      reason: texts.reason(values.email),
+      reason: t("reason", { email: values.email }),
     });
     if (result === null) return;
-    if (!result.ok) return refuse(describeFailure(result.error, { EMAIL_ALREADY_IN_USE: texts.taken }));
+    if (!result.ok) return refuse(describeFailure(result.error, { EMAIL_ALREADY_IN_USE: t("taken") }));
     setOpen(false);
     reset();
     const notice = result.data.setupLinkSent ? "created" : "created-no-mail";
@@ -77,9 +68,9 @@ export function CreateAccount() {
           setOpen(true);
         }}
       >
-        {texts.open}
+        {t("open")}
       </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={texts.title} description={texts.description}>
+      <Modal open={open} onClose={() => setOpen(false)} title={t("title")} description={t("description")}>
         <form
           onSubmit={(event) => {
             setFailure(null); // before validation: a new field error must not meet the last answer
@@ -89,19 +80,19 @@ export function CreateAccount() {
           className="flex flex-col gap-2"
         >
           <TextField
-            label={texts.email}
+            label={t("email")}
             type="email"
             autoComplete="off"
             {...register("email", { onChange: () => setFailure(null) })}
-            error={errors.email?.message && texts.emailError(errors.email.message)}
+            error={fieldError(errors.email, t("emailField"))}
           />
           <FormAlert message={failure} />
           <div className="mt-2 flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              {texts.cancel}
+              {t("cancel")}
             </Button>
             <Button type="submit" pending={isSubmitting}>
-              {isSubmitting ? texts.submitting : texts.submit}
+              {isSubmitting ? t("submitting") : t("submit")}
             </Button>
           </div>
         </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 const linkStyle = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
@@ -11,28 +12,27 @@ export function Pager({
   prevCursor,
   nextCursor,
   href,
-  prevLabel = "Previous",
-  nextLabel = "Next",
+  order,
 }: {
   prevCursor: string | null;
   nextCursor: string | null;
   href: (cursor: string) => string;
-  prevLabel?: string;
-  nextLabel?: string;
+  order: "directory" | "log";
 }) {
+  const t = useTranslations("Pager");
   return (
-    <nav aria-label="Pages" className="flex justify-between gap-3">
+    <nav aria-label={t("label")} className="flex justify-between gap-3">
       {/* the empty span keeps "next" on the right on the first page */}
       {prevCursor ? (
         <Link href={href(prevCursor)} rel="prev" className={linkStyle}>
-          ← {prevLabel}
+          ← {t(`${order}.prev`)}
         </Link>
       ) : (
         <span />
       )}
       {nextCursor && (
         <Link href={href(nextCursor)} rel="next" className={linkStyle}>
-          {nextLabel} →
+          {t(`${order}.next`)} →
         </Link>
       )}
     </nav>

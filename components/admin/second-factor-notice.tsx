@@ -1,17 +1,12 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
-const texts = {
-  title: "Actions need a second factor",
-  body: "Locking accounts, resetting 2FA and every other action ask for your own second factor, and your account has none yet. You can look around without one.",
-  totp: "Set up an authenticator app",
-  or: "or",
-  emailCodes: "email codes",
-};
-
 const TITLE_ID = "second-factor-notice-title";
+const linkStyle = "font-medium underline underline-offset-2";
 
 /** Shown on every dashboard page to an administrator without a second factor, before they try an action. */
 export function SecondFactorNotice() {
+  const t = useTranslations("SecondFactorNotice");
   return (
     <section
       aria-labelledby={TITLE_ID}
@@ -19,18 +14,22 @@ export function SecondFactorNotice() {
       data-testid="second-factor-notice"
     >
       <p id={TITLE_ID} className="font-semibold">
-        {texts.title}
+        {t("title")}
       </p>
-      <p className="mt-1">{texts.body}</p>
+      <p className="mt-1">{t("body")}</p>
       <p className="mt-2">
-        <Link href="/account/authenticator" className="font-medium underline underline-offset-2">
-          {texts.totp}
-        </Link>{" "}
-        {texts.or}{" "}
-        <Link href="/account/email-codes" className="font-medium underline underline-offset-2">
-          {texts.emailCodes}
-        </Link>
-        .
+        {t.rich("setUp", {
+          totp: (chunks) => (
+            <Link href="/account/authenticator" className={linkStyle}>
+              {chunks}
+            </Link>
+          ),
+          emailCodes: (chunks) => (
+            <Link href="/account/email-codes" className={linkStyle}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </section>
   );

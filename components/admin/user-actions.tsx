@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, useDescribeFailure, type FailureTexts } from "@/components/api-client";
+import { callApi, useDescribeFailure, type ApiFailure, type FailureTexts } from "@/components/api-client";
 import { useStepUp } from "@/components/step-up";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -33,98 +34,76 @@ export interface ActionTarget {
   isSelf: boolean;
 }
 
-const errorMessages: FailureTexts = {
-  LAST_ADMIN: "This is the last working administrator. Make someone else an administrator first.",
-  CANNOT_LOCK_OWN_ACCOUNT: "You cannot lock your own account.",
-  ACCOUNT_ALREADY_LOCKED: "The account is already locked.",
-  ACCOUNT_NOT_LOCKED: "The account is not locked.",
-  "2FA_NOT_SET_UP": "The account has no two-factor authentication to reset.",
-  ALREADY_ADMIN: "The account is already an administrator.",
-  NOT_ADMIN: "The account is not an administrator.",
-  ADMIN_REQUIRED: "You are no longer an administrator.",
-  USER_NOT_FOUND: "The account no longer exists.",
-  MAIL_DELIVERY_FAILED: "The mail could not be sent. Check the mail log and try again.",
-};
+/** The failures this page words itself (UserActions.failures); the rest get describeFailure's texts. */
+const ownFailures = [
+  "LAST_ADMIN",
+  "CANNOT_LOCK_OWN_ACCOUNT",
+  "ACCOUNT_ALREADY_LOCKED",
+  "ACCOUNT_NOT_LOCKED",
+  "2FA_NOT_SET_UP",
+  "ALREADY_ADMIN",
+  "NOT_ADMIN",
+  "ADMIN_REQUIRED",
+  "USER_NOT_FOUND",
+  "MAIL_DELIVERY_FAILED",
+] as const satisfies readonly ApiFailure["code"][];
 
-function plan(action: Action, target: ActionTarget): Confirmation & { done: string } {
-  const who = target.email;
-  switch (action) {
-    case "lock":
-      return {
-        title: `Lock ${who}?`,
-        body: "They can no longer sign in, and all their sessions end now. They are told by mail. You can unlock the account later.",
-        confirmLabel: "Lock account",
-        danger: true,
-        done: `${who} is locked and signed out everywhere.`,
-      };
-    case "unlock":
-      return {
-        title: `Unlock ${who}?`,
-        body: "They can sign in again with their password and second factor.",
-        confirmLabel: "Unlock account",
-        done: `${who} is unlocked.`,
-      };
-    case "revoke-sessions":
-      return {
-        title: `End all sessions of ${who}?`,
-        body: `Every device signed in to this account (${target.sessions} now) is signed out. The account itself keeps working.`,
-        confirmLabel: "End all sessions",
-        danger: true,
-        done: `All sessions of ${who} ended.`,
-      };
-    case "reset-2fa":
-      return {
-        title: `Reset two-factor authentication of ${who}?`,
-        body: "Their authenticator app, email codes and all recovery codes are removed. They then sign in with their password alone and can set 2FA up again. They are told by mail. Only do this after checking who is asking.",
-        confirmLabel: "Reset 2FA",
-        danger: true,
-        done: `Two-factor authentication of ${who} was reset.`,
-      };
-    case "send-password-reset":
-      return {
-        title: `Send ${who} a password reset link?`,
-        body: "They get a mail with a link to choose a new password. The link works once, for 1 hour. Their current password keeps working until then.",
-        confirmLabel: "Send link",
-        done: `A password reset link was sent to ${who}.`,
-      };
-    case "grant-admin":
-      return {
-        title: `Make ${who} an administrator?`,
-        body: "They can then see every account and, after confirming with their own second factor, lock accounts, reset 2FA and manage administrators.",
-        confirmLabel: "Make administrator",
-        danger: true,
-        done: `${who} is now an administrator.`,
-      };
-    case "revoke-admin":
-      return {
-        title: target.isSelf ? "Stop being an administrator?" : `Remove ${who} as administrator?`,
-        body: target.isSelf ? "You lose access to this dashboard at once." : "They lose access to the dashboard at once.",
-        confirmLabel: "Remove administrator",
-        danger: true,
-        done: target.isSelf ? "You are no longer an administrator." : `${who} is no longer an administrator.`,
-      };
-  }
+/** Actions whose confirmation button is red: they take something away, or hand out power over every account. */
+const serious = {
+  lock: true,
+  unlock: false,
+  "revoke-sessions": true,
+  "reset-2fa": true,
+  "send-password-reset": false,
+  "grant-admin": true,
+  "revoke-admin": true,
+} as const satisfies Record<Action, boolean>;
+
+/** The words of an action (UserActions.actions): giving up one's own administrator rights reads differently. */
+type Wording = Action | "revoke-own-admin";
+const wordingOf = (action: Action, target: ActionTarget): Wording =>
+  action === "revoke-admin" && target.isSelf ? "revoke-own-admin" : action;
+
+interface Plan extends Confirmation {
+  /** the step-up dialog's line on what is being confirmed */
+  reason: string;
+  done: string;
 }
 
 /** The actions on one account: confirm in the page, then step up (own sudo token), then the API. */
 export function UserActions({ target }: { target: ActionTarget }) {
   const router = useRouter();
+  const t = useTranslations("UserActions");
   const describeFailure = useDescribeFailure();
   const { withSudo } = useStepUp();
   const [asking, setAsking] = useState<Action | null>(null);
   const [outcome, setOutcome] = useState<{ tone: "success" | "error"; message: string } | null>(null);
 
+  const plan = (action: Action): Plan => {
+    const wording = wordingOf(action, target);
+    const values = { email: target.email, count: target.sessions };
+    return {
+      title: t(`actions.${wording}.title`, values),
+      body: t(`actions.${wording}.body`, values),
+      confirmLabel: t(`actions.${wording}.confirm`),
+      danger: serious[action],
+      reason: t(`actions.${wording}.reason`, values),
+      done: t(`actions.${wording}.done`, values),
+    };
+  };
+  const failureTexts: FailureTexts = Object.fromEntries(ownFailures.map((code) => [code, t(`failures.${code}`)]));
+
   const run = useSingleFlight(async (action: Action) => {
-    const { title, done } = plan(action, target);
+    const { reason, done } = plan(action);
     setOutcome(null);
     // the buttons stay enabled (focus returns to them from the dialogs); useSingleFlight drops repeats
     const result = await withSudo(
       (token) => callApi((api) => api.POST(actionPaths[action], { params: { path: { id: target.id } }, body: {} }), token),
-      { reason: title.replace(/\?$/, "") },
+      { reason },
     );
     if (result === null) return; // cancelled
     if (!result.ok) {
-      setOutcome({ tone: "error", message: describeFailure(result.error, errorMessages) });
+      setOutcome({ tone: "error", message: describeFailure(result.error, failureTexts) });
       return;
     }
     setOutcome({ tone: "success", message: done });
@@ -132,7 +111,7 @@ export function UserActions({ target }: { target: ActionTarget }) {
     else router.refresh();
   });
 
-  const button = (action: Action, label: string, options: { variant?: "secondary" | "danger"; disabled?: boolean; hint?: string } = {}) => (
+  const button = (action: Action, options: { variant?: "secondary" | "danger"; disabled?: boolean; hint?: string } = {}) => (
     <div className="flex flex-col gap-1">
       <Button
         type="button"
@@ -141,7 +120,7 @@ export function UserActions({ target }: { target: ActionTarget }) {
         aria-describedby={options.hint ? `hint-${action}` : undefined}
         onClick={() => setAsking(action)}
       >
-        {label}
+        {t(`actions.${wordingOf(action, target)}.button`)}
       </Button>
       {options.hint && (
         <p id={`hint-${action}`} className="text-xs text-slate-600">
@@ -151,31 +130,29 @@ export function UserActions({ target }: { target: ActionTarget }) {
     </div>
   );
 
-  const confirmation = asking ? plan(asking, target) : null;
+  const confirmation = asking ? plan(asking) : null;
 
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-3 sm:grid-cols-2">
         {target.locked
-          ? button("unlock", "Unlock account")
-          : button("lock", "Lock account", {
+          ? button("unlock")
+          : button("lock", {
               variant: "danger",
               disabled: target.isSelf,
-              hint: target.isSelf ? "You cannot lock your own account." : undefined,
+              hint: target.isSelf ? t("hints.ownAccount") : undefined,
             })}
-        {button("revoke-sessions", "End all sessions", {
+        {button("revoke-sessions", {
           disabled: target.sessions === 0,
-          hint: target.sessions === 0 ? "No live sessions." : undefined,
+          hint: target.sessions === 0 ? t("hints.noSessions") : undefined,
         })}
-        {button("reset-2fa", "Reset 2FA", {
+        {button("reset-2fa", {
           variant: "danger",
           disabled: !target.hasTwoFactor,
-          hint: !target.hasTwoFactor ? "Nothing set up." : undefined,
+          hint: !target.hasTwoFactor ? t("hints.nothingSetUp") : undefined,
         })}
-        {button("send-password-reset", "Send password reset")}
-        {target.role === "admin"
-          ? button("revoke-admin", target.isSelf ? "Stop being administrator" : "Remove administrator")
-          : button("grant-admin", "Make administrator")}
+        {button("send-password-reset")}
+        {target.role === "admin" ? button("revoke-admin") : button("grant-admin")}
       </div>
       <FormAlert message={outcome?.message ?? null} tone={outcome?.tone ?? "error"} />
       <ConfirmDialog

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import "swagger-ui-dist/swagger-ui.css";
 import "./api-reference.css";
@@ -10,30 +11,33 @@ import "./api-reference.css";
  * servers with "Authorize", is in no landmark: each becomes a named region.
  */
 const regions = [
-  { selector: ".information-container", name: "About the API" },
-  { selector: ".scheme-container", name: "Servers and authorization" },
-];
+  { selector: ".information-container", name: "information" },
+  { selector: ".scheme-container", name: "scheme" },
+] as const;
 
-function nameRegions(root: HTMLElement) {
+/** The names this page gives to Swagger UI's markup, in the page's language. */
+type Names = ReturnType<typeof useTranslations<"ApiReference">>;
+
+function nameRegions(root: HTMLElement, t: Names) {
   for (const { selector, name } of regions) {
     for (const element of root.querySelectorAll(`${selector}:not([role])`)) {
       element.setAttribute("role", "region");
-      element.setAttribute("aria-label", name);
+      element.setAttribute("aria-label", t(`regions.${name}`));
     }
   }
 }
 
 /** Swagger UI leaves some of its selects without an accessible name: give each one. */
-function nameSelects(root: HTMLElement) {
+function nameSelects(root: HTMLElement, t: Names) {
   for (const select of root.querySelectorAll("select")) {
     if (select.getAttribute("aria-label")) continue;
-    let name = "Choose a value";
-    if (select.id === "servers") name = "Server";
-    else if (select.classList.contains("examples-select-element")) name = "Example";
-    else if (select.closest(".content-type-wrapper, .response-control-media-type")) name = "Media type";
+    let name = t("selects.any");
+    if (select.id === "servers") name = t("selects.server");
+    else if (select.classList.contains("examples-select-element")) name = t("selects.example");
+    else if (select.closest(".content-type-wrapper, .response-control-media-type")) name = t("selects.mediaType");
     else {
       const parameter = select.closest("tr[data-param-name]")?.getAttribute("data-param-name");
-      if (parameter) name = `Value of ${parameter}`;
+      if (parameter) name = t("selects.parameter", { name: parameter });
     }
     select.setAttribute("aria-label", name);
   }
@@ -45,6 +49,12 @@ function nameSelects(root: HTMLElement) {
  * the OpenAPI document at `url`. "Try it out" sends requests to this same server.
  */
 export function ApiReference({ url }: { url: string }) {
+  const t = useTranslations("ApiReference");
+  // the observer below lives as long as the reference; it reads the names of the latest language
+  const names = useRef(t);
+  useEffect(() => {
+    names.current = t;
+  }, [t]);
   const target = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
 
@@ -54,8 +64,8 @@ export function ApiReference({ url }: { url: string }) {
     // the third-party markup, repaired as it renders
     const labeller = new MutationObserver(() => {
       if (!root) return;
-      nameSelects(root);
-      nameRegions(root);
+      nameSelects(root, names.current);
+      nameRegions(root, names.current);
     });
     if (root) labeller.observe(root, { childList: true, subtree: true });
     import("swagger-ui-dist/swagger-ui-bundle.js")
@@ -89,15 +99,16 @@ export function ApiReference({ url }: { url: string }) {
   return (
     // no landmark here: Swagger UI's own <main> is the page's (it holds the operations)
     <div aria-busy={state === "loading"} className="api-reference">
-      {state === "loading" && <p className="px-4 py-6 text-slate-700">Loading the reference…</p>}
+      {state === "loading" && <p className="px-4 py-6 text-slate-700">{t("loading")}</p>}
       {state === "failed" && (
         <main>
           <p role="alert" className="px-4 py-6 text-red-800">
-            The reference could not be loaded. The OpenAPI document is at <a href={url}>{url}</a>.
+            {t.rich("failed", { url, link: (chunks) => <a href={url}>{chunks}</a> })}
           </p>
         </main>
       )}
-      <div ref={target} data-testid="api-reference" />
+      {/* Swagger UI's own words are English on a page in any language: said so, for screen readers and translators */}
+      <div ref={target} data-testid="api-reference" lang="en" />
     </div>
   );
 }

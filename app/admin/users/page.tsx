@@ -1,39 +1,33 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireAdminPage } from "@/app/guards";
 import { CreateAccount } from "@/components/admin/create-account";
-import { formatDate, formatNumber } from "@/components/admin/format";
+import { DateTime } from "@/components/admin/date-time";
 import { Pager } from "@/components/admin/pager";
 import { FormAlert } from "@/components/ui/form-alert";
-import { userFilters, userListQuery, type UserFilter, type UserListResponse } from "@/lib/admin/schemas";
+import { matchModes, userFilters, userListQuery, userSorts, type UserListResponse } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/users";
 import { ApiError } from "@/lib/errors";
 
-export const metadata: Metadata = { title: "Accounts" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AccountsPage");
+  return { title: t("title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const filterLabels: Record<UserFilter, string> = {
-  "2fa-on": "2FA on",
-  "2fa-off": "2FA off",
-  locked: "Locked",
-  admin: "Administrators",
-};
-
-const sortLabels = {
-  email: "Email A → Z",
-  "-email": "Email Z → A",
-  "-created": "Newest first",
-  created: "Oldest first",
-} as const;
+/** The sort menu's order: by address both ways, then by age, newest first. */
+const sortMenu = ["email", "-email", "-created", "created"] as const satisfies readonly (typeof userSorts)[number][];
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? value.split(",") : []);
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireAdminPage();
-  const params = await searchParams;
+  const [params, t, format] = await Promise.all([searchParams, getTranslations("AccountsPage"), getFormatter()]);
   const raw = {
     query: one(params.query),
     match: one(params.match) || undefined,
@@ -44,13 +38,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const parsed = userListQuery.safeParse(raw);
   let result: UserListResponse | null = null;
   let problem: string | null = null;
-  if (!parsed.success) problem = `The search could not be read (${parsed.error.issues[0].path.join(".")}): start again.`;
+  if (!parsed.success) problem = t("unreadable", { field: parsed.error.issues[0].path.join(".") });
   else {
     try {
       result = await listUsers(parsed.data);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 400) throw error;
-      problem = "That page link no longer fits this search: start again.";
+      problem = t("staleCursor");
     }
   }
   const current = parsed.success ? parsed.data : userListQuery.parse({});
@@ -67,7 +61,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Accounts</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <CreateAccount />
       </div>
 
@@ -75,13 +69,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         method="get"
         action="/admin/users"
         role="search"
-        aria-label="Find accounts"
+        aria-label={t("search")}
         className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
             <label htmlFor="query" className="text-sm font-medium text-slate-800">
-              Email
+              {t("email")}
             </label>
             <input
               id="query"
@@ -95,7 +89,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="match" className="text-sm font-medium text-slate-800">
-              Match
+              {t("match")}
             </label>
             <select
               id="match"
@@ -103,13 +97,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               defaultValue={current.match}
               className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
             >
-              <option value="prefix">Start of the address (fast)</option>
-              <option value="contains">Anywhere in the address (slower)</option>
+              {matchModes.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`matchModes.${mode}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="sort" className="text-sm font-medium text-slate-800">
-              Sort
+              {t("sort")}
             </label>
             <select
               id="sort"
@@ -117,9 +114,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               defaultValue={current.sort}
               className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
             >
-              {Object.entries(sortLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
+              {sortMenu.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`sorts.${sort}`)}
                 </option>
               ))}
             </select>
@@ -128,19 +125,18 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             type="submit"
             className="inline-flex min-h-10 items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
           >
-            Search
+            {t("submit")}
           </button>
         </div>
         <p id="query-hint" className="text-xs text-slate-600">
-          Searches match the start of the email address by default, which stays fast on any number of accounts. “Anywhere in the address”
-          reads every account and is slower on large directories. Case does not matter.
+          {t("hint")}
         </p>
         <fieldset className="flex flex-wrap items-center gap-3">
-          <legend className="mb-1 text-sm font-medium text-slate-800">Show only (all that are ticked)</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("filterLegend")}</legend>
           {userFilters.map((filter) => (
             <label key={filter} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="filter" value={filter} defaultChecked={current.filter.includes(filter)} />
-              {filterLabels[filter]}
+              {t(`filters.${filter}`)}
             </label>
           ))}
         </fieldset>
@@ -151,38 +147,39 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       {result && (
         <section aria-labelledby="results-heading" className="flex flex-col gap-3">
           <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
-            {result.total === 0
-              ? "No accounts match."
-              : `Showing ${formatNumber(result.from)}–${formatNumber(result.to)} of ${formatNumber(result.total)} accounts`}
+            {result.total === 0 ? t("none") : t("showing", { from: result.from, to: result.to, total: result.total })}
           </h2>
           {result.users.length > 0 && (
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Accounts</caption>
+                <caption className="sr-only">{t("caption")}</caption>
                 <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
                     <th scope="col" className="px-4 py-2 font-medium">
-                      Email
+                      {t("columns.email")}
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
-                      Role
+                      {t("columns.role")}
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
-                      Two-factor
+                      {t("columns.twoFactor")}
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
-                      Status
+                      {t("columns.status")}
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
-                      Created
+                      {t("columns.created")}
                     </th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.users.map((user) => {
-                    const methods = [user.twoFactor.totp && "Authenticator", user.twoFactor.emailOtp && "Email codes"]
-                      .filter(Boolean)
-                      .join(", ");
+                    const { totp, emailOtp, passkeys } = user.twoFactor;
+                    const methods = [
+                      ...(totp ? [t("methods.totp")] : []),
+                      ...(emailOtp ? [t("methods.emailOtp")] : []),
+                      ...(passkeys > 0 ? [t("methods.passkeys", { count: passkeys })] : []),
+                    ];
                     return (
                       <tr key={user.id} className="border-b border-slate-100 last:border-0">
                         <td className="px-4 py-2">
@@ -192,20 +189,30 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                         </td>
                         <td className="px-4 py-2">
                           {user.role === "admin" ? (
-                            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span>
+                            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">
+                              {t("roles.admin")}
+                            </span>
                           ) : (
-                            "User"
+                            t("roles.user")
                           )}
                         </td>
-                        <td className="px-4 py-2">{methods || <span className="text-slate-600">Off</span>}</td>
+                        <td className="px-4 py-2">
+                          {methods.length > 0 ? (
+                            format.list(methods, { type: "unit", style: "short" })
+                          ) : (
+                            <span className="text-slate-600">{t("off")}</span>
+                          )}
+                        </td>
                         <td className="px-4 py-2">
                           {user.lockedAt ? (
-                            <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Locked</span>
+                            <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">{t("locked")}</span>
                           ) : (
-                            "Active"
+                            t("active")
                           )}
                         </td>
-                        <td className="px-4 py-2 tabular-nums">{formatDate(user.createdAt)}</td>
+                        <td className="px-4 py-2 tabular-nums">
+                          <DateTime iso={user.createdAt} day />
+                        </td>
                       </tr>
                     );
                   })}
@@ -213,7 +220,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               </table>
             </div>
           )}
-          <Pager prevCursor={result.prevCursor} nextCursor={result.nextCursor} href={link} />
+          <Pager prevCursor={result.prevCursor} nextCursor={result.nextCursor} href={link} order="directory" />
         </section>
       )}
     </div>

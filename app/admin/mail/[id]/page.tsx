@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/app/guards";
@@ -8,11 +9,17 @@ import { mailMessage } from "@/lib/admin/mail-log";
 import { mailIdParams, type MailMessageDetail } from "@/lib/admin/schemas";
 import { ApiError } from "@/lib/errors";
 
-export const metadata: Metadata = { title: "Mail" };
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("MailMessagePage");
+  return { title: t("title") };
+}
+
+type Row = "time" | "to" | "from" | "status" | "template" | "origin" | "transport";
+
 export default async function MailMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage();
+  const [, t] = await Promise.all([requireAdminPage(), getTranslations("MailMessagePage")]);
   const parsed = mailIdParams.safeParse(await params);
   if (!parsed.success) notFound();
   let message: MailMessageDetail;
@@ -22,10 +29,10 @@ export default async function MailMessagePage({ params }: { params: Promise<{ id
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;
   }
-  const rows: [string, React.ReactNode][] = [
-    ["Time", <DateTime key="time" iso={message.createdAt} />],
+  const rows: [Row, React.ReactNode][] = [
+    ["time", <DateTime key="time" iso={message.createdAt} />],
     [
-      "To",
+      "to",
       message.userId ? (
         <Link href={`/admin/users/${message.userId}`} className="text-brand underline">
           {message.toAddress}
@@ -34,41 +41,41 @@ export default async function MailMessagePage({ params }: { params: Promise<{ id
         message.toAddress
       ),
     ],
-    ["From", message.fromAddress],
-    ["Status", message.status === "sent" ? "Sent" : `Failed${message.error ? `: ${message.error}` : ""}`],
-    ["Template", message.template],
-    ["Brand · language", `${message.origin} · ${message.language}`],
-    ["Transport", message.transport],
+    ["from", message.fromAddress],
+    ["status", message.status === "sent" ? t("sent") : message.error ? t("failedWith", { error: message.error }) : t("failed")],
+    ["template", message.template],
+    ["origin", `${message.origin} · ${message.language}`],
+    ["transport", message.transport],
   ];
   return (
     <div className="flex flex-col gap-6">
       <div>
         <Link href="/admin/mail" className="text-sm text-brand underline-offset-2 hover:underline">
-          ← Mail log
+          ← {t("back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">{message.subject || message.template}</h1>
       </div>
       <Card>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
+          {rows.map(([row, value]) => (
+            <div key={row} className="contents">
+              <dt className="text-slate-600">{t(`rows.${row}`)}</dt>
               <dd className="break-all">{value}</dd>
             </div>
           ))}
         </dl>
       </Card>
-      <Card title="As HTML">
+      <Card title={t("asHtml")}>
         {/* sandbox without any allow-* token: no scripts, no forms, no same-origin access, no navigation of this page */}
         <iframe
-          title={`HTML of the mail “${message.subject}”`}
+          title={t("htmlFrame", { subject: message.subject })}
           sandbox=""
           srcDoc={message.html}
           referrerPolicy="no-referrer"
           className="h-[32rem] w-full rounded border border-slate-200 bg-white"
         />
       </Card>
-      <Card title="As text">
+      <Card title={t("asText")}>
         <pre className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-4 text-sm whitespace-pre-wrap">{message.text}</pre>
       </Card>
     </div>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/app/guards";
-import { eventDetail, eventLabel } from "@/components/activity/event-labels";
+import { AccountEvents } from "@/components/admin/account-events";
 import { DateTime } from "@/components/admin/date-time";
-import { describeUserAgent } from "@/components/sessions/user-agent";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,42 +12,22 @@ import { userIdParams, type UserDetail } from "@/lib/admin/schemas";
 import { userDetail } from "@/lib/admin/users";
 import { ApiError } from "@/lib/errors";
 
-export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
-const purposeLabels = {
-  password: "Password",
-  totp: "Authenticator code",
-  emailOtp: "Email code",
-  recoveryCode: "Recovery code",
-  passkey: "Passkey",
-} as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AccountPage");
+  return { title: t("title") };
+}
 
-const notices: Record<string, { tone: "success" | "error"; message: string }> = {
-  created: { tone: "success", message: "Account created. Its holder was sent a link to choose a password (valid 24 hours)." },
-  "created-no-mail": {
-    tone: "error",
-    message: "Account created, but the set-password mail could not be sent. Use “Send password reset” to try again.",
-  },
-};
+/** The notices a page that sent the administrator here asks for (?notice=…), with their tone. */
+const notices = { created: "success", "created-no-mail": "error" } as const;
+const isNotice = (value: unknown): value is keyof typeof notices => typeof value === "string" && Object.hasOwn(notices, value);
 
-function describeDetail(event: UserDetail["events"][number], self: number) {
-  const detail = event.detail ?? {};
-  const parts: React.ReactNode[] = [];
-  const sentence = eventDetail(event.kind, event.detail);
-  if (sentence) parts.push(sentence);
-  if (typeof detail.action === "string") parts.push(`action: ${detail.action}`);
-  if (typeof detail.targetUserId === "number" && detail.targetUserId !== self) {
-    parts.push(
-      <Link key="target" href={`/admin/users/${detail.targetUserId}`} className="text-brand underline">
-        account #{detail.targetUserId}
-      </Link>,
-    );
-  }
-  if (typeof detail.sessionsEnded === "number") parts.push(`${detail.sessionsEnded} session(s) ended`);
-  if (typeof detail.via === "string") parts.push(`via ${detail.via}`);
-  if (typeof detail.reason === "string") parts.push(detail.reason);
-  return parts;
+/** A time inside a sentence of the catalogue: `<time></time>` there stands for it. */
+function at(iso: string | null | undefined) {
+  return function time() {
+    return <DateTime iso={iso} />;
+  };
 }
 
 export default async function AccountPage({
@@ -57,7 +37,7 @@ export default async function AccountPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const admin = await requireAdminPage();
+  const [admin, t] = await Promise.all([requireAdminPage(), getTranslations("AccountPage")]);
   const parsed = userIdParams.safeParse(await params);
   if (!parsed.success) notFound();
   let detail: UserDetail;
@@ -67,7 +47,8 @@ export default async function AccountPage({
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;
   }
-  const notice = notices[String((await searchParams).notice ?? "")] ?? null;
+  const asked = (await searchParams).notice;
+  const notice = isNotice(asked) ? { tone: notices[asked], message: t(`notices.${asked}`) } : null;
   const { user, twoFactor, sessions, throttles, events } = detail;
   const isSelf = user.id === admin.userId;
   const hasTwoFactor = !!twoFactor.totp || !!twoFactor.emailOtp || twoFactor.passkeys.length > 0 || twoFactor.recoveryCodes.total > 0;
@@ -76,35 +57,33 @@ export default async function AccountPage({
     <div className="flex flex-col gap-6">
       <div>
         <Link href="/admin/users" className="text-sm text-brand underline-offset-2 hover:underline">
-          ← Accounts
+          ← {t("back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold break-all" data-testid="account-email">
           {user.email}
         </h1>
         <p className="mt-1 flex flex-wrap gap-2 text-sm text-slate-700">
-          <span>Account #{user.id}</span>
+          <span>{t("number", { id: user.id })}</span>
           {user.role === "admin" && (
-            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">Administrator</span>
+            <span className="rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900">{t("administrator")}</span>
           )}
           {user.lockedAt ? (
             <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900" data-testid="account-status">
-              Locked since <DateTime iso={user.lockedAt} />
+              {t.rich("lockedSince", { time: at(user.lockedAt) })}
             </span>
           ) : (
             <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900" data-testid="account-status">
-              Active
+              {t("active")}
             </span>
           )}
-          {isSelf && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium">You</span>}
+          {isSelf && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium">{t("you")}</span>}
         </p>
       </div>
 
       {notice && <FormAlert message={notice.message} tone={notice.tone} />}
 
-      <Card title="Actions">
-        <p className="mb-4 text-sm text-slate-700">
-          Each action asks you to confirm, then for your own second factor if you have not confirmed in the last 5 minutes.
-        </p>
+      <Card title={t("actions")}>
+        <p className="mb-4 text-sm text-slate-700">{t("actionsIntro")}</p>
         <UserActions
           target={{
             id: user.id,
@@ -119,108 +98,87 @@ export default async function AccountPage({
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Sign-in and two-factor">
+        <Card title={t("signIn")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm" data-testid="two-factor">
-            <dt className="text-slate-600">Password</dt>
-            <dd>{user.hasPassword ? "Set" : "Not set yet"}</dd>
-            <dt className="text-slate-600">Authenticator app</dt>
+            <dt className="text-slate-600">{t("password")}</dt>
+            <dd>{user.hasPassword ? t("passwordSet") : t("passwordNotSet")}</dd>
+            <dt className="text-slate-600">{t("authenticator")}</dt>
             <dd>
-              {twoFactor.totp?.activatedAt ? (
-                <>
-                  On since <DateTime iso={twoFactor.totp.activatedAt} />
-                </>
-              ) : (
-                "Off"
-              )}
-              {twoFactor.totp?.pending && <span className="text-slate-600"> (a new setup is pending)</span>}
+              {twoFactor.totp?.activatedAt ? t.rich("totpOnSince", { time: at(twoFactor.totp.activatedAt) }) : t("totpOff")}
+              {twoFactor.totp?.pending && <span className="text-slate-600"> {t("totpPending")}</span>}
             </dd>
-            <dt className="text-slate-600">Email codes</dt>
+            <dt className="text-slate-600">{t("emailCodes")}</dt>
             <dd>
-              {twoFactor.emailOtp?.activatedAt ? (
-                <>
-                  On since <DateTime iso={twoFactor.emailOtp.activatedAt} />, to {twoFactor.emailOtp.email}
-                </>
-              ) : (
-                "Off"
-              )}
+              {twoFactor.emailOtp?.activatedAt
+                ? t.rich("emailOnSince", { time: at(twoFactor.emailOtp.activatedAt), email: twoFactor.emailOtp.email ?? "—" })
+                : t("emailOff")}
               {twoFactor.emailOtp?.pendingEmail && (
-                <span className="text-slate-600"> (setup pending for {twoFactor.emailOtp.pendingEmail})</span>
+                <span className="text-slate-600"> {t("emailPending", { email: twoFactor.emailOtp.pendingEmail })}</span>
               )}
             </dd>
-            <dt className="text-slate-600">Passkeys</dt>
+            <dt className="text-slate-600">{t("passkeys")}</dt>
             <dd data-testid="admin-passkeys">
               {twoFactor.passkeys.length === 0 ? (
-                "None"
+                t("passkeysNone")
               ) : (
                 <ul className="flex flex-col gap-1">
                   {twoFactor.passkeys.map((p) => (
                     <li key={p.id}>
                       <span className="font-medium">{p.name}</span>{" "}
                       <span className="text-slate-600">
-                        (added <DateTime iso={p.createdAt} />,{" "}
-                        {p.lastUsedAt ? (
-                          <>
-                            last used <DateTime iso={p.lastUsedAt} />
-                          </>
-                        ) : (
-                          "not used yet"
-                        )}
-                        )
+                        {p.lastUsedAt
+                          ? t.rich("passkeyUsed", { added: at(p.createdAt), used: at(p.lastUsedAt) })
+                          : t.rich("passkeyUnused", { added: at(p.createdAt) })}
                       </span>
                     </li>
                   ))}
                 </ul>
               )}
             </dd>
-            <dt className="text-slate-600">Recovery codes</dt>
+            <dt className="text-slate-600">{t("recoveryCodes")}</dt>
             <dd>
-              {twoFactor.recoveryCodes.total ? (
-                <>
-                  {twoFactor.recoveryCodes.remaining} of {twoFactor.recoveryCodes.total} left (issued{" "}
-                  <DateTime iso={twoFactor.recoveryCodes.createdAt} />)
-                </>
-              ) : (
-                "None"
-              )}
+              {twoFactor.recoveryCodes.total
+                ? t.rich("recoveryCodesLeft", {
+                    remaining: twoFactor.recoveryCodes.remaining,
+                    total: twoFactor.recoveryCodes.total,
+                    issued: at(twoFactor.recoveryCodes.createdAt),
+                  })
+                : t("recoveryCodesNone")}
             </dd>
-            <dt className="text-slate-600">Created</dt>
+            <dt className="text-slate-600">{t("created")}</dt>
             <dd>
               <DateTime iso={user.createdAt} />
             </dd>
           </dl>
         </Card>
 
-        <Card title="Throttles">
+        <Card title={t("throttles")}>
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Failure counters and waits</caption>
+            <caption className="sr-only">{t("throttlesCaption")}</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-700">
                 <th scope="col" className="py-1 pr-3 font-medium">
-                  Check
+                  {t("check")}
                 </th>
                 <th scope="col" className="py-1 pr-3 font-medium">
-                  Failures in a row
+                  {t("failuresInARow")}
                 </th>
                 <th scope="col" className="py-1 font-medium">
-                  Next try
+                  {t("nextTry")}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {throttles.map((t) => (
-                <tr key={t.purpose} className="border-b border-slate-100 last:border-0">
+              {throttles.map((throttle) => (
+                <tr key={throttle.purpose} className="border-b border-slate-100 last:border-0">
                   <th scope="row" className="py-1 pr-3 font-normal">
-                    {purposeLabels[t.purpose]}
+                    {t(`purposes.${throttle.purpose}`)}
                   </th>
-                  <td className="py-1 pr-3 tabular-nums">{t.failures}</td>
+                  <td className="py-1 pr-3 tabular-nums">{throttle.failures}</td>
                   <td className="py-1">
-                    {t.waitSeconds > 0 ? (
-                      <>
-                        Waiting until <DateTime iso={t.blockedUntil} /> ({t.waitSeconds} s)
-                      </>
-                    ) : (
-                      "Now"
-                    )}
+                    {throttle.waitSeconds > 0
+                      ? t.rich("waiting", { time: at(throttle.blockedUntil), seconds: throttle.waitSeconds })
+                      : t("now")}
                   </td>
                 </tr>
               ))}
@@ -229,26 +187,26 @@ export default async function AccountPage({
         </Card>
       </div>
 
-      <Card title={`Sessions (${sessions.length})`}>
+      <Card title={t("sessions", { count: sessions.length })}>
         {sessions.length === 0 ? (
-          <p className="text-sm text-slate-700">No live sessions.</p>
+          <p className="text-sm text-slate-700">{t("noSessions")}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Live sessions</caption>
+              <caption className="sr-only">{t("sessionsCaption")}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-slate-700">
                   <th scope="col" className="py-1 pr-3 font-medium">
-                    Started
+                    {t("started")}
                   </th>
                   <th scope="col" className="py-1 pr-3 font-medium">
-                    Last used
+                    {t("lastUsed")}
                   </th>
                   <th scope="col" className="py-1 pr-3 font-medium">
-                    IP address
+                    {t("ip")}
                   </th>
                   <th scope="col" className="py-1 font-medium">
-                    Browser or app
+                    {t("browser")}
                   </th>
                 </tr>
               </thead>
@@ -273,42 +231,8 @@ export default async function AccountPage({
         )}
       </Card>
 
-      <Card title="Security events">
-        {events.length === 0 ? (
-          <p className="text-sm text-slate-700">No events yet.</p>
-        ) : (
-          <ol className="flex flex-col gap-2 text-sm" data-testid="events">
-            {events.map((event) => {
-              const extra = describeDetail(event, user.id);
-              return (
-                <li key={event.id} className="flex flex-col gap-0.5 border-b border-slate-100 pb-2 last:border-0" data-kind={event.kind}>
-                  <div className="flex flex-wrap justify-between gap-2">
-                    <span className="font-medium">{eventLabel(event.kind, "admin")}</span>
-                    <time dateTime={event.createdAt} className="text-slate-600 tabular-nums">
-                      <DateTime iso={event.createdAt} />
-                    </time>
-                  </div>
-                  <div className="flex flex-wrap gap-x-3 text-xs text-slate-600">
-                    <span>{event.kind}</span>
-                    {event.actor && (
-                      <span>
-                        by{" "}
-                        <Link href={`/admin/users/${event.actor.id}`} className="text-brand underline">
-                          {event.actor.email}
-                        </Link>
-                      </span>
-                    )}
-                    {extra.map((part, i) => (
-                      <span key={i}>{part}</span>
-                    ))}
-                    {event.userAgent && <span>{describeUserAgent(event.userAgent)}</span>}
-                    {event.ip && <span>from {event.ip}</span>}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
+      <Card title={t("events")}>
+        <AccountEvents events={events} self={user.id} />
       </Card>
     </div>
   );
