@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await headers();
   const [brand, locale] = await Promise.all([currentBrand(), getLocale()]);
   return (
-    <html lang={locale} style={brandStyle(brand)}>
+    <html lang={locale} data-brand={brand.id} style={brandStyle(brand)}>
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
           <BrandProvider brand={{ id: brand.id, name: brand.displayName, logo: brandLogo(brand), languages: brand.languages }}>

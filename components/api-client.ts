@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { useBrand } from "@/components/brand/brand-context";
+import { pageMailParametersMiddleware } from "@/components/mail-parameters";
 import {
   createGatehouseClient,
   settle,
@@ -33,7 +34,11 @@ export type FailureTexts = Partial<Record<ApiFailure["code"], string>>;
 export const clientFailure = (code: ClientErrorCode, status = 0): ApiFailure => ({ status, code, message: code });
 
 /** The portal's client: the API under this origin's /api, with `token` as the bearer token. */
-const portalClient = (token?: string | null) => createGatehouseClient({ baseUrl: "/api", token, cache: "no-store" });
+function portalClient(token?: string | null) {
+  const client = createGatehouseClient({ baseUrl: "/api", token, cache: "no-store" });
+  client.use(pageMailParametersMiddleware);
+  return client;
+}
 
 /** Runs one call with `token` (none: a public operation) and answers its result, never a throw. */
 export function callApi<A extends Answer>(call: ApiCall<A>, token?: string | null): Promise<ApiResult<DataOf<A>>> {

@@ -1,14 +1,14 @@
-import { brandUrl, expect, expectNoViolations, test, type BrandId } from "./fixtures";
+import { brandUrl, expect, expectNoViolations, snap, test, type BrandId } from "./fixtures";
 
 // Every brand in every language, through axe: a brand's colours on its own background, and each
 // language's longer words in the same layout, must keep the page accessible. The sign-in page is
 // the page every customer sees; the contract's §10 says how the language is chosen (here: the
 // picker's cookie, which outranks the browser's languages).
 
-const BRANDS: readonly { id: BrandId; name: string }[] = [
-  { id: "gatehouse", name: "Gatehouse" },
-  { id: "sofar", name: "Sofar" },
-  { id: "smartgridone", name: "SmartgridOne" },
+const BRANDS: readonly { id: BrandId; name: string; defaultLanguage: string }[] = [
+  { id: "gatehouse", name: "Gatehouse", defaultLanguage: "en" },
+  { id: "sofar", name: "Sofar", defaultLanguage: "en" },
+  { id: "smartgridone", name: "SmartgridOne", defaultLanguage: "nl" },
 ];
 const LANGUAGES = ["en", "nl", "fr", "de"] as const;
 
@@ -21,6 +21,8 @@ for (const brand of BRANDS) {
       await expect(page.getByTestId("brand-mark")).toHaveText(brand.name);
       await expect(page).toHaveTitle(new RegExp(` · ${brand.name}$`));
       await expectNoViolations(page);
+      // the README's picture of each brand, in its own language
+      if (language === brand.defaultLanguage) await snap(page, `brand-${brand.id}`);
     });
   }
 }

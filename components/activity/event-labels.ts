@@ -1,8 +1,7 @@
-import { createTranslator, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { nameDevice, type DeviceWords } from "@/components/sessions/user-agent";
 import type { EventKind } from "@/lib/events";
 import type { CheckedDuring } from "@/lib/two-factor/context";
-import english from "@/messages/en/portal.json";
 
 // How each security event of lib/events (docs/api.md §6) reads: in the portal, to the account
 // holder, and on the admin pages where the dashboard's own words differ (it says "two-factor"
@@ -109,16 +108,3 @@ export function eventTexts(t: EventWords, devices: DeviceWords): EventTexts {
 export function useEventTexts(): EventTexts {
   return eventTexts(useTranslations("SecurityEvents"), useTranslations("Devices"));
 }
-
-let englishTexts: EventTexts | undefined;
-const inEnglish = () =>
-  (englishTexts ??= eventTexts(
-    createTranslator({ locale: "en", messages: english, namespace: "SecurityEvents" }),
-    createTranslator({ locale: "en", messages: english, namespace: "Devices" }),
-  ));
-
-/** @deprecated English whatever the page's language (the dashboard's account page, until it has a translator): use eventTexts. */
-export const eventLabel = (kind: string, audience: "portal" | "admin" = "portal") => inEnglish().label(kind, audience);
-
-/** @deprecated English whatever the page's language: use eventTexts. */
-export const eventDetail = (kind: string, detail: Detail | null | undefined) => inEnglish().detail(kind, detail);

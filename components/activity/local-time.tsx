@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter } from "next-intl";
+import { useLocale } from "next-intl";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 
 // Times in the reader's time zone: the one saved on the account (PUT /user/preferences), else the
@@ -34,14 +34,25 @@ export function useReaderTimeZone(): string {
   return saved ?? browser ?? "UTC";
 }
 
+/** The locale dates are written in: English the British way (day before month, a 24-hour clock), as the mails write it. */
+export const dateLocale = (language: string) => (language === "en" ? "en-GB" : language);
+
 // (dateStyle cannot be combined with timeZoneName: the parts are spelled out)
 const parts = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
 
-/** "1 déc. 2026, 23:45 UTC+1" in French in Amsterdam, "Dec 1, 2026, 05:45 PM EST" in English in New York. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function instantFormat(language: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone}`;
+  let found = formats.get(key);
+  if (!found) formats.set(key, (found = new Intl.DateTimeFormat(dateLocale(language), { ...parts, timeZone })));
+  return found;
+}
+
+/** "1 déc. 2026, 23:45 UTC+1" in French in Amsterdam, "1 Dec 2026, 17:45 GMT-5" in English in New York. */
 export function useLocalTime(date: Date | string): string {
-  const format = useFormatter();
+  const language = useLocale();
   const timeZone = useReaderTimeZone();
-  return format.dateTime(new Date(date), { ...parts, timeZone });
+  return instantFormat(language, timeZone).format(new Date(date));
 }
 
 export function LocalTime({ date, className }: { date: Date | string; className?: string }) {

@@ -1,19 +1,13 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback } from "react";
+import { dateLocale, LocalTime } from "@/components/activity/local-time";
 
-// Times in the dashboard, in the page's language and the reader's time zone. The zone is the
-// browser's, which the server cannot know: the server's HTML says UTC and the browser swaps in its
-// own zone as it hydrates (useSyncExternalStore's server snapshot keeps the two renders apart, as
-// in components/activity/local-time.tsx). Days (an account's creation, the activity chart's) are
-// UTC days in both renders, as the chart's caption says. The dashboard's English is British:
-// "1 Dec 2026, 23:45 CET", not "Dec 1, 2026, 11:45 PM".
+// Times in the dashboard, in the page's language and the reader's time zone, as the portal shows
+// them (components/activity/local-time.tsx). Days (an account's creation, the activity chart's)
+// are UTC days, as the chart's caption says.
 
-const dateLocale = (language: string) => (language === "en" ? "en-GB" : language);
-
-// (dateStyle cannot be combined with timeZoneName: the parts are spelled out)
-const instantParts: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
 const dayStyles = {
   /** "5 Jan 2026" */
   long: { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" },
@@ -23,41 +17,20 @@ const dayStyles = {
 type DayStyle = keyof typeof dayStyles;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(language: string, kind: "utc" | "local" | DayStyle): Intl.DateTimeFormat {
-  const key = `${language} ${kind}`;
+function format(language: string, style: DayStyle): Intl.DateTimeFormat {
+  const key = `${language} ${style}`;
   let found = formats.get(key);
-  if (!found) {
-    const options =
-      kind === "utc"
-        ? { ...instantParts, timeZone: "UTC", timeZoneName: "short" as const }
-        : kind === "local"
-          ? { ...instantParts, timeZoneName: "short" as const }
-          : dayStyles[kind];
-    found = new Intl.DateTimeFormat(dateLocale(language), options);
-    formats.set(key, found);
-  }
+  if (!found) formats.set(key, (found = new Intl.DateTimeFormat(dateLocale(language), dayStyles[style])));
   return found;
 }
 
 const valid = (iso: string | null | undefined): iso is string => !!iso && !Number.isNaN(new Date(iso).getTime());
-const noChanges = () => () => {};
-
-function Instant({ iso }: { iso: string }) {
-  const language = useLocale();
-  const instant = new Date(iso);
-  const text = useSyncExternalStore(
-    noChanges,
-    () => format(language, "local").format(instant),
-    () => format(language, "utc").format(instant),
-  );
-  return <time dateTime={instant.toISOString()}>{text}</time>;
-}
 
 /** A time in the dashboard ("—" for none); `day` shows only its (UTC) day. */
 export function DateTime({ iso, day = false }: { iso: string | null | undefined; day?: boolean }) {
   const language = useLocale();
   if (!valid(iso)) return <>—</>;
-  if (!day) return <Instant iso={iso} />;
+  if (!day) return <LocalTime date={iso} />;
   const instant = new Date(iso);
   return <time dateTime={instant.toISOString().slice(0, 10)}>{format(language, "long").format(instant)}</time>;
 }

@@ -1,6 +1,5 @@
-import { createTranslator, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { parseUserAgent, scriptClients, type Device } from "@/lib/devices/user-agent";
-import english from "@/messages/en/portal.json";
 
 // A short, readable name for a User-Agent header ("Chrome on Linux"); the parse is lib/devices'
 // (the server names devices in mails too), the words are the catalogue's (Devices).
@@ -21,12 +20,3 @@ export function useDeviceName(): (userAgent: string | null) => string {
   const t = useTranslations("Devices");
   return (userAgent) => nameDevice(userAgent, t);
 }
-
-let englishWords: DeviceWords | undefined;
-
-/**
- * @deprecated English whatever the page's language: for a caller that has no translator yet
- * (the dashboard's account page); use useDeviceName, or nameDevice with getTranslations("Devices").
- */
-export const describeUserAgent = (userAgent: string | null): string =>
-  nameDevice(userAgent, (englishWords ??= createTranslator({ locale: "en", messages: english, namespace: "Devices" })));
