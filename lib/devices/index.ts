@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, selectOne } from "../db";
 import { recordSecurityEvent, type RequestMeta } from "../events";
 import { noticeWork, notifyAccountHolder, type Defer } from "../mail";
 import { deviceKey } from "./user-agent";
@@ -20,7 +20,10 @@ import { deviceKey } from "./user-agent";
 export async function noteSignInDevice(userId: number, meta: RequestMeta, opts: { defer?: Defer } = {}): Promise<void> {
   await noticeWork(opts.defer, "new-device-sign-in", async () => {
     const device = deviceKey(meta.userAgent);
-    const known = await db.knownDevice.findUnique({ where: { userId_device: { userId, device } }, select: { userId: true } });
+    // a direct read (lib/db/direct.ts): every completed sign-in asks it
+    const known = await selectOne<{
+      userId: number;
+    }>`SELECT "userId" FROM "KnownDevice" WHERE "userId" = ${userId} AND "device" = ${device}`;
     if (known) return;
     if (!(await rememberDevice(userId, device, meta))) return;
     await notifyAccountHolder(userId, "new-device-sign-in", {
