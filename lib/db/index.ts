@@ -25,7 +25,8 @@ import { configureDirect } from "./direct";
 //   and every second-factor check);
 // - lib/sessions `newSession` and lib/events `securityEventInsert`: a login's session and its
 //   events, written with the throttle's reset (lib/auth/login.ts, lib/two-factor/complete.ts);
-// - lib/two-factor/totp.ts: the TOTP step taken (every TOTP login), with the reset.
+// - lib/two-factor/totp.ts: the TOTP step taken (every TOTP login), with the reset;
+// - lib/devices/index.ts: a device's first sign-in on the account, with its event.
 // Besides those, lib/admin/users.ts reads PostgreSQL's collation once per process (a catalog
 // query Prisma has no call for). A new direct statement needs a measurement that shows Prisma's
 // cost (scripts/bench.ts), and a line here. Never inside a Prisma transaction (./direct.ts).

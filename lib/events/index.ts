@@ -74,15 +74,15 @@ export function securityEventInsert(
   userId: number,
   kind: EventKind,
   meta: RequestMeta,
-  extra: { actorId?: number; detail?: Record<string, unknown> } = {},
+  extra: { actorId?: number; detail?: Record<string, unknown>; /** when the caller must name the row */ id?: string } = {},
 ): Statement {
   const row = eventRow(userId, kind, meta, extra);
   return sql`
     INSERT INTO "SecurityEvent" ("id", "userId", "kind", "actorId", "ip", "userAgent", "detail", "createdAt")
-    VALUES (${row.id}, ${userId}, ${kind}, ${row.actorId}, ${row.ip}, ${row.userAgent}, ${row.detail}, ${sqlDate(new Date())})`;
+    VALUES (${extra.id ?? row.id}, ${userId}, ${kind}, ${row.actorId}, ${row.ip}, ${row.userAgent}, ${row.detail}, ${sqlDate(new Date())})`;
 }
 
-function eventRow(userId: number, kind: EventKind, meta: RequestMeta, extra: { actorId?: number; detail?: Record<string, unknown> }) {
+function eventRow(userId: number, kind: EventKind, meta: RequestMeta, extra: { actorId?: number; detail?: Record<string, unknown> } = {}) {
   return {
     id: randomUUID(),
     userId,
