@@ -29,6 +29,12 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next loads every route's and page's modules at boot unless told not to; a server that only
+  // answers the API then holds the pages' React trees too. Each loads on its first request instead
+  // (the benchmark's warm-up takes that first request).
+  experimental: { preloadEntriesOnStart: false },
+  // required from node_modules when first used (lib/mail/forbidden-providers.ts), not bundled
+  serverExternalPackages: ["disposable-email-domains"],
   // Every page's <title> is in its <head> from the first byte: titles come from an async
   // generateMetadata (the brand of the host), which Next otherwise streams in after the body for
   // browsers, so a screen reader (and axe) could meet a page without a title.

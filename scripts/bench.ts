@@ -12,14 +12,19 @@
 //
 //   BENCH_PORT (3250)  BENCH_SECONDS (8)  BENCH_WARMUP_SECONDS (2)  BENCH_ACCOUNTS (100000)
 //   BENCH_DATABASE_URL (file:./prisma/bench.db)  NEXT_DIST_DIR (.next-bench, .next-bench-pg)
+//   BENCH_ROWS (all): some of reads,login,totp,email,recovery,guessing,flood,admin — the bare
+//     route always runs; a partial run prints its table but leaves bench/results*.json alone
+//   BENCH_CPU_PROF (off): a directory; the server runs under --cpu-prof and each row's hottest
+//     main-thread functions are printed after the table (scripts/lib/bench-profile.ts)
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import autocannon from "autocannon";
 import { generate } from "otplib";
 import { ensureBuild } from "./lib/build";
 import { ensureClientFor, providerOf, resetDatabase } from "./lib/database";
 import { cpuPerOperation, findDescendant, readCpu, rssOf, rssSampler } from "./lib/bench-process";
+import { monotonicUs, profileFile, topFrames, type Window } from "./lib/bench-profile";
 import {
   BENCH_PASSWORD,
   emailCodeLogin,
@@ -37,6 +42,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = 50;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const ROW_GROUPS = ["reads", "login", "totp", "email", "recovery", "passkey", "guessing", "flood", "admin"] as const;
+type RowGroup = (typeof ROW_GROUPS)[number];
+const chosenRows = process.env.BENCH_ROWS?.split(",").map((r) => r.trim());
+const unknownRows = chosenRows?.filter((r) => !(ROW_GROUPS as readonly string[]).includes(r)) ?? [];
+if (unknownRows.length) throw new Error(`BENCH_ROWS: unknown ${unknownRows.join(", ")} (rows: ${ROW_GROUPS.join(", ")})`);
+const runs = (group: RowGroup) => !chosenRows || chosenRows.includes(group);
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const requestedUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 const databaseUrl = requestedUrl?.startsWith("postgres") ? requestedUrl : (process.env.BENCH_DATABASE_URL ?? "file:./prisma/bench.db");
@@ -157,11 +169,14 @@ async function main() {
 
   // Started as an operator starts it: `npm start` prepares (already done above, so it only
   // checks), then execs the server. npm stays as the launcher; its RSS is reported apart.
+  const profile = PROFILE_DIR ? profileFile(PROFILE_DIR) : undefined;
+  const profiling = profile ? { GATEHOUSE_CPU_PROFILE: profile } : {};
   const launcher = spawn("npm", ["start", "--silent"], {
-    env: { ...env, PORT, HOST: "127.0.0.1" },
+    env: { ...env, PORT, HOST: "127.0.0.1", ...profiling },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let serverPid: number | undefined;
+  let profiled: Window[] = [];
   const rss = rssSampler(() => serverPid);
   let peakLauncherRss = 0;
   const launcherSampler = setInterval(() => (peakLauncherRss = Math.max(peakLauncherRss, rssOf(launcher.pid!))), 500);
@@ -192,6 +207,7 @@ async function main() {
     let baseline = { rate: 0, mainCpuMsPerOp: 0 };
     let argon2PerSecond = 0;
     let argon2CpuMs = 0;
+    const windows: Window[] = [];
 
     /**
      * One row: a warm-up at the same load (JIT, lazy modules), then the measured run between two
@@ -203,7 +219,9 @@ async function main() {
       tally?.reset();
       rss.takePhasePeakMb();
       const before = readCpu(server);
+      const fromUs = monotonicUs();
       const result = await cannon(load);
+      windows.push({ name, fromUs, toUs: monotonicUs() });
       const cpu = cpuPerOperation(before, readCpu(server), tally ? tally.completed : result.requests.total);
       const transportErrors = result.errors + result.timeouts;
       return {
@@ -233,10 +251,12 @@ async function main() {
       baseline = { rate: measured.rate, mainCpuMsPerOp: measured.cpu.mainMs };
       rows.push(row(name, measured, { ratio: "100% of bare", target: "", met: null }));
     }
-    for (const [name, load, p99Target] of [
-      ["GET /user/2fa", { path: "/user/2fa", headers: bearer(access) }, TARGETS.readP99Ms],
-      ["GET /auth/accesstoken", { path: "/auth/accesstoken", headers: bearer(refresh) }, null],
-    ] as const) {
+    for (const [name, load, p99Target] of runs("reads")
+      ? ([
+          ["GET /user/2fa", { path: "/user/2fa", headers: bearer(access) }, TARGETS.readP99Ms],
+          ["GET /auth/accesstoken", { path: "/auth/accesstoken", headers: bearer(refresh) }, null],
+        ] as const)
+      : []) {
       const measured = await run(name, load);
       const ratio = measured.rate / baseline.rate;
       const p99ok = p99Target === null || measured.result.latency.p99 <= p99Target;
@@ -250,23 +270,32 @@ async function main() {
     }
 
     // --- sign-ins, against the hash's own rate measured now, with the server idle
-    process.stdout.write("  raw argon2id verifies …\n");
-    const argon2 = await rawArgon2();
-    argon2PerSecond = argon2.perSecond;
-    argon2CpuMs = argon2.cpuMs;
     const signIns: {
+      group: RowGroup;
       name: string;
       requests: (tally: Tally) => autocannon.Request[] | Promise<autocannon.Request[]>;
       hashes: number;
       target?: number;
     }[] = [
-      { name: "POST /auth/login (password)", requests: (t) => passwordLogin(logins.password, t), hashes: 1, target: TARGETS.loginOfArgon2 },
-      { name: "login + TOTP", requests: (t) => totpLogin(logins.totp, t), hashes: 1, target: TARGETS.totpLoginOfArgon2 },
-      { name: "login + email code", requests: (t) => emailCodeLogin(logins.email, t), hashes: 1 },
-      { name: "login + recovery code (2 hashes)", requests: (t) => recoveryCodeLogin(logins.recovery, t), hashes: 2 },
-      { name: "login + passkey (3 requests)", requests: (t) => passkeyLogin(logins.passkey, t), hashes: 1 },
+      {
+        group: "login",
+        name: "POST /auth/login (password)",
+        requests: (t) => passwordLogin(logins.password, t),
+        hashes: 1,
+        target: TARGETS.loginOfArgon2,
+      },
+      { group: "totp", name: "login + TOTP", requests: (t) => totpLogin(logins.totp, t), hashes: 1, target: TARGETS.totpLoginOfArgon2 },
+      { group: "email", name: "login + email code", requests: (t) => emailCodeLogin(logins.email, t), hashes: 1 },
+      { group: "recovery", name: "login + recovery code (2 hashes)", requests: (t) => recoveryCodeLogin(logins.recovery, t), hashes: 2 },
+      { group: "passkey", name: "login + passkey (3 requests)", requests: (t) => passkeyLogin(logins.passkey, t), hashes: 1 },
     ];
-    for (const signIn of signIns) {
+    if (signIns.some((s) => runs(s.group))) {
+      process.stdout.write("  raw argon2id verifies …\n");
+      const argon2 = await rawArgon2();
+      argon2PerSecond = argon2.perSecond;
+      argon2CpuMs = argon2.cpuMs;
+    }
+    for (const signIn of signIns.filter((s) => runs(s.group))) {
       const tally = new Tally();
       const measured = await run(signIn.name, { path: "/auth/login", method: "POST", requests: await signIn.requests(tally) }, tally);
       const ratio = (measured.rate * signIn.hashes) / argon2PerSecond;
@@ -289,7 +318,7 @@ async function main() {
     }
 
     // --- guessing: one account's TOTP under a flood of wrong codes (401, then 429 during the waits)
-    {
+    if (runs("guessing")) {
       const name = "POST /user/2fa/totp/authenticate (wrong)";
       const measured = await run(name, {
         path: "/user/2fa/totp/authenticate",
@@ -307,7 +336,7 @@ async function main() {
     }
 
     // --- a login flood must not starve token-checked reads (bounded hashing)
-    {
+    if (runs("flood")) {
       const name = "GET /user/2fa (5 conn.) during a login flood";
       process.stdout.write(`  ${name} …\n`);
       rss.takePhasePeakMb();
@@ -339,7 +368,7 @@ async function main() {
     }
 
     // --- the admin account search over the seeded population: the first (cold) query, then 10 connections
-    {
+    if (runs("admin")) {
       const adminRefresh = await (
         await fetch(`${BASE}/auth/login`, json({ username: "bench-admin@example.com", password: BENCH_PASSWORD }))
       ).text();
@@ -396,14 +425,27 @@ async function main() {
       null,
       2,
     );
-    // the latest run, and the latest per database (the README shows both)
-    for (const file of ["bench/results.json", `bench/results-${provider}.json`]) writeFileSync(file, report);
-    console.log(`wrote bench/results.json and bench/results-${provider}.json`);
+    // the latest run, and the latest per database (the README shows both); a partial run is no record
+    if (chosenRows) console.log("(a partial run: bench/results*.json left alone)");
+    else {
+      for (const file of ["bench/results.json", `bench/results-${provider}.json`]) writeFileSync(file, report);
+      console.log(`wrote bench/results.json and bench/results-${provider}.json`);
+    }
+    profiled = windows;
   } finally {
     rss.stop();
     clearInterval(launcherSampler);
+    const exited = new Promise((resolve) => launcher.once("exit", resolve));
     launcher.kill("SIGTERM"); // npm passes it on to the server
     await db.$disconnect();
+    if (profile) {
+      await exited; // the profile is written as the server exits
+      console.log(
+        existsSync(profile)
+          ? `\nMain-thread self time by function (${profile}):${topFrames(profile, profiled)}`
+          : `no profile at ${profile}`,
+      );
+    }
   }
 }
 

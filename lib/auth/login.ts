@@ -1,10 +1,12 @@
 import { selectOne, toDate } from "../db";
+import { writeTogether } from "../db/direct-writes";
 import { noteSignInDevice } from "../devices";
-import { ApiError, apiError, forbidden, internal, unauthorized } from "../errors";
-import { recordSecurityEvent, type RequestMeta } from "../events";
+import { apiError, forbidden, internal, unauthorized } from "../errors";
+import { securityEventInsert, type EventKind, type RequestMeta } from "../events";
 import type { Defer } from "../mail";
 import { verifySecret } from "../passwords";
-import { createSession } from "../sessions";
+import { newSession } from "../sessions";
+import type { Attempt } from "../throttle";
 import { issuePartialToken } from "../tokens/jwt";
 import { activeMethods } from "../two-factor/methods";
 import { normalizeEmail } from "../users";
@@ -15,19 +17,34 @@ export { loginBody } from "./schemas";
 
 /**
  * Checks a password under the account's throttle. Wrong passwords count toward the wait
- * (docs/api.md §5); a right one resets it. Shared by login and the password change. An address without
- * an account goes through the same steps in ./password-throttle.ts: keep the two in step.
+ * (docs/api.md §5) and are recorded, `failureEvents` and from the 5th failure on
+ * `throttle.triggered`, in one transaction. A right one answers the attempt: the caller resets it
+ * (`succeeded`) in one transaction with what the success writes. An address without an account
+ * goes through the same steps in ./password-throttle.ts: keep the two in step.
  */
-export async function checkPassword(user: { id: number; passwordHash: string | null }, password: string, meta: RequestMeta) {
+async function passwordAttempt(
+  user: { id: number; passwordHash: string | null },
+  password: string,
+  meta: RequestMeta,
+  failureEvents: EventKind[],
+): Promise<Attempt> {
   if (!user.passwordHash) throw internal("NO_PASSWORD_INFO");
   const attempt = await reservePasswordAttempt(user.id);
-  if (await verifySecret(user.passwordHash, password)) {
-    await attempt.succeeded();
-    return;
-  }
-  if (attempt.failures >= 5)
-    await recordSecurityEvent(user.id, "throttle.triggered", meta, { detail: { factor: "password", failures: attempt.failures } });
+  if (await verifySecret(user.passwordHash, password)) return attempt;
+  const triggered =
+    attempt.failures >= 5 ? [{ kind: "throttle.triggered" as const, detail: { factor: "password", failures: attempt.failures } }] : [];
+  await writeTogether(
+    [...triggered, ...failureEvents.map((kind) => ({ kind, detail: undefined }))].map(({ kind, detail }) =>
+      securityEventInsert(user.id, kind, meta, { detail }),
+    ),
+  );
   throw unauthorized("PASSWORD_INCORRECT");
+}
+
+/** The old-password check of a password change: the login's throttle, and a right password resets it. */
+export async function checkPassword(user: { id: number; passwordHash: string | null }, password: string, meta: RequestMeta) {
+  const attempt = await passwordAttempt(user, password, meta, []);
+  await attempt.succeeded();
 }
 
 // A direct read (lib/db/direct.ts): every login starts here.
@@ -50,23 +67,19 @@ export async function loginWithPassword(
   pruneUnknownAddressCounters();
   const user = await findLoginAccount(body.username);
   if (!user) return refuseUnknownAddress(body.username, body.password);
-  try {
-    await checkPassword(user, body.password, meta);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "PASSWORD_INCORRECT") await recordSecurityEvent(user.id, "login.failure", meta);
-    throw error;
-  }
+  // every outcome past the password is written with the throttle's reset, in one transaction
+  const attempt = await passwordAttempt(user, body.password, meta, ["login.failure"]);
   if (user.lockedAt) {
-    await recordSecurityEvent(user.id, "login.locked", meta);
+    await attempt.succeeded(securityEventInsert(user.id, "login.locked", meta));
     throw forbidden("ACCOUNT_LOCKED");
   }
   const methods = await activeMethods(user.id);
   if (methods.length > 0) {
-    await recordSecurityEvent(user.id, "login.2fa_required", meta);
+    await attempt.succeeded(securityEventInsert(user.id, "login.2fa_required", meta));
     throw apiError("2FA_REQUIRED", { partialToken: await issuePartialToken(user.id, user.sessionEpoch), methods });
   }
-  const { session, refreshToken } = await createSession(user.id, meta);
-  await recordSecurityEvent(user.id, "login.success", meta);
+  const session = newSession(user.id, meta);
+  await attempt.succeeded(session.insert, securityEventInsert(user.id, "login.success", meta));
   await noteSignInDevice(user.id, meta, opts);
-  return { refreshToken, sessionId: session.id, userId: user.id };
+  return { refreshToken: session.refreshToken, sessionId: session.sessionId, userId: user.id };
 }

@@ -1,4 +1,5 @@
 import { hmac } from "../crypto";
+import { writeTogether } from "../db/direct-writes";
 import { unauthorized } from "../errors";
 import { verifyAgainstDummy } from "../passwords";
 import { atMostEvery, pruneCounters, reserveAttempt, throttleKeys, touchCounter } from "../throttle";
@@ -47,13 +48,13 @@ export const pruneUnknownAddressCounters = atMostEvery(unknownAddresses.pruneEve
 
 /**
  * A login at an address without an account: the work of a wrong password, in the same order
- * (the reservation, the hash, then the writes a known account's failure makes: its `login.failure`
- * event and, from the 5th failure on, its `throttle.triggered` event), and the same answer.
+ * (the reservation, the hash, then the writes a known account's failure makes in one transaction:
+ * from the 5th failure on its `throttle.triggered` event, and its `login.failure` event), and the
+ * same answer.
  */
 export async function refuseUnknownAddress(address: string, password: string): Promise<never> {
   const attempt = await reserveAttempt(unknownAddressKey(address), code, { forgetAfterSeconds });
   await verifyAgainstDummy(password);
-  if (attempt.failures >= 5) await touchCounter(attempt.key);
-  await touchCounter(attempt.key);
+  await writeTogether([...(attempt.failures >= 5 ? [touchCounter(attempt.key)] : []), touchCounter(attempt.key)]);
   throw unauthorized("PASSWORD_INCORRECT");
 }

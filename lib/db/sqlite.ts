@@ -18,7 +18,51 @@ type LibsqlClient = ReturnType<PrismaLibSQL["createClient"]>;
 // trades the speed back for that.
 const BUSY_TIMEOUT_MS = 10_000;
 const synchronous = loadTimeConfig().SQLITE_SYNCHRONOUS;
-const pragmas = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${synchronous}`];
+export const pragmas = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${synchronous}`];
+
+/**
+ * The process's turn to write. The direct writes (./direct-writes.ts) use a connection of their
+ * own, and libsql runs statements synchronously on the main thread: a direct write that met a
+ * Prisma transaction's write lock would wait out the busy timeout with the event loop stopped,
+ * so the transaction it waits for could never finish. Prisma's transactions hold this from BEGIN
+ * to COMMIT or ROLLBACK, a direct write holds it while it runs, so within the process they take
+ * turns and never meet SQLite's lock (another process still can: then the busy timeout waits
+ * for it, as before). Prisma's single statements outside a transaction need no turn: each runs
+ * to its end synchronously.
+ */
+export interface WriteTurn {
+  /** resolves when the caller may write; the function ends its turn (calling it twice is harmless) */
+  take(): Promise<() => void>;
+}
+
+function createWriteTurn(): WriteTurn {
+  let busy = false;
+  const waiting: (() => void)[] = [];
+  const end = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  };
+  const once = () => {
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      end();
+    };
+  };
+  return {
+    async take() {
+      if (busy) await new Promise<void>((resolve) => waiting.push(resolve));
+      else busy = true;
+      return once();
+    },
+  };
+}
+
+// on globalThis, like the Prisma client (./index.ts), so every copy of this module shares one
+const shared = globalThis as unknown as { gatehouseSqliteWriteTurn?: WriteTurn };
+export const sqliteWriteTurn: WriteTurn = (shared.gatehouseSqliteWriteTurn ??= createWriteTurn());
 
 function withBusyTimeout(client: LibsqlClient): LibsqlClient {
   let connectionNeedsPragma = true;
@@ -37,14 +81,40 @@ function withBusyTimeout(client: LibsqlClient): LibsqlClient {
       }
       if (prop === "transaction") {
         return async () => {
-          await ensure(); // the current connection becomes the transaction's …
-          const tx = await target.transaction("write");
-          connectionNeedsPragma = true; // … and the client opens a fresh one next
-          return tx;
+          const endTurn = await sqliteWriteTurn.take();
+          try {
+            await ensure(); // the current connection becomes the transaction's …
+            const tx = await target.transaction("write");
+            connectionNeedsPragma = true; // … and the client opens a fresh one next
+            return endingTurn(tx, endTurn);
+          } catch (error) {
+            endTurn();
+            throw error;
+          }
         };
       }
       const value = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+type LibsqlTransaction = Awaited<ReturnType<LibsqlClient["transaction"]>>;
+
+/** The transaction, ending the process's write turn when it commits, rolls back or closes. */
+function endingTurn(tx: LibsqlTransaction, endTurn: () => void): LibsqlTransaction {
+  return new Proxy(tx, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop); // its getters read private fields: `this` must be the target
+      if (typeof value !== "function") return value;
+      if (prop !== "commit" && prop !== "rollback" && prop !== "close") return value.bind(target);
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          endTurn();
+        }
+      };
     },
   });
 }

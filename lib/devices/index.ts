@@ -1,5 +1,7 @@
-import { db } from "../db";
-import { recordSecurityEvent, type RequestMeta } from "../events";
+import { randomUUID } from "node:crypto";
+import { selectOne } from "../db";
+import { mustChangeOne, NothingChanged, sql, sqlDate, writeTogether } from "../db/direct-writes";
+import { securityEventInsert, type RequestMeta } from "../events";
 import { noticeWork, notifyAccountHolder, type Defer } from "../mail";
 import { deviceKey } from "./user-agent";
 
@@ -20,7 +22,10 @@ import { deviceKey } from "./user-agent";
 export async function noteSignInDevice(userId: number, meta: RequestMeta, opts: { defer?: Defer } = {}): Promise<void> {
   await noticeWork(opts.defer, "new-device-sign-in", async () => {
     const device = deviceKey(meta.userAgent);
-    const known = await db.knownDevice.findUnique({ where: { userId_device: { userId, device } }, select: { userId: true } });
+    // a direct read (lib/db/direct.ts): every completed sign-in asks it
+    const known = await selectOne<{
+      userId: number;
+    }>`SELECT "userId" FROM "KnownDevice" WHERE "userId" = ${userId} AND "device" = ${device}`;
     if (known) return;
     if (!(await rememberDevice(userId, device, meta))) return;
     await notifyAccountHolder(userId, "new-device-sign-in", {
@@ -29,16 +34,29 @@ export async function noteSignInDevice(userId: number, meta: RequestMeta, opts: 
   });
 }
 
-/** Stores the device; true when it is new beside devices the account already had (then with its event). */
+/**
+ * Stores the device; true when it is new beside devices the account already had, and then with
+ * its event, in one transaction (direct writes, lib/db/direct-writes: an account's first sign-in
+ * from each device makes them). The device's insert must change a row (ON CONFLICT: a concurrent
+ * sign-in from the same device stored it first, and mails instead). The event is written, and
+ * taken back in the same transaction when this is the account's only device: an INSERT … SELECT
+ * would need its values cast, and PostgreSQL and SQLite share no cast for a timestamp.
+ */
 async function rememberDevice(userId: number, device: string, meta: RequestMeta): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    // ON CONFLICT: a concurrent sign-in from the same device stored it first, and mails instead
-    const inserted = await tx.$executeRaw`
-      INSERT INTO "KnownDevice" ("userId", "device", "firstSeenAt") VALUES (${userId}, ${device}, ${new Date()})
-      ON CONFLICT ("userId", "device") DO NOTHING`;
-    if (inserted !== 1) return false;
-    if ((await tx.knownDevice.count({ where: { userId } })) === 1) return false;
-    await recordSecurityEvent(userId, "login.new_device", meta, { detail: { device } }, tx);
-    return true;
-  });
+  const eventId = randomUUID();
+  try {
+    const [, , takenBack] = await writeTogether([
+      mustChangeOne(sql`
+        INSERT INTO "KnownDevice" ("userId", "device", "firstSeenAt") VALUES (${userId}, ${device}, ${sqlDate(new Date())})
+        ON CONFLICT ("userId", "device") DO NOTHING`),
+      securityEventInsert(userId, "login.new_device", meta, { detail: { device }, id: eventId }),
+      sql`
+        DELETE FROM "SecurityEvent"
+        WHERE "id" = ${eventId} AND (SELECT COUNT(*) FROM "KnownDevice" WHERE "userId" = ${userId}) = 1`,
+    ]);
+    return takenBack === 0;
+  } catch (error) {
+    if (error instanceof NothingChanged) return false;
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db";
+import { sql, sqlDate, type Statement } from "../db/direct-writes";
 
 // docs/api.md §6: what happened to an account, by whom, from where.
 export const eventKinds = [
@@ -65,17 +66,23 @@ export async function recordSecurityEvent(
   await tx.securityEvent.create({ data: eventRow(userId, kind, meta, extra) });
 }
 
-/** Several events of one request in one statement: all of them are written, or none. */
-export async function recordSecurityEvents(
+/**
+ * The event as one statement for lib/db/direct-writes, to be written in the same transaction as
+ * the change it describes (a login's session, its throttle reset).
+ */
+export function securityEventInsert(
   userId: number,
-  events: { kind: EventKind; detail?: Record<string, unknown> }[],
+  kind: EventKind,
   meta: RequestMeta,
-  tx: Prisma.TransactionClient = db,
-) {
-  await tx.securityEvent.createMany({ data: events.map(({ kind, detail }) => eventRow(userId, kind, meta, { detail })) });
+  extra: { actorId?: number; detail?: Record<string, unknown>; /** when the caller must name the row */ id?: string } = {},
+): Statement {
+  const row = eventRow(userId, kind, meta, extra);
+  return sql`
+    INSERT INTO "SecurityEvent" ("id", "userId", "kind", "actorId", "ip", "userAgent", "detail", "createdAt")
+    VALUES (${extra.id ?? row.id}, ${userId}, ${kind}, ${row.actorId}, ${row.ip}, ${row.userAgent}, ${row.detail}, ${sqlDate(new Date())})`;
 }
 
-function eventRow(userId: number, kind: EventKind, meta: RequestMeta, extra: { actorId?: number; detail?: Record<string, unknown> }) {
+function eventRow(userId: number, kind: EventKind, meta: RequestMeta, extra: { actorId?: number; detail?: Record<string, unknown> } = {}) {
   return {
     id: randomUUID(),
     userId,

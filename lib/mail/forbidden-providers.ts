@@ -1,5 +1,4 @@
-import disposableDomains from "disposable-email-domains";
-import wildcardDomains from "disposable-email-domains/wildcard.json";
+import { createRequire } from "node:module";
 import { config } from "../config";
 import { forbidden } from "../errors";
 
@@ -44,9 +43,18 @@ export function forbiddenDomainChecker(domains: Iterable<string>): DomainCheck {
 
 let check: DomainCheck | undefined;
 
+// The list (~120,000 domains, 2.4 MB of JSON) is read on the first check, not when a route that
+// could check loads: most routes never do, and bundled it was copied into each route group's
+// chunk and parsed with it. The package stays outside the bundle (next.config.mjs
+// serverExternalPackages), so this reads it from node_modules, once.
+function disposableDomains(): string[] {
+  const require = createRequire(import.meta.url);
+  return [...(require("disposable-email-domains") as string[]), ...(require("disposable-email-domains/wildcard.json") as string[])];
+}
+
 /** Is this address at a disposable-mail provider (built-in list or MAIL_FORBIDDEN_DOMAINS)? */
 export function isForbiddenMailAddress(email: string): boolean {
-  check ??= forbiddenDomainChecker([...disposableDomains, ...wildcardDomains, ...config().MAIL_FORBIDDEN_DOMAINS]);
+  check ??= forbiddenDomainChecker([...disposableDomains(), ...config().MAIL_FORBIDDEN_DOMAINS]);
   return check(mailDomain(email));
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, selectOne, toDate, type Prisma } from "../db";
+import { sql, sqlDate, type Statement } from "../db/direct-writes";
 import { randomToken, sha256 } from "../crypto";
 import { TOKEN_LIFETIME_SECONDS } from "../tokens/lifetimes";
 import type { RequestMeta } from "../events";
@@ -20,6 +21,21 @@ export async function createSession(userId: number, meta: RequestMeta, tx: Prism
     },
   });
   return { session, refreshToken };
+}
+
+/**
+ * A new session as one statement for lib/db/direct-writes (a login writes it in one transaction
+ * with its event and its throttle reset), with the refresh token it answers.
+ */
+export function newSession(userId: number, meta: RequestMeta): { sessionId: string; refreshToken: string; insert: Statement } {
+  const refreshToken = randomToken(32);
+  const sessionId = randomUUID();
+  const now = sqlDate(new Date());
+  const insert = sql`
+    INSERT INTO "Session" ("id", "userId", "refreshTokenHash", "createdAt", "lastUsedAt", "expiresAt", "ip", "userAgent")
+    VALUES (${sessionId}, ${userId}, ${sha256(refreshToken)}, ${now}, ${now}, ${sqlDate(refreshExpiry())},
+      ${meta.ip?.slice(0, 64) ?? null}, ${meta.userAgent?.slice(0, 512) ?? null})`;
+  return { sessionId, refreshToken, insert };
 }
 
 const activeWhere = () => ({ revokedAt: null, expiresAt: { gt: new Date() } });

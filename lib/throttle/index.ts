@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { sql, sqlDate, writeOne, writeTogether, type Statement } from "../db/direct-writes";
 import { tooManyRequests, type ErrorCodeWithStatus } from "../errors";
 import { readRow, row, secondsUntil } from "./rows";
 
@@ -21,21 +22,29 @@ export const throttleKeys = {
   passkey: (userId: number) => `passkey:${userId}`,
 };
 
-// The counter's writes are single raw statements: Prisma runs `updateMany` inside a transaction,
-// and on SQLite each transaction costs a fresh connection (~1.5 ms against ~0.3 ms). Every login
-// and every second-factor check makes two of these.
+// The counter's writes are direct writes (lib/db/direct-writes): every login and every
+// second-factor check makes two of them, and a success writes its reset in one transaction with
+// whatever the success itself writes.
 async function swapCounter(key: string, expectedFailures: number, failures: number, blockedUntil: Date | null): Promise<boolean> {
-  const changed = await db.$executeRaw`
-    UPDATE "Throttle" SET "failures" = ${failures}, "blockedUntil" = ${blockedUntil}, "updatedAt" = ${new Date()}
-    WHERE "key" = ${key} AND "failures" = ${expectedFailures}`;
+  const changed = await writeOne(sql`
+    UPDATE "Throttle" SET "failures" = ${failures}, "blockedUntil" = ${blockedUntil && sqlDate(blockedUntil)}, "updatedAt" = ${sqlDate(new Date())}
+    WHERE "key" = ${key} AND "failures" = ${expectedFailures}`);
   return changed === 1;
 }
+
+const resetCounter = (key: string) => sql`
+  UPDATE "Throttle" SET "failures" = 0, "blockedUntil" = NULL, "updatedAt" = ${sqlDate(new Date())} WHERE "key" = ${key}`;
 
 export interface Attempt {
   key: string;
   /** the consecutive failure count if this attempt fails */
   failures: number;
-  succeeded(): Promise<void>;
+  /**
+   * Resets the count, in one transaction with `alongside` (what the success writes: a session,
+   * its event …). A statement there marked `mustChangeOne` that changes nothing undoes them all
+   * and throws NothingChanged: the attempt then stays counted as the failure it was reserved as.
+   */
+  succeeded(...alongside: Statement[]): Promise<void>;
 }
 
 export interface AttemptOptions {
@@ -64,8 +73,8 @@ export async function reserveAttempt(key: string, code: ErrorCodeWithStatus<429>
       return {
         key,
         failures,
-        succeeded: async () => {
-          await db.$executeRaw`UPDATE "Throttle" SET "failures" = 0, "blockedUntil" = NULL, "updatedAt" = ${new Date()} WHERE "key" = ${key}`;
+        succeeded: async (...alongside) => {
+          await writeTogether([resetCounter(key), ...alongside]);
         },
       };
     }
@@ -100,12 +109,9 @@ export async function claimSlot(key: string, seconds: number, code: ErrorCodeWit
 }
 
 /**
- * Stamps a counter as just used. Where there is no account to record an event for, this stands in
- * for the event's insert, so both paths make the same writes. `updateMany` because it is the
- * closest in cost of Prisma's writes that cannot fail (the prune may have taken the row): about
- * 0.65 ms against the event's 1.5 ms on SQLite, 3.6 against 4.4 ms on PostgreSQL (the insert
- * also maintains the event table's indexes).
+ * Stamps a counter as just used: where there is no account to record an event for, this stands in
+ * for the event's insert, so both paths make the same writes (lib/auth/password-throttle.ts). A
+ * direct write like the event's, and one that cannot fail (the prune may have taken the row).
  */
-export async function touchCounter(key: string): Promise<void> {
-  await db.throttle.updateMany({ where: { key }, data: { updatedAt: new Date() } });
-}
+export const touchCounter = (key: string): Statement =>
+  sql`UPDATE "Throttle" SET "updatedAt" = ${sqlDate(new Date())} WHERE "key" = ${key}`;

@@ -1,4 +1,5 @@
-import { db, isUniqueViolation, selectOne, toDate } from "../db";
+import { selectOne, toDate } from "../db";
+import { sql, sqlDate, writeOne } from "../db/direct-writes";
 
 export interface CounterRow {
   failures: number;
@@ -7,18 +8,17 @@ export interface CounterRow {
 }
 
 /**
- * The counter row, created on first use. Not `upsert`: Prisma runs it as read-then-insert, and on
- * PostgreSQL two first attempts at once would both insert; the loser re-reads instead.
+ * The counter row, created on first use (a direct write: the first login of every account makes
+ * it). ON CONFLICT: of two first attempts at once, the second inserts nothing and reads the first's row.
  */
 export async function row(key: string): Promise<CounterRow> {
   const existing = await readRow(key);
   if (existing) return existing;
-  try {
-    return await db.throttle.create({ data: { key } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return db.throttle.findUniqueOrThrow({ where: { key } });
-    throw error;
-  }
+  await writeOne(sql`
+    INSERT INTO "Throttle" ("key", "failures", "updatedAt") VALUES (${key}, 0, ${sqlDate(new Date())}) ON CONFLICT ("key") DO NOTHING`);
+  const created = await readRow(key);
+  if (!created) throw new Error(`throttle counter ${key} vanished as it was made`); // pruned in between
+  return created;
 }
 
 // A direct read (lib/db/direct.ts): every guarded check and wait-time query starts here. The

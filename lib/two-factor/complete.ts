@@ -1,8 +1,8 @@
-import { db, type Prisma } from "../db";
+import { mustChangeOne, NothingChanged, sql, writeTogether, type Statement } from "../db/direct-writes";
 import { noteSignInDevice } from "../devices";
 import { unauthorized } from "../errors";
-import { recordSecurityEvent } from "../events";
-import { createSession } from "../sessions";
+import { securityEventInsert } from "../events";
+import { newSession } from "../sessions";
 import { issueAccessToken, issueSudoToken } from "../tokens/jwt";
 import type { Actor, FactorName, TwoFactorContext } from "./context";
 
@@ -18,18 +18,23 @@ export type AuthenticateResult = SudoTokens | LoginTokens;
  */
 export async function completeSecondFactor(actor: Actor, method: FactorName, ctx: TwoFactorContext): Promise<AuthenticateResult> {
   if (actor.kind === "partial") {
-    const { session, refreshToken } = await db.$transaction(async (tx) => {
-      await assertLoginStillOpen(tx, actor);
-      const started = await createSession(actor.userId, ctx.meta, tx);
-      await recordSecurityEvent(actor.userId, "login.success", ctx.meta, { detail: { method, sessionId: started.session.id } }, tx);
-      return started;
-    });
+    const session = newSession(actor.userId, ctx.meta);
+    try {
+      await writeTogether([
+        loginStillOpen(actor),
+        session.insert,
+        securityEventInsert(actor.userId, "login.success", ctx.meta, { detail: { method, sessionId: session.sessionId } }),
+      ]);
+    } catch (error) {
+      if (error instanceof NothingChanged) throw unauthorized("INVALID_TOKEN");
+      throw error;
+    }
     const [accessToken, sudoToken] = await Promise.all([
-      issueAccessToken(actor.userId, session.id),
-      issueSudoToken(actor.userId, session.id),
+      issueAccessToken(actor.userId, session.sessionId),
+      issueSudoToken(actor.userId, session.sessionId),
     ]);
     await noteSignInDevice(actor.userId, ctx.meta, { defer: ctx.defer });
-    return { accessToken, refreshToken, sudoToken };
+    return { accessToken, refreshToken: session.refreshToken, sudoToken };
   }
   if ((actor.kind === "access" || actor.kind === "sudo") && actor.sessionId) {
     return { sudoToken: await issueSudoToken(actor.userId, actor.sessionId) };
@@ -39,16 +44,15 @@ export async function completeSecondFactor(actor: Actor, method: FactorName, ctx
 
 /**
  * The token check saw the partial token's session epoch still current, but a lock or a password
- * change may have ended the account's sessions since (docs/api.md §8). Rewriting the row to the epoch it
- * must still have makes the two serialise: a concurrent change that came first leaves nothing to
- * match (401 INVALID_TOKEN); one that comes after waits for this transaction and then ends the new
- * session with the others.
+ * change may have ended the account's sessions since (docs/api.md §8). Rewriting the row to the
+ * epoch it must still have, first in the login's transaction, makes the two serialise: a
+ * concurrent change that came first leaves nothing to match (401 INVALID_TOKEN, nothing written);
+ * one that comes after waits for this transaction and then ends the new session with the others.
+ * (It leaves `updatedAt` alone: nothing about the account changed.)
  */
-async function assertLoginStillOpen(tx: Prisma.TransactionClient, actor: Actor) {
+function loginStillOpen(actor: Actor): Statement {
   if (actor.sessionEpoch === undefined) throw unauthorized("INVALID_TOKEN");
-  const { count } = await tx.user.updateMany({
-    where: { id: actor.userId, lockedAt: null, sessionEpoch: actor.sessionEpoch },
-    data: { sessionEpoch: actor.sessionEpoch },
-  });
-  if (count !== 1) throw unauthorized("INVALID_TOKEN");
+  return mustChangeOne(sql`
+    UPDATE "User" SET "sessionEpoch" = ${actor.sessionEpoch}
+    WHERE "id" = ${actor.userId} AND "lockedAt" IS NULL AND "sessionEpoch" = ${actor.sessionEpoch}`);
 }

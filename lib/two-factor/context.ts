@@ -1,5 +1,6 @@
 import { ApiError } from "../errors";
-import { recordSecurityEvents, type EventKind, type RequestMeta } from "../events";
+import { writeTogether } from "../db/direct-writes";
+import { securityEventInsert, type EventKind, type RequestMeta } from "../events";
 import { notifyAccountHolder, resolveMailConfiguration, type Defer, type MailOptions, type NoticeTemplate } from "../mail";
 import type { Attempt } from "../throttle";
 import type { TokenKind } from "../tokens/authorize";
@@ -60,7 +61,7 @@ export async function notifyTwoFactorChange(userId: number, template: NoticeTemp
 /**
  * A wrong guess under the factor's throttle: records the failure (the person reads it in their
  * activity), and throttle.triggered when this failure starts a wait (docs/api.md §5: from the
- * 5th consecutive failure on), both in one statement; then throws `error`.
+ * 5th consecutive failure on), both in one transaction; then throws `error`.
  */
 export async function failedGuess(
   guess: { userId: number; factor: FactorName; during: CheckedDuring },
@@ -71,10 +72,7 @@ export async function failedGuess(
   const { userId, factor, during } = guess;
   const detail = { factor, failures: attempt.failures, during };
   const kinds: EventKind[] = [failureKinds[factor], ...(attempt.failures >= 5 ? (["throttle.triggered"] as const) : [])];
-  await recordSecurityEvents(
-    userId,
-    kinds.map((kind) => ({ kind, detail })),
-    ctx.meta,
-  );
+  // direct writes (lib/db/direct-writes): the path of every guess
+  await writeTogether(kinds.map((kind) => securityEventInsert(userId, kind, ctx.meta, { detail })));
   throw error;
 }

@@ -1,5 +1,6 @@
 import { generateSecret, verify } from "otplib";
 import { db, retryOnUniqueViolation, selectOne } from "../db";
+import { mustChangeOne, NothingChanged, sql } from "../db/direct-writes";
 import { conflict, internal, notFound, unauthorized } from "../errors";
 import { decrypt, DecryptionError, encrypt } from "../crypto";
 import { recordSecurityEvent } from "../events";
@@ -135,12 +136,17 @@ export async function authenticateWithTotp(actor: Actor, code: string, ctx: TwoF
   const step = await matchTotp(secret, code, factor.lastUsedStep);
   const guess = { userId, factor: "totp", during: checkedDuring(actor) } as const;
   if (step === null) return failedGuess(guess, attempt, ctx, incorrect());
-  const { count } = await db.totpFactor.updateMany({
-    where: { userId, secretEnc: sealed, activatedAt: { not: null }, lastUsedStep: { lt: step } },
-    data: { lastUsedStep: step },
-  });
-  if (count !== 1) return failedGuess(guess, attempt, ctx, incorrect()); // replayed, or lost the race
-  await attempt.succeeded();
+  // the step is taken with the throttle's reset, in one transaction (direct writes: every TOTP login)
+  try {
+    await attempt.succeeded(
+      mustChangeOne(sql`
+        UPDATE "TotpFactor" SET "lastUsedStep" = ${step}
+        WHERE "userId" = ${userId} AND "secretEnc" = ${sealed} AND "activatedAt" IS NOT NULL AND "lastUsedStep" < ${step}`),
+    );
+  } catch (error) {
+    if (error instanceof NothingChanged) return failedGuess(guess, attempt, ctx, incorrect()); // replayed, or lost the race
+    throw error;
+  }
   return completeSecondFactor(actor, "totp", ctx);
 }
 
