@@ -57,10 +57,10 @@ describe("the brand of a page is the brand of its Host", () => {
     expect(htmlLang(p)).toBe("en");
   });
 
-  it("is SmartgridOne on its portal's host: name, logo, favicon, colours and its default language (Dutch)", async () => {
+  it("is SmartgridOne on its portal's host: name, logo, favicon, colours and its default language (Dutch, the title too)", async () => {
     const p = await page("/login", { Host: SMARTGRIDONE });
     expect(p.status).toBe(200);
-    expect(title(p)).toBe("Sign in · SmartgridOne");
+    expect(title(p)).toBe("Aanmelden · SmartgridOne");
     expect(icon(p)).toBe("/brands/smartgridone.ico");
     expect(p.html).toContain('src="/brands/smartgridone.png"');
     expect(p.html).toMatch(/<html[^>]*style="[^"]*--color-brand:#0f766e/);
@@ -69,7 +69,7 @@ describe("the brand of a page is the brand of its Host", () => {
   });
 
   it("matches the host case-insensitively, with or without the scheme's default port", async () => {
-    expect(title(await page("/login", { Host: "Portal.SmartgridOne.EXAMPLE" }))).toBe("Sign in · SmartgridOne");
+    expect(title(await page("/login", { Host: "Portal.SmartgridOne.EXAMPLE" }))).toBe("Aanmelden · SmartgridOne");
     expect(title(await page("/login", { Host: `${SOFAR}:443` }))).toBe("Sign in · Sofar");
   });
 
