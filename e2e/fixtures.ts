@@ -40,6 +40,13 @@ export function brandUrl(brand: BrandId, path: string): string {
   return portal ? `http://${new URL(portal).hostname}:${app.port}${path}` : new URL(path, app).href;
 }
 
+/** The methods of the calls to `path` the page makes from now on (whatever their query: the portal adds the mail's brand and language). */
+export function countCalls(page: Page, path: string): string[] {
+  const calls: string[] = [];
+  page.on("request", (request) => new URL(request.url()).pathname === path && calls.push(request.method()));
+  return calls;
+}
+
 export const uniqueEmail = (tag = "e2e") => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
 
 /**

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
+import { countCalls, test, expect, expectAccessible, uniqueEmail } from "./fixtures";
 import { createAccount, enableTotpViaApi, enterPassword, PASSWORD, signIn, sql, totpCode, userId } from "./portal-helpers";
 
 // What a new user met on a first walk through the portal (issue 14): codes typed as the
@@ -6,13 +6,6 @@ import { createAccount, enableTotpViaApi, enterPassword, PASSWORD, signIn, sql, 
 
 /** "818226" as Google Authenticator shows it: "818 226". */
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
-
-/** The calls to `path` the page makes from now on. */
-function countCalls(page: import("@playwright/test").Page, path: string) {
-  const calls: string[] = [];
-  page.on("request", (request) => request.url().endsWith(path) && calls.push(request.method()));
-  return calls;
-}
 
 test("a second-factor code typed with a space is accepted; a short one is never sent", async ({ page }) => {
   const email = uniqueEmail("spaced-signin");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, uniqueEmail } from "./fixtures";
+import { countCalls, test, expect, uniqueEmail } from "./fixtures";
 import {
   api,
   createAccount,
@@ -30,13 +30,6 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
     [],
   );
-}
-
-/** The calls to `path` the page makes from now on. */
-function countCalls(page: Page, path: string) {
-  const calls: string[] = [];
-  page.on("request", (request) => request.url().endsWith(path) && calls.push(request.method()));
-  return calls;
 }
 
 /** Asks for a reset link by mail (POST /v1/auth/forgot-password) and answers the link's path. */

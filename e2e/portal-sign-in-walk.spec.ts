@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
+import { countCalls, test, expect, expectAccessible, uniqueEmail } from "./fixtures";
 import {
   api,
   apiSignIn,
@@ -138,8 +138,7 @@ test("reloading the authenticator wizard after the scan keeps the set-up: the ap
   const secret = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
 
   // issue 14 bug 5: the reload makes no new secret; the pending one is finished with the app's code
-  const setups: string[] = [];
-  page.on("request", (r) => r.url().endsWith("/api/user/2fa/totp/setup") && setups.push(r.method()));
+  const setups = countCalls(page, "/api/user/2fa/totp/setup");
   await page.reload();
   await expect(page.getByTestId("totp-setup-pending")).toBeVisible();
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
+import { countCalls, test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
 import { createAccount, signIn, signInWithTotp, signOut, totpCode, wrongTotp } from "./portal-helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -12,8 +12,7 @@ test("sets up an authenticator app from the QR code's key, then signs in with it
   await expect(page.getByRole("heading", { level: 1, name: "Set up an authenticator app" })).toBeVisible();
   await expectAccessible(page);
 
-  const setups: string[] = [];
-  page.on("request", (request) => request.url().endsWith("/api/user/2fa/totp/setup") && setups.push(request.method()));
+  const setups = countCalls(page, "/api/user/2fa/totp/setup");
   await page.getByRole("button", { name: "Show the QR code" }).dblclick();
   await expect(page.getByRole("heading", { name: "Scan the QR code" })).toBeFocused();
   await expect(page.getByTestId("totp-qr")).toHaveAttribute("src", /^data:image\/png;base64,/);
