@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useBrand } from "@/components/brand/brand-context";
 import { pageMailParametersMiddleware } from "@/components/mail-parameters";
 import {
@@ -65,18 +65,25 @@ const isWorded = (code: ApiFailure["code"]): code is WordedCode => (WORDED_CODES
 /** A sentence for a person about a failed call; `own` words the codes a page says itself. */
 export type DescribeFailure = (error: ApiFailure, own?: FailureTexts) => string;
 
-/** describeFailure in the page's language: throttles name the wait, a 400 says what the server said. */
+/**
+ * describeFailure in the page's language: throttles name the wait, a 400 says what the server said.
+ * The function stays the same for the page's life (it reads the latest words when called), so a
+ * loader that depends on it does not run again when the page re-renders, as it does when a
+ * server action answers: a sign-out's re-render would otherwise refetch with the ended session.
+ */
 export function useDescribeFailure(): DescribeFailure {
   const t = useTranslations("Failures");
   const { name: brand } = useBrand();
-  return useCallback(
-    (error, own = {}) => {
-      const text = own[error.code];
-      if (text) return text;
-      if (error.status === 429) return t("tooManyAttempts", { seconds: error.retryAfter ?? 1 });
-      if (error.status === 400) return error.message;
-      return isWorded(error.code) ? t(`codes.${error.code}`, { brand }) : t("general");
-    },
-    [t, brand],
-  );
+  const words = useRef({ t, brand });
+  useEffect(() => {
+    words.current = { t, brand };
+  });
+  return useCallback((error, own = {}) => {
+    const { t, brand } = words.current;
+    const text = own[error.code];
+    if (text) return text;
+    if (error.status === 429) return t("tooManyAttempts", { seconds: error.retryAfter ?? 1 });
+    if (error.status === 400) return error.message;
+    return isWorded(error.code) ? t(`codes.${error.code}`, { brand }) : t("general");
+  }, []);
 }
