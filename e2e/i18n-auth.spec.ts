@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
+import { brandUrl, test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
 import {
   createAccount,
   enableEmailOtpViaApi,
@@ -15,24 +15,9 @@ import {
 // host speaks Dutch by default; elsewhere the gatehouse_lang cookie picks French or German.
 // Each page is also checked for the English it used to show, so that no text is left behind.
 
-const SMARTGRIDONE_HOST = "portal.smartgridone.example";
-const port = new URL(process.env.APP_URL ?? "http://127.0.0.1:3220").port;
-const smartgridone = (path: string) => `http://${SMARTGRIDONE_HOST}:${port}${path}`;
+const smartgridone = (path: string) => brandUrl("smartgridone", path);
 
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      `--host-resolver-rules=MAP ${SMARTGRIDONE_HOST} 127.0.0.1`,
-    ],
-  },
   // a browser that asks for Spanish, which no brand offers: the brand's default or the cookie answers
   locale: "es-ES",
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
+import { brandUrl, test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
 import { api, apiSignIn, createAccount, PASSWORD } from "./portal-helpers";
 
 // The portal in the reader's language (messages/<lang>/portal.json): SmartgridOne's host speaks
@@ -8,24 +8,9 @@ import { api, apiSignIn, createAccount, PASSWORD } from "./portal-helpers";
 // for the English sentences of its catalogue, so that no text is left behind. And the portal's
 // times follow the time zone saved on the account, else the browser's (issue 16).
 
-const SMARTGRIDONE_HOST = "portal.smartgridone.example";
-const port = new URL(process.env.APP_URL ?? "http://127.0.0.1:3220").port;
-const smartgridone = (path: string) => `http://${SMARTGRIDONE_HOST}:${port}${path}`;
+const smartgridone = (path: string) => brandUrl("smartgridone", path);
 
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      `--host-resolver-rules=MAP ${SMARTGRIDONE_HOST} 127.0.0.1`,
-    ],
-  },
   // a browser that asks for Spanish, which no brand offers, in Amsterdam
   locale: "es-ES",
   timezoneId: "Europe/Amsterdam",
