@@ -5,8 +5,11 @@ type LibsqlClient = ReturnType<PrismaLibSQL["createClient"]>;
 
 // libsql opens SQLite connections without a busy timeout, so a write from a second process (the
 // CLI, a test process, a second server) fails at once with SQLITE_BUSY instead of waiting its turn.
-// Its client also hands its connection to each transaction and opens a new one afterwards, so
-// the pragma must be set again on every new connection, not once.
+// Its client also hands its connection to each transaction and opens a new one afterwards, and
+// never closes the old one: each Prisma transaction leaked a connection (its page cache, its
+// prepared statements) until the garbage collector found it, which under a login flood it
+// seldom did. Here every transaction runs on the client's one connection instead; the adapter
+// holds its mutex from BEGIN to COMMIT, so nothing else runs on that connection meanwhile.
 // Transactions begin IMMEDIATE (write lock up front) instead of DEFERRED: in WAL mode a deferred
 // transaction that read first and then writes gets SQLITE_BUSY at once, without waiting, when
 // another connection wrote in between; Prisma runs some single calls (upsert) that way.
@@ -65,12 +68,11 @@ const shared = globalThis as unknown as { gatehouseSqliteWriteTurn?: WriteTurn }
 export const sqliteWriteTurn: WriteTurn = (shared.gatehouseSqliteWriteTurn ??= createWriteTurn());
 
 function withBusyTimeout(client: LibsqlClient): LibsqlClient {
-  let connectionNeedsPragma = true;
-  const ensure = async () => {
-    if (!connectionNeedsPragma) return;
-    connectionNeedsPragma = false;
-    for (const pragma of pragmas) await client.execute(pragma);
-  };
+  let pragmasSet: Promise<unknown> | undefined;
+  const ensure = () =>
+    (pragmasSet ??= (async () => {
+      for (const pragma of pragmas) await client.execute(pragma);
+    })());
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === "execute") {
@@ -83,10 +85,9 @@ function withBusyTimeout(client: LibsqlClient): LibsqlClient {
         return async () => {
           const endTurn = await sqliteWriteTurn.take();
           try {
-            await ensure(); // the current connection becomes the transaction's …
-            const tx = await target.transaction("write");
-            connectionNeedsPragma = true; // … and the client opens a fresh one next
-            return endingTurn(tx, endTurn);
+            await ensure();
+            await target.execute("BEGIN IMMEDIATE");
+            return onTheSameConnection(target, endTurn);
           } catch (error) {
             endTurn();
             throw error;
@@ -101,22 +102,50 @@ function withBusyTimeout(client: LibsqlClient): LibsqlClient {
 
 type LibsqlTransaction = Awaited<ReturnType<LibsqlClient["transaction"]>>;
 
-/** The transaction, ending the process's write turn when it commits, rolls back or closes. */
-function endingTurn(tx: LibsqlTransaction, endTurn: () => void): LibsqlTransaction {
-  return new Proxy(tx, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop); // its getters read private fields: `this` must be the target
-      if (typeof value !== "function") return value;
-      if (prop !== "commit" && prop !== "rollback" && prop !== "close") return value.bind(target);
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...a: unknown[]) => unknown).apply(target, args);
-        } finally {
-          endTurn();
-        }
-      };
+/** A transaction already begun on the client's connection; ending it ends the process's write turn. */
+function onTheSameConnection(client: LibsqlClient, endTurn: () => void): LibsqlTransaction {
+  let open = true;
+  const mustBeOpen = () => {
+    if (!open) throw Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
+  };
+  const end = async (statement: "COMMIT" | "ROLLBACK") => {
+    if (!open) return;
+    open = false;
+    try {
+      await client.execute(statement);
+    } catch (error) {
+      // a failed COMMIT (a deferred constraint, say) leaves the transaction open: undo it, so
+      // the connection is clean for the next caller
+      if (statement === "COMMIT") await client.execute("ROLLBACK").catch(() => {});
+      if (statement === "COMMIT") throw error;
+    } finally {
+      endTurn();
+    }
+  };
+  return {
+    async execute(statement) {
+      mustBeOpen();
+      return client.execute(statement);
     },
-  });
+    async batch(statements) {
+      const results = [];
+      for (const statement of statements) {
+        mustBeOpen();
+        results.push(await client.execute(statement));
+      }
+      return results;
+    },
+    // the client's executeMultiple rolls back whatever transaction its connection is in
+    executeMultiple: async () => {
+      throw new Error("executeMultiple is not available inside a transaction");
+    },
+    commit: () => end("COMMIT"),
+    rollback: () => end("ROLLBACK"),
+    close: () => void end("ROLLBACK"),
+    get closed() {
+      return !open;
+    },
+  };
 }
 
 /** The libsql adapter with a busy timeout (and the sync level) on every connection. The adapter's own mutex already
