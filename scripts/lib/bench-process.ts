@@ -4,7 +4,7 @@
 // with other work or the load generator is the bottleneck; the main thread's share is the work
 // that is not the password hash (the hash runs on libuv's thread pool).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const ticksPerSecond = (() => {
   try {
@@ -63,6 +63,25 @@ export interface CpuReading {
 }
 
 export const readCpu = (pid: number): CpuReading => ({ totalMs: cpuMs(pid), mainMs: cpuMs(pid, pid) });
+
+/**
+ * CPU ms of every process of a PostgreSQL server on this machine (its backends and helpers),
+ * or null when none runs here. On one machine the database competes for the same cores as the
+ * server's hash threads, so a row's cost there is the server's CPU plus this.
+ */
+export function localPostgresCpuMs(): number | null {
+  let total: number | null = null;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+    } catch {
+      continue; // ended while we looked
+    }
+    total = (total ?? 0) + cpuMs(Number(entry));
+  }
+  return total;
+}
 
 /** Server CPU per operation between two readings. */
 export const cpuPerOperation = (before: CpuReading, after: CpuReading, operations: number) => ({
