@@ -126,16 +126,19 @@ async function awayFromStepBoundary() {
 }
 
 /**
- * A code the server will accept for this secret now: each time step is accepted once, so this
- * takes the current step, or the next one (±1 is accepted) when the current one was used already.
+ * A code the server will accept for this secret now. It accepts the steps around now (±1), each
+ * once and in rising order, so the earliest unused of those three is taken: three codes without
+ * waiting, and a wait for the next step only after that (a spec that takes the current step first
+ * waited up to 30 s for its third code).
  */
 export async function totpCode(secret: string): Promise<string> {
   await awayFromStepBoundary();
   const now = step();
-  const last = usedSteps.get(secret) ?? 0;
-  const use = now > last ? now : now + 1;
-  if (use <= last) {
-    await new Promise((r) => setTimeout(r, ((use + 1) * PERIOD - Date.now() / 1000 + 0.3) * 1000));
+  // the previous step's code only with 5 s of this step left for it to reach the server
+  const earliest = (Date.now() / 1000) % PERIOD < PERIOD - 5 ? now - 1 : now;
+  const use = Math.max(earliest, (usedSteps.get(secret) ?? 0) + 1);
+  if (use > now + 1) {
+    await new Promise((r) => setTimeout(r, ((use - 1) * PERIOD - Date.now() / 1000 + 0.3) * 1000));
     return totpCode(secret);
   }
   usedSteps.set(secret, use);
