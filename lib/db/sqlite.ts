@@ -114,10 +114,12 @@ function onTheSameConnection(client: LibsqlClient, endTurn: () => void): LibsqlT
     try {
       await client.execute(statement);
     } catch (error) {
+      // a ROLLBACK fails only when SQLite has undone the transaction itself (a full disk, say)
+      if (statement === "ROLLBACK") return;
       // a failed COMMIT (a deferred constraint, say) leaves the transaction open: undo it, so
       // the connection is clean for the next caller
-      if (statement === "COMMIT") await client.execute("ROLLBACK").catch(() => {});
-      if (statement === "COMMIT") throw error;
+      await client.execute("ROLLBACK").catch(() => {});
+      throw error;
     } finally {
       endTurn();
     }
@@ -148,8 +150,8 @@ function onTheSameConnection(client: LibsqlClient, endTurn: () => void): LibsqlT
   };
 }
 
-/** The libsql adapter with a busy timeout (and the sync level) on every connection. The adapter's own mutex already
- * serialises work inside one process, so the flag above cannot race. */
+/** The libsql adapter with a busy timeout (and the sync level) on its connection, and its transactions on that
+ * connection too. The adapter's own mutex serialises work inside one process, so the pragmas are set once, first. */
 export class BusyTolerantLibSQL extends PrismaLibSQL {
   createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]): LibsqlClient {
     return withBusyTimeout(super.createClient(config));
