@@ -173,3 +173,29 @@ test("a saved time zone: the portal's times are shown in it, on the server's pag
   await expect(page.getByRole("list", { name: "Security events" }).locator("time").first()).toHaveText(/ (CET|CEST|GMT\+[12])$/);
   await expectAccessible(page);
 });
+
+test("the pickers wait for the page's script: a choice made while the page loads is neither lost nor undone", async ({ page }) => {
+  const email = uniqueEmail("early-choice");
+  createAccount(email);
+  await signInAt(page, "/login", email);
+
+  // the page's scripts held back, as on a slow connection: the server's HTML is all there is
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/account", { waitUntil: "commit" });
+  const timeZone = page.getByLabel("Time zone");
+  await expect(timeZone).toBeVisible();
+  // a choice now would reach no handler, or be put back and saved as it was when React took over
+  await expect(timeZone).toBeDisabled();
+  await expect(page.getByTestId("language-picker")).toBeDisabled();
+
+  release();
+  await timeZone.selectOption("Asia/Tokyo");
+  await expect(page.getByText("Time zone saved.")).toBeVisible();
+  const { accessToken } = await apiSignIn(email);
+  expect(await api("/user/preferences", { token: accessToken })).toEqual({ language: null, timeZone: "Asia/Tokyo" });
+});

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useState, useSyncExternalStore, useTransition } from "react";
 import { useBrowserTimeZone, useSavedTimeZone } from "@/components/activity/local-time";
+import { useHydrated } from "@/components/use-hydrated";
 import { useAccessCall } from "./use-portal-api";
 
 // The time zone the portal's times are shown in, saved on the account (PUT /user/preferences)
@@ -36,6 +37,7 @@ export function TimeZonePicker() {
   const [shown, show] = useOptimistic(saved ?? AUTOMATIC);
   const [outcome, setOutcome] = useState<"saved" | "failed" | null>(null);
   const id = useId();
+  const hydrated = useHydrated();
 
   function choose(value: string) {
     setOutcome(null);
@@ -57,7 +59,7 @@ export function TimeZonePicker() {
       <select
         id={id}
         value={shown}
-        disabled={pending}
+        disabled={!hydrated || pending}
         aria-busy={pending || undefined}
         aria-describedby={`${id}-hint`}
         onChange={(event) => choose(event.target.value)}

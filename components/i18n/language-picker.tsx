@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useAccessCall } from "@/components/account/use-portal-api";
 import { useBrand } from "@/components/brand/brand-context";
+import { useHydrated } from "@/components/use-hydrated";
 import { chooseLanguage } from "@/lib/i18n/actions";
 import { isLanguage, LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 
@@ -23,6 +24,7 @@ export function LanguagePicker({ saveTo }: { saveTo: "browser" | "account" }) {
   const [pending, startTransition] = useTransition();
   const [failed, setFailed] = useState(false);
   const id = useId();
+  const hydrated = useHydrated();
 
   function choose(language: Language) {
     setFailed(false);
@@ -44,7 +46,7 @@ export function LanguagePicker({ saveTo }: { saveTo: "browser" | "account" }) {
       <select
         id={id}
         value={current}
-        disabled={pending}
+        disabled={!hydrated || pending}
         aria-busy={pending || undefined}
         onChange={(event) => isLanguage(event.target.value) && choose(event.target.value)}
         className="min-h-9 rounded-md border border-slate-300 bg-white px-2 py-1 text-slate-900"
