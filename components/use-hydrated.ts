@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 
-const noChanges = () => () => {};
+/** useSyncExternalStore's subscription for a value fixed for the page's life in the browser (hydration, the browser's zone). */
+export const noChanges = () => () => {};
 
 /**
  * False in the server's HTML and while React takes it over, true from then on. A control whose

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useState, useSyncExternalStore, useTransition } from "react";
 import { useBrowserTimeZone, useSavedTimeZone } from "@/components/activity/local-time";
-import { useHydrated } from "@/components/use-hydrated";
+import { noChanges, useHydrated } from "@/components/use-hydrated";
 import { useAccessCall } from "./use-portal-api";
 
 // The time zone the portal's times are shown in, saved on the account (PUT /user/preferences)
@@ -14,7 +14,6 @@ import { useAccessCall } from "./use-portal-api";
 /** The value of the "Automatic" option: no zone saved. */
 const AUTOMATIC = "";
 
-const noChanges = () => () => {};
 let zones: readonly string[] | undefined;
 /** The browser's IANA zones (its list leaves out UTC, which a person may well want). */
 const browserZones = () => (zones ??= [...new Set([...Intl.supportedValuesOf("timeZone"), "UTC"])].sort());

@@ -2,6 +2,7 @@
 
 import { useLocale } from "next-intl";
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { noChanges } from "@/components/use-hydrated";
 
 // Times in the reader's time zone: the one saved on the account (PUT /user/preferences), else the
 // browser's; in the page's language either way. A saved zone is known on the server, so both
@@ -21,7 +22,6 @@ export function SavedTimeZoneProvider({ timeZone, children }: { timeZone: string
 /** The zone the reader saved, or null. */
 export const useSavedTimeZone = () => useContext(SavedTimeZoneContext);
 
-const noChanges = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The browser's own zone; null on the server, which cannot know it. */
