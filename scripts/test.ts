@@ -4,9 +4,10 @@
 // `npm test -- --api-only` runs just the Vitest suite (CI runs it again on PostgreSQL).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { type Counts, playwrightCounts, vitestCounts } from "./lib/test-reports";
 
 const apiOnly = process.argv.includes("--api-only");
-const results: { name: string; passed: number; failed: number }[] = [];
+const results: ({ name: string } & Counts)[] = [];
 
 function run(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}) {
   console.log(`\n▶ ${name}`);
@@ -16,7 +17,7 @@ function run(name: string, command: string, args: string[], env: Record<string, 
 
 function check(name: string, command: string, args: string[], env?: Record<string, string | undefined>) {
   const ok = run(name, command, args, env);
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, failures: [] });
 }
 
 /** A test runner stage: counts come from its JSON report; a crash with no report counts as one failure. */
@@ -25,24 +26,15 @@ function suite(
   command: string,
   args: string[],
   report: string,
-  count: (json: unknown) => { passed: number; failed: number },
+  count: (json: unknown) => Counts,
   env?: Record<string, string | undefined>,
 ) {
   rmSync(report, { force: true });
   const ok = run(name, command, args, env);
-  const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1 };
+  const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1, failures: [] };
   if (!ok && counts.failed === 0) counts.failed = 1;
   results.push({ name, ...counts });
 }
-
-const vitestCounts = (json: unknown) => {
-  const r = json as { numPassedTests: number; numFailedTests: number };
-  return { passed: r.numPassedTests, failed: r.numFailedTests };
-};
-const playwrightCounts = (json: unknown) => {
-  const r = json as { stats: { expected: number; unexpected: number; flaky: number } };
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
-};
 
 if (!apiOnly) {
   check("Prisma schemas in sync", "npx", ["tsx", "scripts/sync-schemas.ts", "--check"]);
@@ -73,7 +65,11 @@ if (!apiOnly) {
 }
 
 console.log("\nSummary");
-for (const r of results) console.log(`  ${r.failed ? "✗" : "✓"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results) {
+  console.log(`  ${r.failed ? "✗" : "✓"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+  for (const failure of r.failures) console.log(`      ✗ ${failure}`);
+  for (const flaky of r.flaky ?? []) console.log(`      ! passed only on a retry: ${flaky}`);
+}
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);
