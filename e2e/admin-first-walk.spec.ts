@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, snap, uniqueEmail } from "./fixtures";
 import {
   PASSWORD,
   confirmWithTotp,
   createAccount,
+  createAdmin,
   enableTotpViaApi,
   signIn,
   signInWithTotp,
@@ -16,13 +16,6 @@ import {
 // What a new administrator met on a first walk through the dashboard (issue 14): actions that
 // need a second factor nobody mentioned, a taken address found only after the step-up, a stale
 // error beside a new one, and an account's activity that did not say what happened.
-
-function createAdmin(email: string) {
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", PASSWORD, "--admin"], {
-    env: process.env,
-    stdio: "pipe",
-  });
-}
 
 async function openCreateAccount(page: Page) {
   await page.goto("/admin/users");
@@ -36,7 +29,7 @@ test("an administrator without a second factor is told, before any action, that 
   page,
 }) => {
   const adminEmail = uniqueEmail("admin-no-2fa");
-  createAdmin(adminEmail);
+  await createAdmin(adminEmail);
   await signIn(page, adminEmail);
 
   // issue 14: admin without 2FA — on the overview and on every dashboard page
@@ -54,7 +47,7 @@ test("an administrator without a second factor is told, before any action, that 
 
 test("an administrator with a second factor sees no such banner", async ({ page }) => {
   const adminEmail = uniqueEmail("admin-2fa");
-  createAdmin(adminEmail);
+  await createAdmin(adminEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
   await signInWithTotp(page, adminEmail, secret);
   await page.goto("/admin");
@@ -67,8 +60,8 @@ test("Create account: a taken address is said at once, before the step-up", asyn
   test.setTimeout(120_000);
   const adminEmail = uniqueEmail("admin-create");
   const existing = uniqueEmail("existing");
-  createAdmin(adminEmail);
-  createAccount(existing);
+  await createAdmin(adminEmail);
+  await createAccount(existing);
   const { secret } = await enableTotpViaApi(adminEmail);
   await signInWithTotp(page, adminEmail, secret);
 
@@ -94,8 +87,8 @@ test("Create account: a message about the last try never stays beside a new one"
   test.setTimeout(120_000);
   const adminEmail = uniqueEmail("admin-stale");
   const existing = uniqueEmail("existing");
-  createAdmin(adminEmail);
-  createAccount(existing);
+  await createAdmin(adminEmail);
+  await createAccount(existing);
   const { secret } = await enableTotpViaApi(adminEmail);
   await signInWithTotp(page, adminEmail, secret);
 
@@ -135,8 +128,8 @@ test("Create account: a message about the last try never stays beside a new one"
 test("an account's page tells what happened: a wrong code, a new device, a sign-out", async ({ page }) => {
   const adminEmail = uniqueEmail("admin-story");
   const targetEmail = uniqueEmail("story-target");
-  createAdmin(adminEmail);
-  createAccount(targetEmail);
+  await createAdmin(adminEmail);
+  await createAccount(targetEmail);
   const { secret: adminSecret } = await enableTotpViaApi(adminEmail);
   const { secret } = await enableTotpViaApi(targetEmail);
   const targetId = await userId(targetEmail);

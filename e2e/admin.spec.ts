@@ -1,20 +1,22 @@
-import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
-import { PASSWORD, confirmWithTotp, createAccount, enableTotpViaApi, sql, signIn, signInWithTotp, userId } from "./portal-helpers";
+import {
+  PASSWORD,
+  confirmWithTotp,
+  createAccount,
+  createAdmin,
+  enableTotpViaApi,
+  sql,
+  signIn,
+  signInWithTotp,
+  userId,
+} from "./portal-helpers";
 
 // Issue 6: the admin dashboard. An administrator (operator CLI, TOTP set up through the API) signs
 // in at /login with their second factor, finds an account, resets its 2FA and locks it — each
 // confirmed in the page and stepped up with the administrator's own TOTP — and the account can no
 // longer sign in; both accounts show the events; the mails are in the mail log.
-
-function createAdmin(email: string) {
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", PASSWORD, "--admin"], {
-    env: process.env,
-    stdio: "pipe",
-  });
-}
 
 /**
  * expectAccessible for the mail viewer: axe cannot run inside the message's iframe (sandboxed
@@ -39,8 +41,8 @@ test("an administrator finds an account, resets its 2FA and locks it, stepping u
   test.setTimeout(180_000);
   const adminEmail = uniqueEmail("admin");
   const targetEmail = uniqueEmail("target");
-  createAdmin(adminEmail);
-  createAccount(targetEmail);
+  await createAdmin(adminEmail);
+  await createAccount(targetEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
   await enableTotpViaApi(targetEmail);
   const adminId = await userId(adminEmail);
@@ -146,8 +148,8 @@ test("the step-up dialog: Escape closes it and gives the focus back; nothing hap
   test.setTimeout(120_000);
   const adminEmail = uniqueEmail("admin");
   const targetEmail = uniqueEmail("target");
-  createAdmin(adminEmail);
-  createAccount(targetEmail);
+  await createAdmin(adminEmail);
+  await createAccount(targetEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
   const targetId = await userId(targetEmail);
   await signInWithTotp(page, adminEmail, secret);
@@ -199,7 +201,7 @@ test("the dashboard is only for administrators", async ({ page }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login\?next=%2Fadmin$/);
   const email = uniqueEmail("plain");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(404);

@@ -55,7 +55,7 @@ test("the server's own host is the default brand, in its default language", asyn
 
 test("the portal's picker saves the language on the account, which then comes before the browser's", async ({ page, context }) => {
   const email = uniqueEmail("lang");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 

@@ -6,7 +6,7 @@ import { createAccount, signIn, sql, userId } from "./portal-helpers";
 
 test("next-auth's built-in sign-out ends the Gatehouse session: the portal's tokens stop working", async ({ page }) => {
   const email = uniqueEmail("signout");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
 
   const issued = await page.request.get("/api/portal/token");

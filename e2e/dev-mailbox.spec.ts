@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
 import { test, expect, expectAccessible, snap, uniqueEmail } from "./fixtures";
-import { PASSWORD, createAccount, signIn } from "./portal-helpers";
+import { createAccount, createAdmin, signIn } from "./portal-helpers";
 
 // §8 "Development mailbox": it shows every mailed code and link, so it answers only this machine
 // or a signed-in administrator; everyone else gets the portal's 404 page. The e2e server trusts a
@@ -15,7 +14,7 @@ test("the mailbox opens on this machine", async ({ page }) => {
 
 test("a visitor from another machine gets the 404 page, and the reset link of an account is not in it", async ({ browser }) => {
   const email = uniqueEmail("mailbox");
-  createAccount(email);
+  await createAccount(email);
   await fetch(`${process.env.APP_URL}/user/password/reset/send`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -40,11 +39,8 @@ test("a visitor from another machine gets the 404 page, and the reset link of an
 test("a signed-in administrator on another machine reads it; a signed-in member does not", async ({ browser }) => {
   const member = uniqueEmail("member");
   const admin = uniqueEmail("admin");
-  createAccount(member);
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], {
-    env: process.env,
-    stdio: "pipe",
-  });
+  await createAccount(member);
+  await createAdmin(admin);
 
   for (const [email, allowed] of [
     [member, false],

@@ -23,7 +23,7 @@ async function newestMail(to: string, template: string) {
 test("in Dutch on SmartgridOne's host: sign in with 2FA, change the password, move to a new address", async ({ page }) => {
   const email = uniqueEmail("nl-journey");
   const target = uniqueEmail("nl-journey-new");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
 
   // sign-in, in SmartgridOne's name and Dutch

@@ -3,7 +3,7 @@ import { createAccount, enterPassword, mailCount, mailedCode, signIn, signOut } 
 
 test("resets a forgotten password with the emailed code, the policy shown live", async ({ page }) => {
   const email = uniqueEmail("forgot");
-  createAccount(email);
+  await createAccount(email);
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();

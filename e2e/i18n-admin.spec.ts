@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Locator, Page } from "@playwright/test";
 import { brandUrl, expect, expectNoViolations, snap, test, uniqueEmail } from "./fixtures";
-import { PASSWORD, apiSignIn, createAccount, enableTotpViaApi, signInWithTotp, totpCode, userId } from "./portal-helpers";
+import { PASSWORD, apiSignIn, createAccount, createAdmin, enableTotpViaApi, signInWithTotp, totpCode, userId } from "./portal-helpers";
 
 // Issue 16 on the dashboard: an administrator on SmartgridOne's host reads the accounts list, an
 // account's page with its confirmations and the mail log in Dutch, the overview in German and
@@ -46,13 +45,6 @@ async function expectNoEnglish(page: Page, language: string, namespaces: string[
 
 // ---------------------------------------------------------------- helpers
 
-function createAdmin(email: string) {
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", PASSWORD, "--admin"], {
-    env: process.env,
-    stdio: "pipe",
-  });
-}
-
 async function setLanguage(context: BrowserContext, language: string) {
   await context.addCookies([{ name: "gatehouse_lang", value: language, url: smartgridone("/") }]);
 }
@@ -94,8 +86,8 @@ test("the dashboard in Dutch on SmartgridOne's host: the accounts list, an accou
   test.setTimeout(180_000);
   const adminEmail = uniqueEmail("admin-nl");
   const targetEmail = uniqueEmail("target-nl");
-  createAdmin(adminEmail);
-  createAccount(targetEmail);
+  await createAdmin(adminEmail);
+  await createAccount(targetEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
   await apiSignIn(targetEmail); // one live session to end
   const targetId = await userId(targetEmail);
@@ -209,7 +201,7 @@ test("the dashboard in Dutch on SmartgridOne's host: the accounts list, an accou
 // the page's Content-Security-Policy (img-src 'self') lets through only on that same host.
 test("a message of the mail log in Dutch", async ({ page, context }) => {
   const adminEmail = uniqueEmail("admin-mail-nl");
-  createAdmin(adminEmail);
+  await createAdmin(adminEmail);
   const { secret } = await enableTotpViaApi(adminEmail); // mails "2fa-method-added" to the administrator
   await signInWithTotp(page, adminEmail, secret);
   await context.addCookies([{ name: "gatehouse_lang", value: "nl", url: page.url() }]);
@@ -232,7 +224,7 @@ test("a message of the mail log in Dutch", async ({ page, context }) => {
 test("the overview in German and the API reference in French", async ({ page, context }) => {
   test.setTimeout(120_000);
   const adminEmail = uniqueEmail("admin-de");
-  createAdmin(adminEmail);
+  await createAdmin(adminEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
   await signInAsAdministrator(page, adminEmail, secret);
 

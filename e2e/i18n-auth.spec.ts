@@ -35,7 +35,7 @@ async function expectNoEnglish(page: Page, english: string[]) {
 
 test("the sign-in page on SmartgridOne's host is Dutch, and so are a wrong password and a field's rule", async ({ page }) => {
   const email = uniqueEmail("nl-login");
-  createAccount(email);
+  await createAccount(email);
 
   await page.goto(smartgridone("/login"));
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
@@ -67,7 +67,7 @@ test("the sign-in page on SmartgridOne's host is Dutch, and so are a wrong passw
 
 test("the second step in Dutch: the factors' names, a wrong code, the recovery code's rule", async ({ page, context }) => {
   const email = uniqueEmail("nl-2fa");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
   await speak(context, "nl");
 
@@ -106,7 +106,7 @@ test("the second step in Dutch: the factors' names, a wrong code, the recovery c
 test("the second step in Dutch with email codes: where the code went, and the resend countdown", async ({ page, context }) => {
   const email = uniqueEmail("nl-otp");
   const inbox = uniqueEmail("nl-inbox");
-  createAccount(email);
+  await createAccount(email);
   await enableEmailOtpViaApi(email, inbox);
   await speak(context, "nl");
 
@@ -131,7 +131,7 @@ test("the second step in Dutch with email codes: where the code went, and the re
 
 test("the forgot-password page in French, to the new password", async ({ page, context }) => {
   const email = uniqueEmail("fr-forgot");
-  createAccount(email);
+  await createAccount(email);
   await speak(context, "fr");
 
   await page.goto("/forgot-password");

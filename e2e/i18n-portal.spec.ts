@@ -45,7 +45,7 @@ async function signInAt(page: Page, loginUrl: string, email: string) {
 
 test("SmartgridOne's portal in Dutch: the overview, changing the password, the activity", async ({ page }) => {
   const email = uniqueEmail("nl-portal");
-  createAccount(email);
+  await createAccount(email);
   await signInAt(page, smartgridone("/login"), email);
 
   // the overview
@@ -106,7 +106,7 @@ test("SmartgridOne's portal in Dutch: the overview, changing the password, the a
 
 test("the portal in French: the sessions", async ({ page, context }) => {
   const email = uniqueEmail("fr-portal");
-  createAccount(email);
+  await createAccount(email);
   await apiSignIn(email); // another session, to end
   await context.addCookies([{ name: "gatehouse_lang", value: "fr", url: process.env.APP_URL! }]);
   await signInAt(page, "/login", email);
@@ -134,7 +134,7 @@ test("a saved time zone: the portal's times are shown in it, on the server's pag
   page,
 }) => {
   const email = uniqueEmail("time-zone");
-  createAccount(email);
+  await createAccount(email);
   await signInAt(page, "/login", email);
 
   const picker = page.getByLabel("Time zone");
@@ -176,7 +176,7 @@ test("a saved time zone: the portal's times are shown in it, on the server's pag
 
 test("the pickers wait for the page's script: a choice made while the page loads is neither lost nor undone", async ({ page }) => {
   const email = uniqueEmail("early-choice");
-  createAccount(email);
+  await createAccount(email);
   await signInAt(page, "/login", email);
 
   // the page's scripts held back, as on a slow connection: the server's HTML is all there is

@@ -1,12 +1,11 @@
-import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, snap, uniqueEmail } from "./fixtures";
 import {
   confirmWithTotp,
   createAccount,
+  createAdmin,
   enableTotpViaApi,
   enterPassword,
-  PASSWORD,
   signIn,
   signInWithTotp,
   signOut,
@@ -46,7 +45,7 @@ test("a passkey: added in the portal, renamed, then signing in without a passwor
   });
   const authenticator = await addVirtualAuthenticator(page);
   const email = uniqueEmail("passkey");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
 
   // add: the account had no second factor, so the passkey comes with recovery codes behind the save gate
@@ -113,7 +112,7 @@ test("a passkey: added in the portal, renamed, then signing in without a passwor
 test("the email field offers the passkey (conditional UI): picking it signs in without a password", async ({ page }) => {
   await addVirtualAuthenticator(page);
   const email = uniqueEmail("passkey-autofill");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.goto("/account/passkeys");
   await page.getByRole("button", { name: "Add a passkey" }).click();
@@ -133,7 +132,7 @@ test("without WebAuthn the page says why there is no button", async ({ page }) =
     Object.defineProperty(window, "PublicKeyCredential", { value: undefined });
   });
   const email = uniqueEmail("no-webauthn");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
   await page.goto("/account/passkeys");
@@ -146,8 +145,8 @@ test("the dashboard lists an account's passkeys, and resetting its 2FA removes t
   test.setTimeout(120_000);
   const adminEmail = uniqueEmail("pk-admin");
   const targetEmail = uniqueEmail("pk-target");
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", adminEmail, "--password", PASSWORD, "--admin"], { env: process.env });
-  createAccount(targetEmail);
+  await createAdmin(adminEmail);
+  await createAccount(targetEmail);
   const { secret } = await enableTotpViaApi(adminEmail);
 
   // the account holder adds a passkey in their own browser

@@ -3,7 +3,7 @@ import { createAccount, enableTotpViaApi, expectNoSidewaysScroll, signIn, signIn
 
 test("the overview shows the account's security at a glance, with a way into each wizard", async ({ page }) => {
   const email = uniqueEmail("overview");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
 
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -40,7 +40,7 @@ test("the overview shows the account's security at a glance, with a way into eac
 
 test("with 2FA on, it shows each method and warns when fewer than 3 recovery codes are left", async ({ page }) => {
   const email = uniqueEmail("overview-2fa");
-  createAccount(email);
+  await createAccount(email);
   const { secret, recoveryCodes } = await enableTotpViaApi(email);
   await signInWithTotp(page, email, secret);
 
@@ -84,7 +84,7 @@ test("with 2FA on, it shows each method and warns when fewer than 3 recovery cod
 
 test("the portal's pages fit a 375 px wide phone", async ({ page }) => {
   const email = uniqueEmail("narrow");
-  createAccount(email);
+  await createAccount(email);
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto("/login");
   await expectNoSidewaysScroll(page);

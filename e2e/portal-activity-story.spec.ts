@@ -58,7 +58,7 @@ test("the activity page tells what happened: wrong codes, a new device, an ended
   const email = uniqueEmail("story");
   const newEmail = uniqueEmail("story-moved");
   const codesTo = uniqueEmail("story-codes");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email); // the account's first device: a script
   const id = await userId(email);
 

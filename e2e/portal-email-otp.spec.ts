@@ -4,7 +4,7 @@ import { createAccount, enterPassword, mailCount, mailedCode, signIn, signOut } 
 test("sets up email codes with the code from the outbox, then offers them at sign-in", async ({ page }) => {
   const email = uniqueEmail("otp-setup");
   const inbox = uniqueEmail("otp-setup-inbox");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.getByRole("link", { name: "Set up email codes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Set up email codes" })).toBeVisible();

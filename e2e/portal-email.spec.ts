@@ -5,8 +5,8 @@ test("moves the account to a new email address; then it signs in with the new on
   const email = uniqueEmail("move-from");
   const taken = uniqueEmail("move-taken");
   const target = uniqueEmail("move-to");
-  createAccount(email);
-  createAccount(taken);
+  await createAccount(email);
+  await createAccount(taken);
   await signIn(page, email);
   await page.getByRole("link", { name: "Change email address" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Change email address" })).toBeVisible();

@@ -9,7 +9,7 @@ const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 test("a second-factor code typed with a space is accepted; a short one is never sent", async ({ page }) => {
   const email = uniqueEmail("spaced-signin");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
   const authenticate = countCalls(page, "/api/user/2fa/totp/authenticate");
 
@@ -34,7 +34,7 @@ test("a second-factor code typed with a space is accepted; a short one is never 
 
 test("the set-up wizard's code field takes a code typed with a space or a dash", async ({ page }) => {
   const email = uniqueEmail("spaced-wizard");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.getByRole("link", { name: "Set up authenticator app" }).click();
   await page.getByRole("button", { name: "Show the QR code" }).click();
@@ -78,7 +78,7 @@ test("an unknown page is Gatehouse's 404, with a way home and the favicon", asyn
 
 test("/admin for a signed-in person who is no administrator is the same 404, with a way home", async ({ page }) => {
   const email = uniqueEmail("not-admin");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
 
   // issue 14 bug 8
@@ -93,7 +93,7 @@ test("/admin for a signed-in person who is no administrator is the same 404, wit
 
 test("a one-second sign-in wait leaves a message once it has ended", async ({ page }) => {
   const email = uniqueEmail("short-wait");
-  createAccount(email);
+  await createAccount(email);
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(`${PASSWORD}-wrong`);

@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { generate } from "otplib";
 import { expect, type Page } from "@playwright/test";
 
@@ -9,9 +10,21 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "Sturdy-Lantern-42";
 
-export function createAccount(email: string, password = PASSWORD) {
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", password], { env: process.env, stdio: "pipe" });
+const run = promisify(execFile);
+
+/**
+ * An account from the operator CLI, on the e2e server's database. The child process runs
+ * asynchronously: a synchronous one froze this worker's event loop past the server's keep-alive
+ * timeout, so the next `fetch` took a pooled socket the server had already closed and failed with
+ * "other side closed".
+ */
+export async function createAccount(email: string, { password = PASSWORD, admin = false } = {}) {
+  await run("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", password, ...(admin ? ["--admin"] : [])], {
+    env: process.env,
+  });
 }
+
+export const createAdmin = (email: string) => createAccount(email, { admin: true });
 
 // ---------------------------------------------------------------- database
 

@@ -12,7 +12,7 @@ import {
 
 test("changes the password with the keyboard only; then the old one fails at /login", async ({ page }) => {
   const email = uniqueEmail("change-pw");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.getByRole("link", { name: "Change password" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Change password" })).toBeVisible();
@@ -58,7 +58,7 @@ test("changes the password with the keyboard only; then the old one fails at /lo
 test("with 2FA on, changing the password asks to confirm it's you first", async ({ page }) => {
   test.setTimeout(150_000); // four TOTP codes, one per time step
   const email = uniqueEmail("change-pw-2fa");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
   await signInWithTotp(page, email, secret);
   await page.goto("/account/password");

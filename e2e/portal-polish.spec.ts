@@ -55,7 +55,7 @@ async function mailedResetLink(email: string) {
 
 test("the recovery codes, downloaded or printed, name the account and the site", async ({ page, baseURL }) => {
   const email = uniqueEmail("rc-named");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.goto("/account/authenticator");
   await page.getByRole("button", { name: "Show the QR code" }).click();
@@ -141,7 +141,7 @@ async function expectPasswordToggle(page: Page, field: Locator, autocomplete: st
 
 test("every password field has a Show password button, and signing in hides the password again", async ({ page }) => {
   const email = uniqueEmail("show-password");
-  createAccount(email);
+  await createAccount(email);
 
   // issue 14: show password — sign-in
   await page.goto("/login");
@@ -243,7 +243,7 @@ const placeOf = (button: Locator) =>
 
 test("no empty slot above a wizard's main button", async ({ page }) => {
   const email = uniqueEmail("wizard-space");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
   await page.goto("/forgot-password");
   const button = page.getByRole("button", { name: "Send code", exact: true });
@@ -270,8 +270,8 @@ test("no empty slot above a wizard's main button", async ({ page }) => {
 test("a wizard's main button stays where it is when an error appears", async ({ page }) => {
   const email = uniqueEmail("wizard-jump");
   const taken = uniqueEmail("wizard-taken");
-  createAccount(email);
-  createAccount(taken);
+  await createAccount(email);
+  await createAccount(taken);
 
   // forgot password, a wrong code
   await page.goto("/forgot-password");
@@ -336,7 +336,7 @@ test("a wizard's main button stays where it is when an error appears", async ({ 
 
 test("forgot password: a finished step is marked done, the current one is the current step", async ({ page }) => {
   const email = uniqueEmail("forgot-steps");
-  createAccount(email);
+  await createAccount(email);
   await page.goto("/forgot-password");
   const steps = page.getByRole("list", { name: "Progress" });
   const step = (name: string) => steps.getByRole("listitem").filter({ hasText: name });
@@ -389,7 +389,7 @@ test("axe finds nothing on /docs and on the 404 page, on a desktop and on a phon
 test("every portal page fits a 390 px phone, with two second steps and a long address", async ({ page }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("a-rather-long-name.for-a-phone").replace("@example.com", "@a-long-subdomain.example.com");
-  createAccount(email);
+  await createAccount(email);
   await page.setViewportSize(PHONE);
   for (const path of ["/login", "/forgot-password", "/reset-password?token=x", "/undo-email-change?token=x", "/no-such-page"]) {
     await page.goto(path);

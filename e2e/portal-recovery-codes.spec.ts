@@ -6,7 +6,7 @@ test.setTimeout(120_000);
 
 test("creates new recovery codes after confirming it's you; a shown one signs in, an old one no more", async ({ page }) => {
   const email = uniqueEmail("rc-reset");
-  createAccount(email);
+  await createAccount(email);
   const { secret, recoveryCodes: oldCodes } = await enableTotpViaApi(email);
   await signInWithTotp(page, email, secret);
 

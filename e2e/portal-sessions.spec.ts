@@ -3,7 +3,7 @@ import { createAccount, signIn } from "./portal-helpers";
 
 test("ends one session, then all others: the other browsers are signed out", async ({ page, browser }) => {
   const email = uniqueEmail("sessions");
-  createAccount(email);
+  await createAccount(email);
   const laptop = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" });
   const phone = await browser.newContext({
     userAgent:

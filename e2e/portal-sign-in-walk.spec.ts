@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { countCalls, test, expect, expectAccessible, uniqueEmail } from "./fixtures";
 import {
   api,
   apiSignIn,
   codeMailKey,
   createAccount,
+  createAdmin,
   enableEmailOtpViaApi,
   enableTotpViaApi,
   endMailWait,
@@ -38,7 +38,7 @@ test("email codes as the only method: the code is sent at once, to a masked addr
   page,
 }) => {
   const email = uniqueEmail("only-email");
-  createAccount(email);
+  await createAccount(email);
   await enableEmailOtpViaApi(email, email);
   const masked = `${email[0]}•••@example.com`;
   const before = await mailCount(email, "2fa-email-code");
@@ -64,7 +64,7 @@ test("email codes as the only method: the code is sent at once, to a masked addr
 test("the sign-in's second factor is the step-up, and a reload keeps it until Forget", async ({ page }) => {
   test.setTimeout(120_000); // two TOTP codes: the second may wait for the next time step
   const email = uniqueEmail("sudo-kept");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
 
   // issue 14 bug 3: the sign-in with a second factor already confirmed it's you
@@ -102,7 +102,7 @@ test("the sign-in's second factor is the step-up, and a reload keeps it until Fo
 
 test("a second method says first that the recovery codes will be replaced", async ({ page }) => {
   const email = uniqueEmail("second-method");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
   await signInWithTotp(page, email, secret, { keepStepUp: true });
 
@@ -122,7 +122,7 @@ test("a second method says first that the recovery codes will be replaced", asyn
 
 test("a first set-up says nothing about replacing recovery codes", async ({ page }) => {
   const email = uniqueEmail("first-method");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.goto("/account/email-codes");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -131,7 +131,7 @@ test("a first set-up says nothing about replacing recovery codes", async ({ page
 
 test("reloading the authenticator wizard after the scan keeps the set-up: the app's code still finishes it", async ({ page }) => {
   const email = uniqueEmail("totp-reload");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.goto("/account/authenticator");
   await page.getByRole("button", { name: "Show the QR code" }).click();
@@ -151,7 +151,7 @@ test("reloading the authenticator wizard after the scan keeps the set-up: the ap
 
 test("the welcome link opens a page for a first password", async ({ page }) => {
   const admin = uniqueEmail("welcoming-admin");
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], { env: process.env });
+  await createAdmin(admin);
   const { secret } = await enableTotpViaApi(admin);
   const { sudoToken } = await sudoWithTotp(admin, secret);
   const newcomer = uniqueEmail("newcomer");
@@ -168,7 +168,7 @@ test("the welcome link opens a page for a first password", async ({ page }) => {
 
 test("focus: a failed sign-in puts it on the field the server refused; closing the step-up returns it to its button", async ({ page }) => {
   const email = uniqueEmail("focus");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
 
   // issue 14 bug 9: the wrong password is marked and focused, not <body>
@@ -201,7 +201,7 @@ test("focus: a failed sign-in puts it on the field the server refused; closing t
 
 test("a deep link survives the sign-in; a foreign one lands on the account", async ({ page }) => {
   const email = uniqueEmail("deep-link");
-  createAccount(email);
+  await createAccount(email);
 
   // issue 14: deep links survive sign-in
   await page.goto("/account/sessions");
@@ -224,7 +224,7 @@ test("a deep link survives the sign-in; a foreign one lands on the account", asy
 
 test("a session ended elsewhere signs the page out with a notice, and the sign-in returns to the page", async ({ page }) => {
   const email = uniqueEmail("ended-elsewhere");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.goto("/account/activity");
 
@@ -247,7 +247,7 @@ test.describe("in New York", () => {
 
   test("times are in the reader's time zone, and this device's session comes first", async ({ page }) => {
     const email = uniqueEmail("local-times");
-    createAccount(email);
+    await createAccount(email);
     const { accessToken } = await apiSignIn(email); // an older session…
     await signIn(page, email);
     await api("/user/sessions", { token: accessToken }); // …used after this one
@@ -268,7 +268,7 @@ test.describe("in New York", () => {
 
   test("the dashboard's times are in the reader's time zone too", async ({ page }) => {
     const admin = uniqueEmail("local-admin");
-    execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", admin, "--password", PASSWORD, "--admin"], { env: process.env });
+    await createAdmin(admin);
     const { secret } = await enableTotpViaApi(admin);
     await signInWithTotp(page, admin, secret);
 

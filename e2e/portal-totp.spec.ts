@@ -6,7 +6,7 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("sets up an authenticator app from the QR code's key, then signs in with it", async ({ page }) => {
   const email = uniqueEmail("totp-setup");
-  createAccount(email);
+  await createAccount(email);
   await signIn(page, email);
   await page.getByRole("link", { name: "Set up authenticator app" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Set up an authenticator app" })).toBeVisible();

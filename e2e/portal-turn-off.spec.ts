@@ -6,7 +6,7 @@ test.setTimeout(120_000);
 
 test("turns off email codes, then the authenticator app, each after a confirmation", async ({ page }) => {
   const email = uniqueEmail("turn-off");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableEmailOtpThenTotpViaApi(email, email);
   await signInWithTotp(page, email, secret);
   await expect(page.getByTestId("email-otp-status")).toContainText("On");

@@ -16,7 +16,7 @@ import {
 
 test("signs in with a code from the authenticator app", async ({ page }) => {
   const email = uniqueEmail("totp-signin");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
 
   await enterPassword(page, email);
@@ -40,7 +40,7 @@ test("signs in with a code from the authenticator app", async ({ page }) => {
 test("signs in with a code sent by email, with a resend countdown", async ({ page }) => {
   const email = uniqueEmail("otp-signin");
   const codesTo = uniqueEmail("otp-inbox");
-  createAccount(email);
+  await createAccount(email);
   await enableEmailOtpViaApi(email, codesTo);
 
   const before = await mailCount(codesTo, "2fa-email-code");
@@ -63,7 +63,7 @@ test("signs in with a code sent by email, with a resend countdown", async ({ pag
 
 test("signs in with a recovery code, which then works no more", async ({ page }) => {
   const email = uniqueEmail("rc-signin");
-  createAccount(email);
+  await createAccount(email);
   const { recoveryCodes } = await enableTotpViaApi(email);
   // as a person would type it from the printout: lower case, in groups
   const typed = recoveryCodes[3].toLowerCase().match(/.{4}/g)!.join("-");
@@ -86,7 +86,7 @@ test("signs in with a recovery code, which then works no more", async ({ page })
 
 test("after 5 wrong codes the step counts down before the next try", async ({ page }) => {
   const email = uniqueEmail("throttle-signin");
-  createAccount(email);
+  await createAccount(email);
   const { secret } = await enableTotpViaApi(email);
 
   await enterPassword(page, email);

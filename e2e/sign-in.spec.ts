@@ -1,16 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { test, expect, snap, expectAccessible, uniqueEmail } from "./fixtures";
-
-const password = "Sturdy-Lantern-42";
-
-function createAccount(email: string) {
-  // the operator CLI, on the e2e server's database
-  execFileSync("npx", ["tsx", "scripts/user.ts", "create", "--email", email, "--password", password], { env: process.env, stdio: "pipe" });
-}
+import { PASSWORD, createAccount } from "./portal-helpers";
 
 test("signs in with email and password, shows the account, and signs out", async ({ page }) => {
   const email = uniqueEmail("signin");
-  createAccount(email);
+  await createAccount(email);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -22,7 +15,7 @@ test("signs in with email and password, shows the account, and signs out", async
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email address or password is incorrect.");
 
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-email")).toHaveText(email);
