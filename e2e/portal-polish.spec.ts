@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { countCalls, test, expect, uniqueEmail } from "./fixtures";
+import { countCalls, test, expect, expectNoViolations, uniqueEmail } from "./fixtures";
 import {
   api,
   createAccount,
@@ -23,14 +22,6 @@ import {
 // phone, space kept empty above the wizards' buttons, and forgot-password steps never marked done.
 
 const PHONE = { width: 390, height: 844 };
-
-/** No axe violation at all, of any impact (expectAccessible stops at serious and critical). */
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
-    [],
-  );
-}
 
 /** Asks for a reset link by mail (POST /v1/auth/forgot-password) and answers the link's path. */
 async function mailedResetLink(email: string) {
@@ -104,7 +95,7 @@ test("the recovery codes, downloaded or printed, name the account and the site",
   await expect(printHeading).toContainText(baseURL!);
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 });
 
 // ---------------------------------------------------------------- 2. show password
@@ -147,7 +138,7 @@ test("every password field has a Show password button, and signing in hides the 
   await page.goto("/login");
   const password = page.getByLabel("Password", { exact: true });
   await expectPasswordToggle(page, password, "current-password", "/api/auth/login");
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
   // shown, then sent: the field goes back to a password field, so the browser offers to save it
   await page.getByLabel("Email").fill(email);
   await password.fill(`${PASSWORD}-wrong`);
@@ -160,7 +151,7 @@ test("every password field has a Show password button, and signing in hides the 
   // issue 14: show password — the reset link's page
   await page.goto(await mailedResetLink(email));
   await expectPasswordToggle(page, page.getByLabel("New password"), "new-password", "/v1/auth/reset-password");
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   // issue 14: show password — forgot password, the new password step
   await page.goto("/forgot-password");
@@ -171,14 +162,14 @@ test("every password field has a Show password button, and signing in hides the 
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeFocused();
   await expectPasswordToggle(page, page.getByLabel("New password"), "new-password", "/user/password/otp");
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   // issue 14: show password — change password, both fields
   await signIn(page, email);
   await page.goto("/account/password");
   await expectPasswordToggle(page, page.getByLabel("Current password"), "current-password", "/user/password/old-password");
   await expectPasswordToggle(page, page.getByLabel("New password"), "new-password", "/user/password/old-password");
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 });
 
 // ---------------------------------------------------------------- 3. the reference on a phone
@@ -290,7 +281,7 @@ test("a wizard's main button stays where it is when an error appears", async ({ 
   await expect(code).toHaveAttribute("aria-invalid", "true");
   await expect(code).toHaveAccessibleDescription(/That code is wrong or has expired/);
   await expect(code).toBeFocused();
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   // change the address to one that is taken
   await signIn(page, email);
@@ -305,7 +296,7 @@ test("a wizard's main button stays where it is when an error appears", async ({ 
   expect(await placeOf(send), "Send code moved").toEqual(place);
   await expect(address).toHaveAttribute("aria-invalid", "true");
   await expect(address).toHaveAccessibleDescription(/That address already belongs to an account/);
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   // set up the authenticator app, a wrong code
   await page.goto("/account/authenticator");
@@ -321,7 +312,7 @@ test("a wizard's main button stays where it is when an error appears", async ({ 
   expect(await placeOf(turnOn), "Turn on authenticator app moved").toEqual(place);
   await expect(totp).toHaveAttribute("aria-invalid", "true");
   await expect(totp).toHaveAccessibleDescription(/That code is not right/);
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   // change the password, a wrong current password (one line, under its field)
   await page.goto("/account/password");
@@ -352,7 +343,7 @@ test("forgot password: a finished step is marked done, the current one is the cu
   await expect(step("Email")).not.toHaveAttribute("aria-current");
   await expect(step("Code")).toHaveAttribute("aria-current", "step");
   await expect(step("Code")).not.toContainText("completed");
-  await expectNoAxeViolations(page);
+  await expectNoViolations(page);
 
   await page.getByLabel("6-digit code from the email").fill(await mailedCode(email, "password-reset-code", before));
   await page.getByRole("button", { name: "Continue" }).click();
@@ -375,12 +366,12 @@ test("axe finds nothing on /docs and on the 404 page, on a desktop and on a phon
     await page.locator("#operations-Authentication-login .opblock-summary-control").click();
     await expect(page.locator("#operations-Authentication-login .responses-table")).toContainText("429");
     // issue 14: axe on /docs
-    await expectNoAxeViolations(page);
+    await expectNoViolations(page);
 
     await page.goto("/no-such-page");
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     // issue 14: axe on the 404 page
-    await expectNoAxeViolations(page);
+    await expectNoViolations(page);
   }
 });
 
@@ -395,7 +386,7 @@ test("every portal page fits a 390 px phone, with two second steps and a long ad
     await page.goto(path);
     // issue 14: a phone pass over each page
     await expectNoSidewaysScroll(page);
-    await expectNoAxeViolations(page);
+    await expectNoViolations(page);
   }
   const { secret } = await enableEmailOtpThenTotpViaApi(email, `codes-${email}`);
   await signInWithTotp(page, email, secret);
@@ -415,6 +406,6 @@ test("every portal page fits a 390 px phone, with two second steps and a long ad
     await page.waitForLoadState("networkidle");
     // issue 14: a phone pass over each portal page
     await expectNoSidewaysScroll(page);
-    await expectNoAxeViolations(page);
+    await expectNoViolations(page);
   }
 });
