@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifySecret } from "@/lib/passwords";
 import { testEnv } from "../setup/env";
@@ -11,7 +11,9 @@ import { api, createTestUser, sleep } from "../helpers";
 // never a new address without its undo link and event, never a used code without the change.
 const port = Number(testEnv().TEST_PORT) + 2;
 let server: RunningServer | undefined;
-afterAll(() => server?.stop());
+// after each case, not once at the end: a case that times out leaves its server up, and the next
+// case would find the port taken
+afterEach(() => server?.stop());
 
 const NEW_PASSWORD = "Fresh-Harbour-77";
 
@@ -107,6 +109,5 @@ describe("a server killed mid-burst leaves every account wholly before or after"
       });
       expect(login.status, login.text).toBe(200);
     }
-    await server.stop();
   });
 });
