@@ -20,7 +20,7 @@ import type { ErrorCode } from "@/lib/errors/catalogue";
 /** The API's answer to a mailed code that is wrong, expired, or replaced by a newer one. */
 const WRONG_EMAIL_CODE: ErrorCode = "OTP_INVALID_EXPIRED";
 
-/** The form's own rule after the route's schema, worded by the catalogue (CodeStep.sixDigits). */
+/** The form's own rule after the route's schema; worded like the schemas' rules (FieldErrors.sixDigits). */
 const SIX_DIGITS = "must be 6 digits";
 
 /** The API's code for a wrong code, and what to say under the field. */
@@ -132,8 +132,7 @@ export function CodeStep<T>({
   });
 
   const resendIn = resend?.mail.resendIn ?? 0;
-  const codeError =
-    errors.code?.message === SIX_DIGITS ? t("sixDigits", { field: t("codeName") }) : describeFieldError(errors.code, t("codeName"));
+  const codeError = describeFieldError(errors.code, t("codeName"));
 
   return (
     <form onSubmit={handleSubmit(check)} noValidate className={`flex flex-col ${compact ? "gap-2" : "gap-3"}`}>
