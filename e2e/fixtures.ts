@@ -15,7 +15,8 @@ export async function snap(page: Page, name: string) {
 /**
  * axe's findings on the current page. A sandboxed frame (the mail viewers' message: no scripts, on
  * purpose) is left out: axe cannot run inside it and waits for it until its frame timeout, about 30 s
- * a check. The message is the mail, not the page; lib/mail/templates/render.test.ts checks its markup.
+ * a check, and has never checked the mail inside. The mail's logo and its alt text are checked in
+ * lib/mail/templates/render.test.ts.
  */
 async function axeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();

@@ -31,7 +31,9 @@ function suite(
 ) {
   rmSync(report, { force: true });
   const ok = run(name, command, args, env);
-  const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, "utf8"))) : { passed: 0, failed: 1, failures: [] };
+  const counts = existsSync(report)
+    ? count(JSON.parse(readFileSync(report, "utf8")))
+    : { passed: 0, failed: 1, failures: [`no report at ${report}: the runner stopped before writing it (its output is above)`] };
   if (!ok && counts.failed === 0) counts.failed = 1;
   results.push({ name, ...counts });
 }
